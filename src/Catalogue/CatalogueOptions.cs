@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Placement.Catalogue;
+
+/// <summary>Configuration section <c>Placement:Catalogue</c>.</summary>
+public sealed class CatalogueOptions
+{
+    public const string Section = "Placement:Catalogue";
+
+    /// <summary>The activity vocabulary (domain.md), configurable.</summary>
+    [MinLength(1)]
+    public List<string> Activities { get; set; } =
+    [
+        "espaces-verts", "entretien-nettoyage", "manutention-logistique", "restauration-aide-alimentaire",
+        "recyclerie-tri", "accueil-administratif", "aide-a-la-personne", "batiment-renovation",
+        "environnement-nature", "soin-animaux", "evenementiel", "module-pedagogique",
+    ];
+
+    /// <summary>Folder holding <c>geo/communes.json</c>, <c>geo/departements.json</c> and <c>demo/</c>; defaults to the <c>seed</c> folder beside the executable.</summary>
+    public string? SeedDirectory { get; set; }
+
+    public string ResolvedSeedDirectory => SeedDirectory is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "seed");
+}

@@ -1,0 +1,60 @@
+using Mapster;
+using Placement.Catalogue.Domain;
+
+namespace Placement.Catalogue.Contracts;
+
+/// <summary>
+/// Mapster configuration from the domain to the contracts. The reverse direction goes through
+/// <see cref="HostBodyFields.ToDetails"/> and <see cref="PostFields.ToDetails"/>, which validate.
+/// </summary>
+public static class CatalogueMappings
+{
+    /// <summary>A configuration with the catalogue's mappings only (persistence uses it).</summary>
+    public static TypeAdapterConfig Config { get; } = Create();
+
+    private static TypeAdapterConfig Create()
+    {
+        var config = new TypeAdapterConfig();
+        Register(config);
+        config.Compile();
+        return config;
+    }
+
+    public static void Register(TypeAdapterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.NewConfig<GeoPoint, PointDto>().MapWith(p => new PointDto { Lat = p.Latitude, Lon = p.Longitude });
+        config.NewConfig<TimeWindow, TimeWindowDto>().MapWith(w => w.ToDto());
+        config.NewConfig<WeeklySchedule, IReadOnlyList<TimeWindowDto>>().MapWith(s => s.Select(w => w.ToDto()).ToList());
+        config.NewConfig<Siret, string>().MapWith(s => s.Value);
+        config.NewConfig<LegalType, string>().MapWith(e => EnumNames.ToKebab(e));
+        config.NewConfig<HabilitationStatus, string>().MapWith(e => EnumNames.ToKebab(e));
+        config.NewConfig<PhysicalDemand, string>().MapWith(e => EnumNames.ToKebab(e));
+        config.NewConfig<PostStatus, string>().MapWith(e => EnumNames.ToKebab(e));
+
+        config.NewConfig<Habilitation, HabilitationDto>()
+            .Map(d => d.ValidFrom, s => s.Period == null ? (DateOnly?)null : s.Period.Start)
+            .Map(d => d.ValidUntil, s => s.Period == null ? (DateOnly?)null : s.Period.End);
+
+        config.NewConfig<HostBodyDetails, HostBodyFields>();
+        config.NewConfig<HostBody, HostBodyResponse>()
+            .Map(d => d, s => s.Details);
+
+        config.NewConfig<PostDetails, PostFields>()
+            .Map(d => d.Address, s => s.Place)
+            .Map(d => d.OpenFrom, s => s.OpenPeriod.Start)
+            .Map(d => d.OpenUntil, s => s.OpenPeriod.End)
+            .Map(d => d.AcceptsMinors, s => s.Conditions.AcceptsMinors)
+            .Map(d => d.ContactWithMinors, s => s.Conditions.ContactWithMinors)
+            .Map(d => d.VulnerablePublic, s => s.Conditions.VulnerablePublic)
+            .Map(d => d.RequiresDrivingLicence, s => s.Conditions.RequiresDrivingLicence)
+            .Map(d => d.PhysicalDemand, s => EnumNames.ToKebab(s.Conditions.PhysicalDemand))
+            .Map(d => d.NightWork, s => s.Conditions.NightWork)
+            .Map(d => d.WheelchairAccessible, s => s.Conditions.WheelchairAccessible)
+            .Map(d => d.NearPublicTransport, s => s.Conditions.NearPublicTransport)
+            .Map(d => d.MedicalRisk, s => s.Conditions.MedicalRisk);
+        config.NewConfig<Post, PostResponse>()
+            .Map(d => d, s => s.Details)
+            .Map(d => d.Status, s => EnumNames.ToKebab(s.Status));
+    }
+}

@@ -1,0 +1,141 @@
+namespace Placement.Catalogue.Domain;
+
+/// <summary>Legal form of a host body (structure d'accueil).</summary>
+public enum LegalType
+{
+    Commune,
+    CollectiviteTerritoriale,
+    EtablissementPublic,
+    Association,
+    PersonneMoralePriveeServicePublic,
+    EntrepriseEss,
+    SocieteAMission,
+}
+
+public enum HabilitationStatus
+{
+    /// <summary>Public bodies host TIG by right (communes, établissements publics…).</summary>
+    ByRight,
+    Pending,
+    Habilitated,
+    Suspended,
+    Withdrawn,
+}
+
+/// <summary>
+/// A habilitation: its status and, for a granted one, the period it is valid. Public bodies are
+/// habilitated by right and carry no period; a granted habilitation always has one.
+/// </summary>
+public sealed record Habilitation
+{
+    public Habilitation(HabilitationStatus status, DateRange? period)
+    {
+        Ensure.That(Enum.IsDefined(status), "habilitation.status", "Statut d'habilitation inconnu.");
+        Ensure.That(status != HabilitationStatus.Habilitated || period is not null, "habilitation.validUntil",
+            "Une habilitation accordée a une période de validité.");
+        Status = status;
+        Period = period;
+    }
+
+    public HabilitationStatus Status { get; }
+    public DateRange? Period { get; }
+
+    public bool IsValidOn(DateOnly date) => Status switch
+    {
+        HabilitationStatus.ByRight => true,
+        HabilitationStatus.Habilitated => Period!.Contains(date),
+        _ => false,
+    };
+
+    public static bool IsPublicBody(LegalType type) =>
+        type is LegalType.Commune or LegalType.CollectiviteTerritoriale or LegalType.EtablissementPublic;
+}
+
+/// <summary>A person or a contact point: a name and at least one way to reach them.</summary>
+public sealed record Contact
+{
+    public Contact(string? name, string? email, string? phone, string field = "contact")
+    {
+        Name = Ensure.NotBlank(name, $"{field}.name", 120);
+        Email = Ensure.Optional(email, $"{field}.email", 200);
+        Phone = Ensure.Optional(phone, $"{field}.phone", 30);
+        Ensure.That(Email is null || Email.Contains('@', StringComparison.Ordinal), $"{field}.email", "Adresse électronique invalide.");
+        Ensure.That(Email is not null || Phone is not null, $"{field}.email", "Un courriel ou un téléphone est nécessaire.");
+    }
+
+    public string Name { get; }
+    public string? Email { get; }
+    public string? Phone { get; }
+}
+
+/// <summary>Where something is: a street address in a commune, with its position.</summary>
+public sealed record Address
+{
+    public Address(string? street, string communeInsee, string departement, GeoPoint location)
+    {
+        Street = Ensure.Optional(street, "address", 300);
+        CommuneInsee = InseeCodes.Commune(communeInsee);
+        Departement = InseeCodes.Departement(departement);
+        Location = location;
+    }
+
+    public string? Street { get; }
+    public string CommuneInsee { get; }
+    public string Departement { get; }
+    public GeoPoint Location { get; }
+}
+
+/// <summary>Everything said about a host body, valid as a whole.</summary>
+public sealed record HostBodyDetails
+{
+    public HostBodyDetails(string name, LegalType legalType, Siret siret, Habilitation habilitation, Address address, Contact contact)
+    {
+        Ensure.That(Enum.IsDefined(legalType), "legalType", "Forme juridique inconnue.");
+        Ensure.That((habilitation.Status == HabilitationStatus.ByRight) == Habilitation.IsPublicBody(legalType), "habilitation.status",
+            "Seules les personnes publiques sont habilitées de droit ; les autres structures demandent une habilitation.");
+        Name = Ensure.NotBlank(name, "name", 200);
+        LegalType = legalType;
+        Siret = siret;
+        Habilitation = habilitation;
+        Address = address;
+        Contact = contact;
+    }
+
+    public string Name { get; }
+    public LegalType LegalType { get; }
+    public Siret Siret { get; }
+    public Habilitation Habilitation { get; }
+    public Address Address { get; }
+    public Contact Contact { get; }
+}
+
+/// <summary>A host body (structure d'accueil) that offers TIG posts.</summary>
+public sealed class HostBody
+{
+    private HostBody() { }
+
+    public HostBody(Guid id, HostBodyDetails details, DateTimeOffset now)
+    {
+        Id = id;
+        CreatedAt = now;
+        Update(details, now);
+    }
+
+    public Guid Id { get; private set; }
+    public HostBodyDetails Details { get; private set; } = null!;
+    /// <summary>Kept beside <see cref="Details"/> so that scope filters are plain column queries.</summary>
+    public string Departement { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Update(HostBodyDetails details, DateTimeOffset now)
+    {
+        Details = details;
+        Departement = details.Address.Departement;
+        Name = details.Name;
+        UpdatedAt = now;
+    }
+
+    public bool CanHostOn(DateOnly date) => Details.Habilitation.IsValidOn(date);
+}

@@ -1,0 +1,123 @@
+namespace Placement.Catalogue.Domain;
+
+public enum PhysicalDemand { Low, Medium, High }
+
+public enum PostStatus { Draft, PendingValidation, Published, Suspended, Closed }
+
+/// <summary>
+/// What a post asks of and offers to a person: the attributes the eligibility rules of
+/// <c>matching.md</c> read, plus what an officer and a person need to know about it.
+/// Built valid or not at all.
+/// </summary>
+public sealed record PostDetails
+{
+    public PostDetails(
+        string title, string description, string activity, IEnumerable<string> skills,
+        Address place, int capacity, double maxWeeklyHoursPerPerson, WeeklySchedule schedule, DateRange openPeriod,
+        Contact tutor, PostConditions conditions)
+    {
+        Title = Ensure.NotBlank(title, "title", 200);
+        Description = Ensure.NotBlank(description, "description", 4000);
+        Activity = Ensure.NotBlank(activity, "activity", 60);
+        Skills = [.. skills.Select(s => Ensure.NotBlank(s, "skills", 60).ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal)];
+        Ensure.That(capacity >= 0, "capacity", "Le nombre de places ne peut pas être négatif.");
+        Ensure.That(capacity <= 100, "capacity", "Le nombre de places ne peut pas dépasser 100.");
+        Ensure.That(double.IsFinite(maxWeeklyHoursPerPerson) && maxWeeklyHoursPerPerson > 0 && maxWeeklyHoursPerPerson <= 35,
+            "maxWeeklyHoursPerPerson", "Les heures hebdomadaires par personne doivent être comprises entre 0 (exclu) et 35.");
+        Ensure.That(schedule.Count > 0, "schedule", "Un poste a au moins un créneau.");
+        Place = place;
+        Capacity = capacity;
+        MaxWeeklyHoursPerPerson = maxWeeklyHoursPerPerson;
+        Schedule = schedule;
+        OpenPeriod = openPeriod;
+        Tutor = tutor;
+        Conditions = conditions;
+    }
+
+    public string Title { get; }
+    public string Description { get; }
+    public string Activity { get; }
+    public IReadOnlyList<string> Skills { get; }
+    public Address Place { get; }
+    /// <summary>Number of places, all persons together.</summary>
+    public int Capacity { get; }
+    public double MaxWeeklyHoursPerPerson { get; }
+    public WeeklySchedule Schedule { get; }
+    public DateRange OpenPeriod { get; }
+    public Contact Tutor { get; }
+    public PostConditions Conditions { get; }
+}
+
+/// <summary>The flags of a post that restrictions and needs are checked against.</summary>
+public sealed record PostConditions(
+    bool AcceptsMinors,
+    bool ContactWithMinors,
+    bool VulnerablePublic,
+    bool RequiresDrivingLicence,
+    PhysicalDemand PhysicalDemand,
+    bool NightWork,
+    bool WheelchairAccessible,
+    bool NearPublicTransport,
+    bool MedicalRisk);
+
+/// <summary>
+/// A TIG post offered by a host body. Lifecycle: draft → pending validation → published ⇄ suspended,
+/// and any state but closed → closed. Closed is final; a closed post cannot be edited.
+/// </summary>
+public sealed class Post
+{
+    private Post() { }
+
+    public Post(Guid id, Guid hostBodyId, PostDetails details, DateTimeOffset now)
+    {
+        Id = id;
+        HostBodyId = hostBodyId;
+        Details = details;
+        Departement = details.Place.Departement;
+        Status = PostStatus.Draft;
+        CreatedAt = UpdatedAt = StatusChangedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid HostBodyId { get; private set; }
+    public PostDetails Details { get; private set; } = null!;
+    public PostStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>Kept beside <see cref="Details"/> so that scope filters are plain column queries.</summary>
+    public string Departement { get; private set; } = "";
+
+    public void Update(PostDetails details, DateTimeOffset now)
+    {
+        if (Status == PostStatus.Closed) throw new IllegalTransitionException("Poste", Status.ToString(), "update");
+        Details = details;
+        Departement = details.Place.Departement;
+        UpdatedAt = now;
+    }
+
+    public void Submit(DateTimeOffset now) => Move(PostAction.Submit, now);
+    public void Publish(DateTimeOffset now) => Move(PostAction.Publish, now);
+    public void Suspend(DateTimeOffset now) => Move(PostAction.Suspend, now);
+    public void Close(DateTimeOffset now) => Move(PostAction.Close, now);
+
+    /// <summary>The state reached by <paramref name="action"/> from <paramref name="from"/>, or null when illegal.</summary>
+    public static PostStatus? Next(PostStatus from, PostAction action) => (from, action) switch
+    {
+        (PostStatus.Draft, PostAction.Submit) => PostStatus.PendingValidation,
+        (PostStatus.PendingValidation, PostAction.Publish) => PostStatus.Published,
+        (PostStatus.Suspended, PostAction.Publish) => PostStatus.Published,
+        (PostStatus.Published, PostAction.Suspend) => PostStatus.Suspended,
+        (not PostStatus.Closed, PostAction.Close) => PostStatus.Closed,
+        _ => null,
+    };
+
+    public void Move(PostAction action, DateTimeOffset now)
+    {
+        Status = Next(Status, action) ?? throw new IllegalTransitionException("Poste", Status.ToString(), action.ToString().ToLowerInvariant());
+        StatusChangedAt = UpdatedAt = now;
+    }
+}
+
+public enum PostAction { Submit, Publish, Suspend, Close }

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+
+namespace Placement.Catalogue.Geography;
+
+/// <summary>How a commune's position was obtained (see data/seed/README.md).</summary>
+public enum CoordinatePrecision { Commune, Departement, None }
+
+public sealed record Commune(string Insee, string Name, string Departement, IReadOnlyList<string> PostalCodes, int Population, GeoPoint? Location, CoordinatePrecision Precision);
+
+public sealed record Departement(string Code, string Name, string Region, GeoPoint? Centre, Geometry? Outline);
+
+/// <summary>
+/// The real geography of France from <c>data/seed/geo</c>: 34,969 communes and 109 départements,
+/// read once and kept in memory (reference data, never written by the service).
+/// </summary>
+public sealed class FranceGeography
+{
+    private readonly Dictionary<string, Commune> _communes;
+    private readonly Dictionary<string, Departement> _departements;
+    private readonly (string Key, Commune Commune)[] _byName;
+
+    public FranceGeography(IEnumerable<Commune> communes, IEnumerable<Departement> departements)
+    {
+        _communes = communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
+        _departements = departements.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        _byName = [.. _communes.Values.Select(c => (Normalise(c.Name), c)).OrderBy(x => x.Item1, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyCollection<Commune> Communes => _communes.Values;
+    public IReadOnlyCollection<Departement> Departements => _departements.Values;
+
+    public Commune? Commune(string? insee) => insee is not null && _communes.TryGetValue(insee.Trim().ToUpperInvariant(), out var c) ? c : null;
+    public Departement? Departement(string? code) => code is not null && _departements.TryGetValue(code.Trim().ToUpperInvariant(), out var d) ? d : null;
+
+    /// <summary>Communes of one région (INSEE region code, e.g. 84 = Auvergne-Rhône-Alpes).</summary>
+    public IEnumerable<Departement> Region(string regionCode) => _departements.Values.Where(d => d.Region == regionCode).OrderBy(d => d.Code, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Communes whose name starts with <paramref name="query"/> (accents, case, hyphens and « saint »/« st »
+    /// ignored) or whose postal code starts with it when it is made of digits; largest population first.
+    /// </summary>
+    public IReadOnlyList<Commune> Search(string? query, int limit = 20)
+    {
+        var q = (query ?? "").Trim();
+        if (q.Length == 0) return [];
+        IEnumerable<Commune> hits;
+        if (q.All(char.IsDigit))
+            hits = _communes.Values.Where(c => c.PostalCodes.Any(p => p.StartsWith(q, StringComparison.Ordinal)) || c.Insee.StartsWith(q, StringComparison.Ordinal));
+        else
+        {
+            var key = Normalise(q);
+            var start = LowerBound(key);
+            hits = _byName.Skip(start).TakeWhile(x => x.Key.StartsWith(key, StringComparison.Ordinal)).Select(x => x.Commune);
+        }
+        return [.. hits.OrderByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).Take(Math.Clamp(limit, 1, 100))];
+    }
+
+    /// <summary>
+    /// Fills what an address may omit — département and position — from its commune, and checks that
+    /// the commune exists and agrees with a stated département. Errors go to <paramref name="errors"/>.
+    /// </summary>
+    public AddressDto? Complete(AddressDto? address, FieldErrors errors, string field)
+    {
+        if (address is null) return null;
+        var commune = Commune(address.CommuneInsee);
+        if (commune is null)
+        {
+            errors.Add($"{field}.communeInsee", "Commune inconnue (code INSEE).");
+            return address;
+        }
+        if (address.Departement is { Length: > 0 } d && !string.Equals(d.Trim(), commune.Departement, StringComparison.OrdinalIgnoreCase))
+            errors.Add($"{field}.departement", $"La commune {commune.Name} est dans le département {commune.Departement}.");
+        var location = address.Location ?? (commune.Location is { } p ? new PointDto { Lat = p.Latitude, Lon = p.Longitude } : null);
+        return address with { CommuneInsee = commune.Insee, Departement = commune.Departement, Location = location };
+    }
+
+    public static string Normalise(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ');
+        }
+        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w switch { "saint" => "st", "sainte" => "ste", _ => w });
+        return string.Join(' ', words);
+    }
+
+    private int LowerBound(string key)
+    {
+        int lo = 0, hi = _byName.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (string.CompareOrdinal(_byName[mid].Key, key) < 0) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Reads <c>communes.json</c> and <c>departements.json</c> from <paramref name="directory"/>.</summary>
+    public static FranceGeography Load(string directory)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.Converters.Add(new GeoJsonConverterFactory());
+        using var communesFile = File.OpenRead(Path.Combine(directory, "communes.json"));
+        var communes = JsonSerializer.Deserialize<List<CommuneRow>>(communesFile, options) ?? [];
+        using var depsFile = File.OpenRead(Path.Combine(directory, "departements.json"));
+        var deps = JsonSerializer.Deserialize<List<DepartementRow>>(depsFile, options) ?? [];
+        return new FranceGeography(
+            communes.Select(c => new Commune(c.Insee, c.Name, c.Departement, c.PostalCodes, c.Population,
+                c is { Lat: { } lat, Lon: { } lon } ? new GeoPoint(lat, lon) : null,
+                EnumNames.Parse<CoordinatePrecision>(c.Precision, "precision"))),
+            deps.Select(d => new Departement(d.Code, d.Name, d.Region, d.Centre?.ToGeoPoint(), d.Outline)));
+    }
+
+    private sealed record CommuneRow(string Insee, string Name, string Departement, string[] PostalCodes, int Population, double? Lat, double? Lon, string Precision);
+    private sealed record DepartementRow(string Code, string Name, string Region, PointDto? Centre, Geometry? Outline);
+}

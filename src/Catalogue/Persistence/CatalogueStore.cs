@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+
+namespace Placement.Catalogue.Persistence;
+
+/// <summary>
+/// What the catalogue needs of the database. The one DbContext of the host implements it, so the
+/// catalogue never knows which provider (SQLite, PostgreSQL) or which other modules share the database.
+/// </summary>
+public interface ICatalogueStore
+{
+    DbSet<HostBody> HostBodies { get; }
+    DbSet<Post> Posts { get; }
+    DatabaseFacade Database { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Value parts of entities are stored as JSON documents in the contract shape (the same shape the
+/// API and the demo data use), read back through the validating factories: what is stored is valid.
+/// </summary>
+public static class JsonDocumentColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Write<TContract>(object value) =>
+        JsonSerializer.Serialize(value.Adapt<TContract>(CatalogueMappings.Config), Options);
+
+    public static TContract Read<TContract>(string json) =>
+        JsonSerializer.Deserialize<TContract>(json, Options) ?? throw new InvalidOperationException("Document JSON vide.");
+
+    public static JsonSerializerOptions SerializerOptions => Options;
+}
+
+internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
+{
+    public void Configure(EntityTypeBuilder<HostBody> b)
+    {
+        b.ToTable("HostBodies");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
+        b.HasIndex(x => x.Departement);
+        b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
+            d => JsonDocumentColumn.Write<HostBodyFields>(d),
+            s => JsonDocumentColumn.Read<HostBodyFields>(s).ToDetails());
+    }
+}
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> b)
+    {
+        b.ToTable("Posts");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<HostBody>().WithMany().HasForeignKey(x => x.HostBodyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+        b.HasIndex(x => new { x.Departement, x.Status });
+        b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
+            d => JsonDocumentColumn.Write<PostFields>(d),
+            s => JsonDocumentColumn.Read<PostFields>(s).ToDetails());
+    }
+}
