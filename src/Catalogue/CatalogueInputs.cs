@@ -16,7 +16,7 @@ public sealed class CatalogueInputs(FranceGeography geography, IOptions<Catalogu
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
         var completed = input with { Address = geography.Complete(input.Address, errors, "address") };
-        return Build(errors, completed.ToDetails);
+        return errors.Build(completed.ToDetails);
     }
 
     public PostDetails Post(PostFields input)
@@ -26,23 +26,6 @@ public sealed class CatalogueInputs(FranceGeography geography, IOptions<Catalogu
         var completed = input with { Address = geography.Complete(input.Address, errors, "address") };
         if (input.Activity is { Length: > 0 } a && !options.Value.Activities.Contains(a, StringComparer.Ordinal))
             errors.Add("activity", $"Activité inconnue « {a} » ; attendu : {string.Join(", ", options.Value.Activities)}.");
-        return Build(errors, completed.ToDetails);
-    }
-
-    private static T Build<T>(FieldErrors errors, Func<T> build)
-    {
-        try
-        {
-            var built = build();
-            errors.ThrowIfAny();
-            return built;
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-                foreach (var m in messages) errors.Add(field, m);
-            errors.ThrowIfAny();
-            throw;
-        }
+        return errors.Build(completed.ToDetails);
     }
 }

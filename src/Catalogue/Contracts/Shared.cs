@@ -95,9 +95,34 @@ public sealed class FieldErrors
         return value;
     }
 
+    /// <summary>
+    /// Runs a validating factory after checks already recorded here, and throws one
+    /// <see cref="ValidationFailedException"/> with the errors of both.
+    /// </summary>
+    public T Build<T>(Func<T> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        try
+        {
+            var built = build();
+            ThrowIfAny();
+            return built;
+        }
+        catch (ValidationFailedException e) when (!ReferenceEquals(e.Data["source"], this))
+        {
+            foreach (var (field, messages) in e.Errors)
+                foreach (var m in messages) Add(field, m);
+            ThrowIfAny();
+            throw;
+        }
+    }
+
     public void ThrowIfAny()
     {
-        if (Any) throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        if (!Any) return;
+        var exception = new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        exception.Data["source"] = this;
+        throw exception;
     }
 
     private static string Join(string prefix, string field) =>

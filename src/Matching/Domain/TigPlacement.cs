@@ -1,0 +1,94 @@
+using Placement.Catalogue.Domain;
+
+namespace Placement.Matching.Domain;
+
+public enum PlacementStatus { Proposed, Confirmed, InProgress, Completed, Declined, Cancelled }
+
+public enum PlacementAction { Confirm, Decline, Start, Complete, Cancel }
+
+/// <summary>Hours signed by the tutor for one day.</summary>
+public sealed record HoursLog
+{
+    public HoursLog(DateOnly date, double hours, string? note)
+    {
+        Ensure.That(double.IsFinite(hours) && hours is > 0 and <= 10, "hours", "Les heures d'une journée sont comprises entre 0 (exclu) et 10.");
+        Date = date;
+        Hours = hours;
+        Note = Ensure.Optional(note, "note", 500);
+    }
+
+    public DateOnly Date { get; }
+    public double Hours { get; }
+    public string? Note { get; }
+}
+
+/// <summary>
+/// A person placed on a post. Lifecycle: proposed → confirmed → in progress → completed; proposed →
+/// declined (by the partner); any active state → cancelled (by the officer). Logging hours starts a
+/// confirmed placement; reaching <see cref="HoursTarget"/> completes it.
+/// </summary>
+public sealed class TigPlacement
+{
+    private readonly List<HoursLog> _hours = [];
+
+    private TigPlacement() { }
+
+    public TigPlacement(Guid id, Guid personId, Guid postId, double hoursTarget, DateTimeOffset now)
+    {
+        Ensure.That(double.IsFinite(hoursTarget) && hoursTarget > 0, "hoursTarget", "Le nombre d'heures à effectuer doit être positif.");
+        Id = id;
+        PersonId = personId;
+        PostId = postId;
+        HoursTarget = hoursTarget;
+        Status = PlacementStatus.Proposed;
+        CreatedAt = StatusChangedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Guid PostId { get; private set; }
+    /// <summary>Hours this placement is meant to cover (the person's remaining hours when it was made).</summary>
+    public double HoursTarget { get; private set; }
+    public PlacementStatus Status { get; private set; }
+    public string? Reason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset StatusChangedAt { get; private set; }
+    public IReadOnlyList<HoursLog> Hours => _hours;
+
+    public double HoursLogged => _hours.Sum(h => h.Hours);
+
+    /// <summary>Proposed, confirmed or in progress: the placement holds a place on the post.</summary>
+    public bool IsActive => Status is PlacementStatus.Proposed or PlacementStatus.Confirmed or PlacementStatus.InProgress;
+
+    public static PlacementStatus? Next(PlacementStatus from, PlacementAction action) => (from, action) switch
+    {
+        (PlacementStatus.Proposed, PlacementAction.Confirm) => PlacementStatus.Confirmed,
+        (PlacementStatus.Proposed, PlacementAction.Decline) => PlacementStatus.Declined,
+        (PlacementStatus.Confirmed, PlacementAction.Start) => PlacementStatus.InProgress,
+        (PlacementStatus.InProgress, PlacementAction.Complete) => PlacementStatus.Completed,
+        (PlacementStatus.Proposed or PlacementStatus.Confirmed or PlacementStatus.InProgress, PlacementAction.Cancel) => PlacementStatus.Cancelled,
+        _ => null,
+    };
+
+    public void Confirm(DateTimeOffset now) => Move(PlacementAction.Confirm, now, null);
+    public void Decline(string reason, DateTimeOffset now) => Move(PlacementAction.Decline, now, Ensure.NotBlank(reason, "reason", 500));
+    public void Cancel(string reason, DateTimeOffset now) => Move(PlacementAction.Cancel, now, Ensure.NotBlank(reason, "reason", 500));
+
+    /// <summary>Records a day of work; starts a confirmed placement and completes it at the target.</summary>
+    public void LogHours(HoursLog log, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (Status == PlacementStatus.Confirmed) Move(PlacementAction.Start, now, null);
+        if (Status != PlacementStatus.InProgress) throw new IllegalTransitionException("Placement", Status.ToString(), "hours");
+        Ensure.That(HoursLogged + log.Hours <= HoursTarget + 1e-9, "hours", "Ces heures dépassent le reste à effectuer.");
+        _hours.Add(log);
+        if (HoursLogged >= HoursTarget - 1e-9) Move(PlacementAction.Complete, now, null);
+    }
+
+    private void Move(PlacementAction action, DateTimeOffset now, string? reason)
+    {
+        Status = Next(Status, action) ?? throw new IllegalTransitionException("Placement", Status.ToString(), action.ToString().ToLowerInvariant());
+        if (reason is not null) Reason = reason;
+        StatusChangedAt = now;
+    }
+}

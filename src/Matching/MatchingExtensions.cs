@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Placement.Catalogue;
+
+namespace Placement.Matching;
+
+public static class MatchingExtensions
+{
+    /// <summary>Registers the matching module (and the catalogue it builds on). The host provides <see cref="Persistence.IMatchingStore"/>.</summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddCatalogue();
+        services.AddSingleton<MatchingInputs>();
+        return services;
+    }
+}

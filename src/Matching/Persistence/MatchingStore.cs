@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Persistence;
+using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
+
+namespace Placement.Matching.Persistence;
+
+/// <summary>What the matching module needs of the database, beside the catalogue.</summary>
+public interface IMatchingStore : ICatalogueStore
+{
+    DbSet<Person> Persons { get; }
+    DbSet<TigPlacement> Placements { get; }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("Persons");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
+        b.Property(x => x.LastName).HasMaxLength(100).IsRequired();
+        b.HasIndex(x => x.Departement);
+        b.Property(x => x.Profile).HasColumnName("Document").IsRequired().HasConversion(
+            p => Write(p),
+            s => JsonDocumentColumn.Read<PersonFields>(s).ToProfile());
+    }
+
+    private static string Write(PersonProfile profile) =>
+        JsonSerializer.Serialize(profile.Adapt<PersonFields>(MatchingMappings.Config), JsonDocumentColumn.SerializerOptions);
+}
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlacement>
+{
+    public void Configure(EntityTypeBuilder<TigPlacement> b)
+    {
+        b.ToTable("Placements");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => new { x.PostId, x.Status });
+        b.HasIndex(x => new { x.PersonId, x.Status });
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Ignore(x => x.HoursLogged);
+        b.Ignore(x => x.IsActive);
+        b.OwnsMany<HoursLog>("_hours", h =>
+        {
+            h.ToTable("PlacementHours");
+            h.WithOwner().HasForeignKey("PlacementId");
+            h.Property<int>("Id");
+            h.HasKey("Id");
+            h.Property(x => x.Date);
+            h.Property(x => x.Hours);
+            h.Property(x => x.Note).HasMaxLength(500);
+        });
+        b.Ignore(x => x.Hours);
+    }
+}
