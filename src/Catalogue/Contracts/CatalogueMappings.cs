@@ -23,6 +23,8 @@ public static class CatalogueMappings
     public static void Register(TypeAdapterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        // Responses derive from the field contracts: they reuse the field mappings.
+        config.AllowImplicitDestinationInheritance = true;
         config.NewConfig<GeoPoint, PointDto>().MapWith(p => new PointDto { Lat = p.Latitude, Lon = p.Longitude });
         config.NewConfig<TimeWindow, TimeWindowDto>().MapWith(w => w.ToDto());
         config.NewConfig<WeeklySchedule, IReadOnlyList<TimeWindowDto>>().MapWith(s => s.Select(w => w.ToDto()).ToList());

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Placement.Catalogue.Domain;
 
 namespace Placement.Catalogue.Contracts;
@@ -130,10 +129,10 @@ public sealed class FieldErrors
 }
 
 /// <summary>Enum names in contracts are kebab-case: <c>PendingValidation</c> ⇄ <c>pending-validation</c>.</summary>
-public static partial class EnumNames
+public static class EnumNames
 {
     public static string ToKebab<T>(T value) where T : struct, Enum =>
-        Words().Replace(value.ToString(), "$1-$2").ToLowerInvariant();
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     public static T Parse<T>(string? text, string field) where T : struct, Enum
     {
@@ -141,9 +140,6 @@ public static partial class EnumNames
             if (string.Equals(ToKebab(v), text?.Trim(), StringComparison.OrdinalIgnoreCase)) return v;
         throw new DomainRuleException(field, $"Valeur inconnue « {text} » ; attendu : {string.Join(", ", Enum.GetValues<T>().Select(ToKebab))}.");
     }
-
-    [GeneratedRegex("([a-z])([A-Z])")]
-    private static partial Regex Words();
 }
 
 public static class ContractConversions

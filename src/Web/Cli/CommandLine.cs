@@ -1,0 +1,115 @@
+using Placement.Catalogue.Geography;
+using Placement.Web.Data;
+using Placement.Web.Demo;
+
+namespace Placement.Web.Cli;
+
+/// <summary>
+/// Verbs of the Placement executable. Without a verb (or with only host options such as
+/// <c>--urls</c>) the service runs. A bad verb or argument prints a message and exits with code 2.
+/// </summary>
+public static class CommandLine
+{
+    public const int Ok = 0;
+    public const int Usage = 2;
+
+    public const string Help = """
+        Placement — placement des personnes condamnées à un travail d'intérêt général.
+
+        Usage :
+          Placement.Web [--urls <url>] [--<clé de configuration> <valeur>]   lance le service (par défaut http://localhost:5080)
+          Placement.Web seed [--reset]                 charge les données de démonstration dans une base vide
+                                                       (--reset : remplace structures, postes, personnes et placements)
+          Placement.Web generate-demo [--seed <n>] [--output <dossier>]
+                                                       régénère le jeu de démonstration (data/seed/demo)
+          Placement.Web --help                         affiche cette aide
+
+        Avec dotnet : dotnet run --project src/Web -- <verbe> [options]
+        """;
+
+    private static readonly string[] Verbs = ["seed", "generate-demo"];
+
+    /// <summary>A parsed command line: the verb (null to run the service), its options, and the rest for the host.</summary>
+    public sealed record Parsed(string? Verb, IReadOnlyDictionary<string, string?> Options, string[] HostArgs, bool ShowHelp);
+
+    /// <summary>Splits the arguments; throws <see cref="UsageException"/> on a bad verb or option.</summary>
+    public static Parsed Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Any(a => a is "--help" or "-h" or "help")) return new Parsed(null, new Dictionary<string, string?>(), [], true);
+        if (args.Length == 0 || args[0].StartsWith('-')) return new Parsed(null, new Dictionary<string, string?>(), args, false);
+        var verb = args[0];
+        if (!Verbs.Contains(verb)) throw new UsageException($"Verbe inconnu « {verb} ». Verbes : {string.Join(", ", Verbs)} (voir --help).");
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var host = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var (name, takesValue) = (verb, args[i]) switch
+            {
+                ("seed", "--reset") => ("reset", false),
+                ("generate-demo", "--seed") => ("seed", true),
+                ("generate-demo", "--output") => ("output", true),
+                _ => (null, false),
+            };
+            if (name is null)
+            {
+                // Configuration overrides (--Placement:DataDirectory x) go to the host.
+                if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal) && i + 1 < args.Length)
+                {
+                    host.Add(args[i]);
+                    host.Add(args[++i]);
+                    continue;
+                }
+                throw new UsageException($"Option inconnue pour « {verb} » : {args[i]} (voir --help).");
+            }
+            if (takesValue && (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+                throw new UsageException($"L'option {args[i]} attend une valeur.");
+            options[name] = takesValue ? args[++i] : null;
+        }
+        if (options.TryGetValue("seed", out var seed) && !int.TryParse(seed, out _))
+            throw new UsageException($"--seed attend un entier, pas « {seed} ».");
+        return new Parsed(verb, options, [.. host], false);
+    }
+
+    /// <summary>Runs a verb against the built application; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(Parsed command, IServiceProvider services, TextWriter output, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        switch (command.Verb)
+        {
+            case "seed":
+            {
+                await services.PrepareDatabaseAsync(loadDemo: false, ct);
+                await using var scope = services.CreateAsyncScope();
+                var loader = scope.ServiceProvider.GetRequiredService<DemoDataLoader>();
+                if (!command.Options.ContainsKey("reset") && await loader.HasDataAsync(ct))
+                    throw new UsageException("La base contient déjà des données ; « seed --reset » les remplace par le jeu de démonstration.");
+                await loader.LoadAsync(command.Options.ContainsKey("reset"), ct);
+                await output.WriteLineAsync("Données de démonstration chargées.");
+                return Ok;
+            }
+            case "generate-demo":
+            {
+                var seed = command.Options.TryGetValue("seed", out var s) ? int.Parse(s!, System.Globalization.CultureInfo.InvariantCulture) : DemoDataGenerator.DefaultSeed;
+                var outputDir = command.Options.TryGetValue("output", out var o) ? o! : Path.Combine(RepositoryRoot(), "data", "seed", "demo");
+                var data = new DemoDataGenerator(services.GetRequiredService<FranceGeography>()).Generate(seed);
+                data.Write(outputDir);
+                await output.WriteLineAsync($"Jeu de démonstration écrit dans {Path.GetFullPath(outputDir)} : {data.HostBodies.Count} structures, {data.Posts.Count} postes, {data.Persons.Count} personnes, {data.Placements.Count} placements.");
+                return Ok;
+            }
+            default:
+                throw new UsageException($"Verbe inconnu « {command.Verb} ».");
+        }
+    }
+
+
+    /// <summary>The checkout holding <c>Placement.sln</c> above the current folder (dotnet run starts in src/Web), else the current folder.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Placement.sln"))) return dir.FullName;
+        return Environment.CurrentDirectory;
+    }
+}
+
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Placement.Web.Demo;
+using Placement.Web.Hosting;
+using Placement.Web.Identity;
+
+namespace Placement.Web.Data;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Migrates the database, makes sure the four roles exist, loads the demo data into an empty
+    /// database (<c>Placement:Demo:SeedWhenEmpty</c>) and keeps the demo accounts when demo mode is on.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool loadDemo = true, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<PlacementDbContext>();
+        await db.Database.MigrateAsync(ct);
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        if (!loadDemo) return;
+        var options = sp.GetRequiredService<IOptions<PlacementOptions>>().Value;
+        var loader = sp.GetRequiredService<DemoDataLoader>();
+        var loaded = options.Demo.SeedWhenEmpty && await loader.LoadIfEmptyAsync(ct);
+        if (!loaded && options.Demo.Enabled) await loader.EnsureAccountsAsync(ct);
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Placement.Web.Data;
+
+/// <summary>Used by <c>dotnet ef migrations add</c> only: the SQLite model, no running host needed.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<PlacementDbContext>
+{
+    public PlacementDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PlacementDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

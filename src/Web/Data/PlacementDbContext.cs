@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Persistence;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+using Placement.Web.Identity;
+
+namespace Placement.Web.Data;
+
+/// <summary>
+/// The one database of Placement: Identity, the catalogue and the matching module. Each module
+/// brings its own entity configurations; this class only gathers them, so a provider (SQLite today,
+/// PostgreSQL next) changes nothing in the domain.
+/// </summary>
+public sealed class PlacementDbContext(DbContextOptions<PlacementDbContext> options)
+    : IdentityDbContext<PlacementUser, IdentityRole, string>(options), IMatchingStore
+{
+    public DbSet<HostBody> HostBodies => Set<HostBody>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<TigPlacement> Placements => Set<TigPlacement>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ICatalogueStore).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(IMatchingStore).Assembly);
+        builder.Entity<PlacementUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.Property(x => x.Departements).HasMaxLength(400);
+            u.Ignore(x => x.DepartementList);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset values stored as text; store UTC ticks instead.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Placement.Catalogue.Geography;
+using Placement.Matching;
+using Placement.Web.Apis;
+using Placement.Web.Cli;
+using Placement.Web.Data;
+using Placement.Web.Demo;
+using Placement.Web.Identity;
+
+namespace Placement.Web.Hosting;
+
+/// <summary>The composition root: one call to add everything, one to map it.</summary>
+public static class PlacementHost
+{
+    public static WebApplicationBuilder AddPlacement(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<PlacementOptions>().BindConfiguration(PlacementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        // Everything written locally lives in the data folder, the keys that protect cookies and tokens included.
+        var dataDirectory = DatabaseExtensions.DataDirectory(
+            builder.Configuration.GetSection(PlacementOptions.Section).Get<PlacementOptions>() ?? new PlacementOptions(), builder.Environment);
+        services.AddDataProtection().SetApplicationName("Placement").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddMatching();
+        services.AddPlacementDatabase();
+        services.AddPlacementIdentity();
+        services.AddScoped<DemoDataLoader>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.AddOpenApi();
+        services.AddRazorPages();
+        services.AddHealthChecks()
+            .AddDbContextCheck<PlacementDbContext>("database", tags: ["ready"])
+            .AddCheck<GeographyHealthCheck>("geography", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapPlacement(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+
+        app.MapAuthApi();
+        app.MapCommunesApi();
+        app.MapHostBodiesApi();
+        app.MapPostsApi();
+        app.MapPersonsApi();
+        return app;
+    }
+
+    /// <summary>Runs a CLI verb; a usage error prints its message and gives exit code 2.</summary>
+    public static async Task<int> RunVerbAsync(this WebApplication app, CommandLine.Parsed command)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            return await CommandLine.RunAsync(command, app.Services, Console.Out);
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return CommandLine.Usage;
+        }
+    }
+}
+
+/// <summary>Ready only when the real geography is loaded (it validates every address).</summary>
+internal sealed class GeographyHealthCheck(FranceGeography geography) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(geography.Communes.Count > 30_000
+            ? HealthCheckResult.Healthy($"{geography.Communes.Count} communes")
+            : HealthCheckResult.Unhealthy($"Géographie incomplète : {geography.Communes.Count} communes."));
+}

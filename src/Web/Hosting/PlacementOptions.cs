@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Placement.Web.Hosting;
+
+/// <summary>Configuration section <c>Placement</c>.</summary>
+public sealed class PlacementOptions
+{
+    public const string Section = "Placement";
+
+    /// <summary>Where the service writes everything local (the SQLite database, later the search index). Relative paths start at the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "App_Data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public DemoOptions Demo { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Sqlite</c> (embedded default).</summary>
+    [Required]
+    [RegularExpression("^(Sqlite)$", ErrorMessage = "Placement:Database:Provider must be Sqlite.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Overrides the connection string; by default <c>placement.db</c> in the data folder.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Load the demo data set into an empty database at start.</summary>
+    public bool SeedWhenEmpty { get; set; } = true;
+
+    /// <summary>Create the demo accounts with the demo data (development settings only).</summary>
+    public bool Enabled { get; set; }
+
+    [Required]
+    [MinLength(12)]
+    public string Password { get; set; } = "Demo-Placement-2026!";
+}

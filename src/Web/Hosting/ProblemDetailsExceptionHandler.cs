@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+
+namespace Placement.Web.Hosting;
+
+/// <summary>
+/// Turns domain and input failures into RFC 7807 answers: 400 with the bad fields for invalid input
+/// (including unreadable JSON, naming the JSON path), 409 for an illegal lifecycle move.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationFailedException v => Invalid(v.Errors),
+            DomainRuleException d => Invalid(new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
+            BadHttpRequestException { InnerException: JsonException j } => Invalid(new Dictionary<string, string[]>
+            {
+                [JsonField(j.Path)] = ["Valeur illisible : " + (j.Message.Split(" Path:")[0])],
+            }),
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Requête invalide.", Detail = b.Message },
+            IllegalTransitionException t => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Transition impossible.", Detail = t.Message },
+            _ => null,
+        };
+        if (problem is null) return false;
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ValidationProblemDetails Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Données invalides.",
+            Detail = "Champs en erreur : " + string.Join(", ", errors.Keys) + ".",
+        };
+
+    /// <summary><c>$.schedule[0].start</c> → <c>schedule[0].start</c>; the body itself → <c>body</c>.</summary>
+    private static string JsonField(string? path) =>
+        path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}

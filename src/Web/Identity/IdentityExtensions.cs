@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Placement.Web.Data;
+
+namespace Placement.Web.Identity;
+
+public static class IdentityExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity on the Placement database: bearer tokens for API clients, cookies for the UI;
+    /// the caller's départements and host body travel as claims. One policy per role and per use.
+    /// </summary>
+    public static IServiceCollection AddPlacementIdentity(this IServiceCollection services)
+    {
+        services.AddIdentityApiEndpoints<PlacementUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PlacementDbContext>()
+            .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "placement";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // The API answers 401/403; only pages are redirected.
+            o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.CatalogueRead, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Admin, Roles.Partner))
+            .AddPolicy(Policies.CatalogueWrite, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.Partner))
+            .AddPolicy(Policies.HostBodyRegister, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.PostValidate, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator));
+        return services;
+    }
+
+    private static Task Deny(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Named authorization policies; every endpoint declares one.</summary>
+public static class Policies
+{
+    public const string Authenticated = "authenticated";
+    public const string Admin = "admin";
+    /// <summary>Read the catalogue (partners: their own host body only — checked by <see cref="CallerScope"/>).</summary>
+    public const string CatalogueRead = "catalogue:read";
+    /// <summary>Write host bodies and posts (partners: their own; coordinators: their départements).</summary>
+    public const string CatalogueWrite = "catalogue:write";
+    /// <summary>Register a new host body.</summary>
+    public const string HostBodyRegister = "catalogue:register";
+    /// <summary>Publish (inscribe) a post on the departmental list: the DSPIP's decision.</summary>
+    public const string PostValidate = "catalogue:validate";
+    /// <summary>Read and edit persons under a measure (judicial data).</summary>
+    public const string Persons = "persons";
+}
+
+public static class PlacementClaims
+{
+    public const string Departement = "placement:departement";
+    public const string HostBody = "placement:host-body";
+}
+
+internal sealed class PlacementClaimsFactory(UserManager<PlacementUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PlacementUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlacementUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        foreach (var d in user.DepartementList) identity.AddClaim(new Claim(PlacementClaims.Departement, d));
+        if (user.HostBodyId is { } h) identity.AddClaim(new Claim(PlacementClaims.HostBody, h.ToString()));
+        if (user.DisplayName.Length > 0) identity.AddClaim(new Claim("name", user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Placement.Web.Identity;
+
+/// <summary>
+/// A user of Placement. An officer belongs to one SPIP (département), a coordinator to one or more
+/// départements, a partner to one host body; an administrator to none.
+/// </summary>
+public sealed class PlacementUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Département codes, comma-separated (« 69 » for an officer, « 01,03,07 » for a coordinator).</summary>
+    public string Departements { get; set; } = "";
+
+    public Guid? HostBodyId { get; set; }
+
+    public IReadOnlyList<string> DepartementList =>
+        Departements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public static class Roles
+{
+    public const string Officer = "Officer";
+    public const string Partner = "Partner";
+    public const string Coordinator = "Coordinator";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Officer, Partner, Coordinator, Admin];
+}

@@ -1,0 +1,33 @@
+using Placement.Web.Cli;
+using Placement.Web.Data;
+using Placement.Web.Hosting;
+
+CommandLine.Parsed command;
+try
+{
+    command = CommandLine.Parse(args);
+}
+catch (UsageException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return CommandLine.Usage;
+}
+if (command.ShowHelp)
+{
+    Console.WriteLine(CommandLine.Help);
+    return CommandLine.Ok;
+}
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddPlacement();
+var app = builder.Build();
+
+if (command.Verb is not null) return await app.RunVerbAsync(command);
+
+await app.Services.PrepareDatabaseAsync();
+app.MapPlacement();
+await app.RunAsync();
+return CommandLine.Ok;
+
+/// <summary>The entry point, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
