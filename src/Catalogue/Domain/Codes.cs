@@ -56,6 +56,6 @@ public static partial class InseeCodes
     [GeneratedRegex(@"^(\d{5}|2[AB]\d{3})$")]
     private static partial Regex CommunePattern();
 
-    [GeneratedRegex(@"^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$")]
+    [GeneratedRegex(@"^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[AB]|97[1-6])$")]
     private static partial Regex DepartementPattern();
 }
