@@ -40,6 +40,13 @@ public record PostFields
         if (OpenFrom is null) errors.Add("openFrom", "Ce champ est obligatoire.");
         if (OpenUntil is null) errors.Add("openUntil", "Ce champ est obligatoire.");
         var period = OpenFrom is { } from && OpenUntil is { } until ? errors.Try("", () => new DateRange(from, until, "openUntil")) : null;
+        // The scalar invariants of PostDetails, checked here too so that one answer lists every bad field.
+        errors.Try("", () => PostDetails.ValidTitle(Title));
+        errors.Try("", () => PostDetails.ValidDescription(Description));
+        errors.Try("", () => PostDetails.ValidActivity(Activity));
+        errors.TryValue("", () => PostDetails.ValidCapacity(Capacity));
+        errors.TryValue("", () => PostDetails.ValidWeeklyHours(MaxWeeklyHoursPerPerson));
+        if ((Schedule?.Count ?? 0) == 0) errors.Try("", () => PostDetails.ValidSchedule(schedule));
         errors.ThrowIfAny();
         var conditions = new PostConditions(AcceptsMinors, ContactWithMinors, VulnerablePublic, RequiresDrivingLicence,
             demand!.Value, NightWork, WheelchairAccessible, NearPublicTransport, MedicalRisk);

@@ -109,8 +109,12 @@ public sealed class FieldErrors
         }
         catch (ValidationFailedException e) when (!ReferenceEquals(e.Data["source"], this))
         {
+            // An object already explained here (« address.communeInsee » unknown) needs no further
+            // consequences of it (« address.departement » missing): keep the first explanation.
+            var explained = _errors.Keys.Select(Parent).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
             foreach (var (field, messages) in e.Errors)
-                foreach (var m in messages) Add(field, m);
+                if (!explained.Contains(Parent(field)))
+                    foreach (var m in messages) Add(field, m);
             ThrowIfAny();
             throw;
         }
@@ -123,6 +127,8 @@ public sealed class FieldErrors
         exception.Data["source"] = this;
         throw exception;
     }
+
+    private static string Parent(string field) => field.LastIndexOf('.') is var i and > 0 ? field[..i] : "";
 
     private static string Join(string prefix, string field) =>
         prefix.Length == 0 ? field : field.Length == 0 || field == prefix || field.StartsWith(prefix + ".", StringComparison.Ordinal) ? (field.Length == 0 ? prefix : field) : $"{prefix}.{field}";

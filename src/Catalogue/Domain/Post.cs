@@ -16,15 +16,13 @@ public sealed record PostDetails
         Address place, int capacity, double maxWeeklyHoursPerPerson, WeeklySchedule schedule, DateRange openPeriod,
         Contact tutor, PostConditions conditions)
     {
-        Title = Ensure.NotBlank(title, "title", 200);
-        Description = Ensure.NotBlank(description, "description", 4000);
-        Activity = Ensure.NotBlank(activity, "activity", 60);
+        Title = ValidTitle(title);
+        Description = ValidDescription(description);
+        Activity = ValidActivity(activity);
         Skills = [.. skills.Select(s => Ensure.NotBlank(s, "skills", 60).ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal)];
-        Ensure.That(capacity >= 0, "capacity", "Le nombre de places ne peut pas être négatif.");
-        Ensure.That(capacity <= 100, "capacity", "Le nombre de places ne peut pas dépasser 100.");
-        Ensure.That(double.IsFinite(maxWeeklyHoursPerPerson) && maxWeeklyHoursPerPerson > 0 && maxWeeklyHoursPerPerson <= 35,
-            "maxWeeklyHoursPerPerson", "Les heures hebdomadaires par personne doivent être comprises entre 0 (exclu) et 35.");
-        Ensure.That(schedule.Count > 0, "schedule", "Un poste a au moins un créneau.");
+        ValidCapacity(capacity);
+        ValidWeeklyHours(maxWeeklyHoursPerPerson);
+        ValidSchedule(schedule);
         Place = place;
         Capacity = capacity;
         MaxWeeklyHoursPerPerson = maxWeeklyHoursPerPerson;
@@ -32,6 +30,30 @@ public sealed record PostDetails
         OpenPeriod = openPeriod;
         Tutor = tutor;
         Conditions = conditions;
+    }
+
+    public static string ValidTitle(string? title) => Ensure.NotBlank(title, "title", 200);
+    public static string ValidDescription(string? description) => Ensure.NotBlank(description, "description", 4000);
+    public static string ValidActivity(string? activity) => Ensure.NotBlank(activity, "activity", 60);
+
+    public static int ValidCapacity(int capacity)
+    {
+        Ensure.That(capacity >= 0, "capacity", "Le nombre de places ne peut pas être négatif.");
+        Ensure.That(capacity <= 100, "capacity", "Le nombre de places ne peut pas dépasser 100.");
+        return capacity;
+    }
+
+    public static double ValidWeeklyHours(double hours)
+    {
+        Ensure.That(double.IsFinite(hours) && hours > 0 && hours <= 35,
+            "maxWeeklyHoursPerPerson", "Les heures hebdomadaires par personne doivent être comprises entre 0 (exclu) et 35.");
+        return hours;
+    }
+
+    public static WeeklySchedule ValidSchedule(WeeklySchedule schedule)
+    {
+        Ensure.That(schedule.Count > 0, "schedule", "Un poste a au moins un créneau.");
+        return schedule;
     }
 
     public string Title { get; }

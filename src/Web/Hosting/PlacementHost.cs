@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Placement.Catalogue.Geography;
 using Placement.Matching;
@@ -35,6 +38,8 @@ public static class PlacementHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi();
         services.AddRazorPages();
+        // French pages: write « é » as é, not as an HTML entity.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks()
             .AddDbContextCheck<PlacementDbContext>("database", tags: ["ready"])
             .AddCheck<GeographyHealthCheck>("geography", tags: ["ready"]);

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Placement.Web.Cli;
+
+namespace Placement.Web.Tests;
+
+public class CommandLineParseTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("--urls http://localhost:6000")]
+    public void NoVerb_RunsTheService_WithTheHostArguments(string line)
+    {
+        var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parsed = CommandLine.Parse(args);
+        Assert.Null(parsed.Verb);
+        Assert.Equal(args, parsed.HostArgs);
+    }
+
+    [Fact]
+    public void Seed_TakesReset() => Assert.True(CommandLine.Parse(["seed", "--reset"]).Options.ContainsKey("reset"));
+
+    [Fact]
+    public void Seed_PassesConfigurationOverridesToTheHost() =>
+        Assert.Equal(["--Placement:DataDirectory", "/tmp/x"], CommandLine.Parse(["seed", "--Placement:DataDirectory", "/tmp/x"]).HostArgs);
+
+    [Theory]
+    [InlineData("frobnicate", "Verbe inconnu")]
+    [InlineData("seed --force", "Option inconnue")]
+    [InlineData("generate-demo --seed", "attend une valeur")]
+    [InlineData("generate-demo --seed douze", "attend un entier")]
+    public void BadArguments_AreUsageErrors(string line, string message) =>
+        Assert.Contains(message, Assert.Throws<UsageException>(() => CommandLine.Parse(line.Split(' '))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Help_IsRecognisedAnywhere() => Assert.True(CommandLine.Parse(["seed", "--help"]).ShowHelp);
+}
+
+/// <summary>The real executable: exit codes and messages.</summary>
+public class ExecutableTests
+{
+    private static (int ExitCode, string Out, string Err) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Placement.Web.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the executable did not exit");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void UnknownVerb_ExitsWith2_AndSaysWhy()
+    {
+        var (code, _, err) = Run("frobnicate");
+        Assert.Equal(2, code);
+        Assert.Contains("Verbe inconnu « frobnicate »", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_ExitsWith0_AndListsTheVerbs()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("seed [--reset]", output, StringComparison.Ordinal);
+        Assert.Contains("generate-demo", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_OnANonEmptyDatabase_WithoutReset_ExitsWith2()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = Run("seed", "--Placement:DataDirectory", dir);
+            Assert.True(first.ExitCode == 0, first.Err);
+            Assert.True(File.Exists(Path.Combine(dir, "placement.db")));
+            var second = Run("seed", "--Placement:DataDirectory", dir);
+            Assert.Equal(2, second.ExitCode);
+            Assert.Contains("seed --reset", second.Err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
+
+/// <summary><c>seed --reset</c> puts the demo data set back, on a service of its own.</summary>
+public sealed class SeedResetTests : IDisposable
+{
+    private readonly PlacementApp _app = new();
+
+    [Fact]
+    public async Task SeedReset_ReplacesTheCatalogueAndPersons_WithTheDemoDataSet()
+    {
+        var coordinator = await _app.ClientFor(PlacementApp.Coordinator);
+        await CatalogueApiTests.CreateHostBody(coordinator, "Association éphémère");
+        Assert.Equal(601, (await (await coordinator.GetAsync("/api/host-bodies")).Json()).GetProperty("total").GetInt32());
+
+        var exit = await CommandLine.RunAsync(CommandLine.Parse(["seed", "--reset"]), _app.Services, TextWriter.Null);
+        Assert.Equal(CommandLine.Ok, exit);
+
+        Assert.Equal(600, (await (await coordinator.GetAsync("/api/host-bodies")).Json()).GetProperty("total").GetInt32());
+        Assert.Equal(2000, (await (await coordinator.GetAsync("/api/posts")).Json()).GetProperty("total").GetInt32());
+        Assert.Equal(540, (await (await coordinator.GetAsync("/api/persons")).Json()).GetProperty("total").GetInt32());
+        // The partner account follows its host body through the reset.
+        var partner = await _app.ClientFor(PlacementApp.Partner);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync("/api/host-bodies")).StatusCode);
+        Assert.Equal(1, (await (await partner.GetAsync("/api/host-bodies")).Json()).GetProperty("total").GetInt32());
+    }
+
+    public void Dispose() => _app.Dispose();
+}

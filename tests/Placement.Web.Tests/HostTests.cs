@@ -1,0 +1,77 @@
+using System.Net;
+
+namespace Placement.Web.Tests;
+
+[Collection(ApiCollection.Name)]
+public class HostTests(PlacementApp app)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_IsHealthy_Anonymously(string path)
+    {
+        var response = await (await app.ClientFor(null)).GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HomePage_IsInFrench_AndCountsTheDepartements()
+    {
+        var html = await (await app.ClientFor(null)).GetStringAsync("/");
+        Assert.Contains("<html lang=\"fr\">", html);
+        Assert.Contains("Le catalogue par département", html);
+        Assert.Contains("Rhône (69)", html);
+        Assert.Contains("Isère (38)", html);
+        Assert.Matches(@"<th scope=""row"">Total</th>\s*<td>6\d\d</td>", html); // 600 demo host bodies, and those tests add
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi()
+    {
+        var json = await (await app.ClientFor(null)).GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/auth/login", "/api/host-bodies", "/api/posts", "/api/posts/{id}/publish", "/api/persons", "/api/communes" })
+            Assert.Contains($"\"{path}\"", json);
+    }
+}
+
+[Collection(ApiCollection.Name)]
+public class AuthTests(PlacementApp app)
+{
+    [Fact]
+    public async Task Login_GivesABearerToken_ThatCarriesRoleAndScope()
+    {
+        var client = await app.ClientFor(PlacementApp.Officer69);
+        var me = await (await client.GetAsync("/api/auth/me")).Json();
+        Assert.Equal("cpip69@demo.placement", me.GetProperty("email").GetString());
+        Assert.Equal(["Officer"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["69"], me.GetProperty("departements").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Login_Refuses_AWrongPassword()
+    {
+        var response = await (await app.ClientFor(null)).PostAsJsonAsync("/api/auth/login", new { email = PlacementApp.Officer38, password = "wrong-password-123" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Login_NamesTheMissingFields()
+    {
+        var response = await (await app.ClientFor(null)).PostAsJsonAsync("/api/auth/login", new { email = "" });
+        Assert.Equal(["email", "password"], await response.ErrorFields());
+    }
+
+    [Theory]
+    [InlineData("/api/posts")]
+    [InlineData("/api/host-bodies")]
+    [InlineData("/api/persons")]
+    [InlineData("/api/communes?q=lyon")]
+    [InlineData("/api/auth/me")]
+    public async Task Anonymous_Gets401(string path)
+    {
+        var response = await (await app.ClientFor(null)).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Placement.Web.Tests;
+
+/// <summary>
+/// The real service in memory: SQLite in a fresh data folder, demo data and demo accounts loaded at
+/// start, the clock fixed at 2026-11-28 09:00 UTC.
+/// </summary>
+public class PlacementApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo-Placement-2026!";
+    public const string Admin = "admin@demo.placement";
+    public const string Coordinator = "coordinateur@demo.placement";
+    public const string Officer69 = "cpip69@demo.placement";
+    public const string Officer38 = "cpip38@demo.placement";
+    public const string Partner = "partenaire@demo.placement";
+
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Placement:DataDirectory", DataDirectory);
+        builder.UseSetting("Placement:Demo:Enabled", "true");
+        builder.UseSetting("Placement:Demo:Password", Password);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client signed in as <paramref name="email"/> with a bearer token (null: anonymous).</summary>
+    public async Task<HttpClient> ClientFor(string? email)
+    {
+        var client = CreateClient();
+        if (email is null) return client;
+        var token = _tokens.TryGetValue(email, out var t) ? t : _tokens[email] = await Login(client, email);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<string> Login(HttpClient client, string email)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); }
+            catch (IOException) { /* SQLite may still hold the file on some platforms; the temp folder is cleaned later. */ }
+        }
+    }
+}
+
+/// <summary>One demo-loaded service shared by the API tests (loading takes a few seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<PlacementApp>
+{
+    public const string Name = "api";
+}
+
+internal static class Http
+{
+    public static async Task<JsonElement> Json(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>The field names of a 400 ValidationProblemDetails, sorted.</summary>
+    public static async Task<string[]> ErrorFields(this HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Json();
+        return [.. body.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+    }
+}
