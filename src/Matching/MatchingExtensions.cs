@@ -10,6 +10,8 @@ public static class MatchingExtensions
     {
         services.AddCatalogue();
         services.AddSingleton<MatchingInputs>();
+        services.AddSingleton<Engine.AssignmentSolver>();
+        services.AddSingleton<Engine.InstanceGenerator>();
         return services;
     }
 }

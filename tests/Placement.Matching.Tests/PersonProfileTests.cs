@@ -64,7 +64,7 @@ public class ExclusionZoneTests
     private static Polygon Square(double x0, double y0, double x1, double y1, params LinearRing[] holes) =>
         Factory.CreatePolygon(Factory.CreateLinearRing([new(x0, y0), new(x1, y0), new(x1, y1), new(x0, y1), new(x0, y0)]), holes);
 
-    private static JudicialRestrictions With(params Geometry[] zones) => new(false, false, [], [], zones);
+    private static JudicialRestrictions With(params Geometry[] zones) => JudicialRestrictions.Create(false, false, [], [], zones);
 
     [Fact]
     public void APointInside_IsExcluded() =>
@@ -148,7 +148,7 @@ public class PersonFieldsTests
         var json = JsonSerializer.Serialize(profile.Adapt<PersonFields>(MatchingMappings.Config), Catalogue.Persistence.JsonDocumentColumn.SerializerOptions);
         var again = JsonSerializer.Deserialize<PersonFields>(json, Catalogue.Persistence.JsonDocumentColumn.SerializerOptions)!.ToProfile();
         Assert.Equal(profile, again);
-        Assert.True(profile.Restrictions.ExclusionZones[0].EqualsExact(again.Restrictions.ExclusionZones[0]));
+        Assert.True(profile.Restrictions.ExclusionZones.Geometries[0].EqualsExact(again.Restrictions.ExclusionZones.Geometries[0]));
     }
 }
 

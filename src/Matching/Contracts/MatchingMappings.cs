@@ -25,6 +25,7 @@ public static class MatchingMappings
         CatalogueMappings.Register(config);
         config.NewConfig<DateRange, DateRangeDto>().MapWith(r => new DateRangeDto { Start = r.Start, End = r.End });
         config.NewConfig<Geometry, System.Text.Json.JsonElement>().MapWith(g => GeoJson.Write(g));
+        config.NewConfig<ExclusionZones, IReadOnlyList<System.Text.Json.JsonElement>>().MapWith(z => z.Geometries.Select(GeoJson.Write).ToList());
         config.NewConfig<PlacementStatus, string>().MapWith(e => EnumNames.ToKebab(e));
         config.NewConfig<PersonProfile, PersonFields>()
             .Map(d => d.MaxTravelKm, s => s.Mobility.MaxTravelKm)

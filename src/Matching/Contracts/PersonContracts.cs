@@ -86,7 +86,7 @@ public record PersonFields
             if (geometry is null) errors.Add($"restrictions.exclusionZones[{i}]", error!);
             else zones.Add(geometry);
         }
-        return errors.Try("", () => new JudicialRestrictions(dto.NoContactWithMinors, dto.NoContactWithVulnerablePublic,
+        return errors.Try("", () => JudicialRestrictions.Create(dto.NoContactWithMinors, dto.NoContactWithVulnerablePublic,
             dto.ExcludedHostBodyIds ?? [], dto.NoContactWithPersonIds ?? [], zones));
     }
 }

@@ -75,55 +75,74 @@ public sealed record Mobility
 }
 
 /// <summary>
-/// Judicial obligations turned into exclusions: no contact with minors or a vulnerable public,
-/// excluded host bodies, co-defendants / victims never at the same host, and zones where the person may
-/// not go (interdiction de paraître): Polygon or MultiPolygon geometries, lon/lat, holes allowed.
+/// Zones where a person may not go (interdiction de paraître): Polygon or MultiPolygon geometries in
+/// lon/lat, holes allowed. A point inside or on the boundary of a zone is excluded; a point in a hole
+/// is not. Geometries are prepared once for fast repeated tests.
 /// </summary>
-public sealed class JudicialRestrictions : IEquatable<JudicialRestrictions>
+public sealed class ExclusionZones : IEquatable<ExclusionZones>
 {
-    public JudicialRestrictions(bool noContactWithMinors, bool noContactWithVulnerablePublic,
-        IEnumerable<Guid> excludedHostBodyIds, IEnumerable<Guid> noContactWithPersonIds, IEnumerable<Geometry> exclusionZones)
+    private readonly IPreparedGeometry[] _prepared;
+
+    public ExclusionZones(IEnumerable<Geometry> zones, string field = "restrictions.exclusionZones")
     {
-        var zones = exclusionZones.ToList();
-        for (var i = 0; i < zones.Count; i++)
+        var list = zones.ToList();
+        for (var i = 0; i < list.Count; i++)
         {
-            var field = $"restrictions.exclusionZones[{i}]";
-            Ensure.That(zones[i] is Polygon or MultiPolygon, field, "Une zone d'exclusion est un Polygon ou un MultiPolygon GeoJSON.");
-            Ensure.That(!zones[i].IsEmpty && zones[i].IsValid, field, "La géométrie de la zone d'exclusion est invalide (anneaux non fermés ou qui se croisent).");
-            Ensure.That(zones[i].Coordinates.All(c => c.X is >= -180 and <= 180 && c.Y is >= -90 and <= 90), field,
+            var at = $"{field}[{i}]";
+            Ensure.That(list[i] is Polygon or MultiPolygon, at, "Une zone d'exclusion est un Polygon ou un MultiPolygon GeoJSON.");
+            Ensure.That(!list[i].IsEmpty && list[i].IsValid, at, "La géométrie de la zone d'exclusion est invalide (anneaux non fermés ou qui se croisent).");
+            Ensure.That(list[i].Coordinates.All(c => c.X is >= -180 and <= 180 && c.Y is >= -90 and <= 90), at,
                 "Coordonnées hors limites : GeoJSON s'écrit [longitude, latitude].");
         }
-        NoContactWithMinors = noContactWithMinors;
-        NoContactWithVulnerablePublic = noContactWithVulnerablePublic;
-        ExcludedHostBodyIds = [.. excludedHostBodyIds.Distinct().Order()];
-        NoContactWithPersonIds = [.. noContactWithPersonIds.Distinct().Order()];
-        ExclusionZones = zones;
-        _prepared = new Lazy<IPreparedGeometry[]>(() => [.. zones.Select(PreparedGeometryFactory.Prepare)]);
+        Geometries = list;
+        _prepared = [.. list.Select(PreparedGeometryFactory.Prepare)];
     }
 
-    private readonly Lazy<IPreparedGeometry[]> _prepared;
+    public static ExclusionZones None { get; } = new([]);
 
-    public static JudicialRestrictions None { get; } = new(false, false, [], [], []);
-
-    public bool NoContactWithMinors { get; }
-    public bool NoContactWithVulnerablePublic { get; }
-    public IReadOnlyList<Guid> ExcludedHostBodyIds { get; }
-    public IReadOnlyList<Guid> NoContactWithPersonIds { get; }
-    public IReadOnlyList<Geometry> ExclusionZones { get; }
+    public IReadOnlyList<Geometry> Geometries { get; }
+    public int Count => Geometries.Count;
 
     /// <summary>True when the point lies inside or on the boundary of a zone (holes are outside).</summary>
-    public bool IsInExclusionZone(GeoPoint point)
+    public bool Contains(GeoPoint point)
     {
-        if (ExclusionZones.Count == 0) return false;
+        if (_prepared.Length == 0) return false;
         var p = new Point(point.Longitude, point.Latitude);
-        return _prepared.Value.Any(z => z.Intersects(p));
+        foreach (var zone in _prepared)
+            if (zone.Intersects(p)) return true;
+        return false;
     }
+
+    public bool Equals(ExclusionZones? other) =>
+        other is not null && Count == other.Count && Geometries.Zip(other.Geometries).All(z => z.First.EqualsExact(z.Second));
+    public override bool Equals(object? obj) => Equals(obj as ExclusionZones);
+    public override int GetHashCode() => Count;
+}
+
+/// <summary>
+/// Judicial obligations turned into exclusions: no contact with minors or a vulnerable public,
+/// excluded host bodies, co-defendants / victims never at the same host, and exclusion zones.
+/// </summary>
+public sealed record JudicialRestrictions(
+    bool NoContactWithMinors,
+    bool NoContactWithVulnerablePublic,
+    IReadOnlyList<Guid> ExcludedHostBodyIds,
+    IReadOnlyList<Guid> NoContactWithPersonIds,
+    ExclusionZones ExclusionZones)
+{
+    public static JudicialRestrictions None { get; } = new(false, false, [], [], ExclusionZones.None);
+
+    public static JudicialRestrictions Create(bool noContactWithMinors, bool noContactWithVulnerablePublic,
+        IEnumerable<Guid> excludedHostBodyIds, IEnumerable<Guid> noContactWithPersonIds, IEnumerable<Geometry> exclusionZones) =>
+        new(noContactWithMinors, noContactWithVulnerablePublic,
+            [.. excludedHostBodyIds.Distinct().Order()], [.. noContactWithPersonIds.Distinct().Order()], new ExclusionZones(exclusionZones));
+
+    public bool IsInExclusionZone(GeoPoint point) => ExclusionZones.Contains(point);
 
     public bool Equals(JudicialRestrictions? other) =>
         other is not null && NoContactWithMinors == other.NoContactWithMinors && NoContactWithVulnerablePublic == other.NoContactWithVulnerablePublic
         && ExcludedHostBodyIds.SequenceEqual(other.ExcludedHostBodyIds) && NoContactWithPersonIds.SequenceEqual(other.NoContactWithPersonIds)
-        && ExclusionZones.Count == other.ExclusionZones.Count && ExclusionZones.Zip(other.ExclusionZones).All(z => z.First.EqualsExact(z.Second));
-    public override bool Equals(object? obj) => Equals(obj as JudicialRestrictions);
+        && ExclusionZones.Equals(other.ExclusionZones);
     public override int GetHashCode() => HashCode.Combine(NoContactWithMinors, NoContactWithVulnerablePublic, ExcludedHostBodyIds.Count, NoContactWithPersonIds.Count, ExclusionZones.Count);
 }
 

@@ -22,12 +22,18 @@ public static class CommandLine
                                                        (--reset : remplace structures, postes, personnes et placements)
           Placement.Web generate-demo [--seed <n>] [--output <dossier>]
                                                        régénère le jeu de démonstration (data/seed/demo)
+          Placement.Web match --input <instance.json> [--output <résultat.json>]
+                                                       résout une instance d'affectation (shared/spec/matching.md) ;
+                                                       résultat sur la sortie standard sans --output
+          Placement.Web generate-instance --persons <n> --posts <m> --seed <s> [--conflicts] [--area <zone>] [--output <fichier>]
+                                                       génère une instance synthétique sur les communes réelles ;
+                                                       zone : code de département, r<code région> ou FR
           Placement.Web --help                         affiche cette aide
 
         Avec dotnet : dotnet run --project src/Web -- <verbe> [options]
         """;
 
-    private static readonly string[] Verbs = ["seed", "generate-demo"];
+    private static readonly string[] Verbs = ["seed", "generate-demo", "match", "generate-instance"];
 
     /// <summary>A parsed command line: the verb (null to run the service), its options, and the rest for the host.</summary>
     public sealed record Parsed(string? Verb, IReadOnlyDictionary<string, string?> Options, string[] HostArgs, bool ShowHelp);
@@ -49,6 +55,14 @@ public static class CommandLine
                 ("seed", "--reset") => ("reset", false),
                 ("generate-demo", "--seed") => ("seed", true),
                 ("generate-demo", "--output") => ("output", true),
+                ("match", "--input") => ("input", true),
+                ("match", "--output") => ("output", true),
+                ("generate-instance", "--persons") => ("persons", true),
+                ("generate-instance", "--posts") => ("posts", true),
+                ("generate-instance", "--seed") => ("seed", true),
+                ("generate-instance", "--conflicts") => ("conflicts", false),
+                ("generate-instance", "--area") => ("area", true),
+                ("generate-instance", "--output") => ("output", true),
                 _ => (null, false),
             };
             if (name is null)
@@ -66,8 +80,17 @@ public static class CommandLine
                 throw new UsageException($"L'option {args[i]} attend une valeur.");
             options[name] = takesValue ? args[++i] : null;
         }
-        if (options.TryGetValue("seed", out var seed) && !int.TryParse(seed, out _))
-            throw new UsageException($"--seed attend un entier, pas « {seed} ».");
+        foreach (var name in new[] { "seed", "persons", "posts" })
+            if (options.TryGetValue(name, out var number) && !(int.TryParse(number, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= (name == "seed" ? int.MinValue : 0)))
+                throw new UsageException($"--{name} attend un entier{(name == "seed" ? "" : " positif ou nul")}, pas « {number} ».");
+        var required = verb switch
+        {
+            "match" => ["input"],
+            "generate-instance" => new[] { "persons", "posts", "seed" },
+            _ => [],
+        };
+        foreach (var name in required)
+            if (!options.ContainsKey(name)) throw new UsageException($"« {verb} » demande --{name} (voir --help).");
         return new Parsed(verb, options, [.. host], false);
     }
 
@@ -95,6 +118,26 @@ public static class CommandLine
                 var data = new DemoDataGenerator(services.GetRequiredService<FranceGeography>()).Generate(seed);
                 data.Write(outputDir);
                 await output.WriteLineAsync($"Jeu de démonstration écrit dans {Path.GetFullPath(outputDir)} : {data.HostBodies.Count} structures, {data.Posts.Count} postes, {data.Persons.Count} personnes, {data.Placements.Count} placements.");
+                return Ok;
+            }
+            case "match":
+                return await MatchCommand.RunAsync(command.Options["input"]!, command.Options.GetValueOrDefault("output"), services, output, ct);
+            case "generate-instance":
+            {
+                var generator = services.GetRequiredService<Placement.Matching.Engine.InstanceGenerator>();
+                int Number(string name) => int.Parse(command.Options[name]!, System.Globalization.CultureInfo.InvariantCulture);
+                Placement.Matching.Contracts.InstanceDto instance;
+                try
+                {
+                    instance = generator.Generate(Number("persons"), Number("posts"), Number("seed"), command.Options.ContainsKey("conflicts"), command.Options.GetValueOrDefault("area"));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException(e.Message);
+                }
+                var json = Placement.Matching.Engine.InstanceGenerator.Serialize(instance);
+                if (command.Options.GetValueOrDefault("output") is { } file) await File.WriteAllTextAsync(file, json, ct);
+                else await output.WriteLineAsync(json);
                 return Ok;
             }
             default:

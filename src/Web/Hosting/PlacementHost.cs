@@ -35,7 +35,11 @@ public static class PlacementHost
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         services.AddOpenApi();
         services.AddRazorPages();
         // French pages: write « é » as é, not as an HTML entity.
@@ -65,6 +69,7 @@ public static class PlacementHost
         app.MapHostBodiesApi();
         app.MapPostsApi();
         app.MapPersonsApi();
+        app.MapMatchingApi();
         return app;
     }
 

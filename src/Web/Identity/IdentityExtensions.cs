@@ -44,7 +44,8 @@ public static class IdentityExtensions
             .AddPolicy(Policies.CatalogueWrite, p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.Partner))
             .AddPolicy(Policies.HostBodyRegister, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.PostValidate, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator));
+            .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator));
         return services;
     }
 
@@ -69,6 +70,8 @@ public static class Policies
     public const string HostBodyRegister = "catalogue:register";
     /// <summary>Publish (inscribe) a post on the departmental list: the DSPIP's decision.</summary>
     public const string PostValidate = "catalogue:validate";
+    /// <summary>Batch assignment: coordinators.</summary>
+    public const string Coordinator = "coordinator";
     /// <summary>Read and edit persons under a measure (judicial data).</summary>
     public const string Persons = "persons";
 }

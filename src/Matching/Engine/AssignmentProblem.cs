@@ -1,0 +1,220 @@
+using System.Diagnostics;
+
+namespace Placement.Matching.Engine;
+
+/// <summary>
+/// The instance prepared for solving: pinned pairs applied (their places taken, their co-defendants
+/// kept away from their partner), the arcs left to choose from, the co-defendant pairs, and what turns
+/// a choice of arcs into a <see cref="MatchingResult"/>.
+/// </summary>
+internal sealed class AssignmentProblem
+{
+    private readonly int[] _partnerOfPost;
+    private readonly int?[] _pinnedPost;
+    private readonly HashSet<(int Person, int Partner)> _forbidden = [];
+
+    private AssignmentProblem(CandidateGraph graph)
+    {
+        Graph = graph;
+        var instance = graph.Instance;
+        var personIndex = instance.Persons.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var postIndex = instance.Posts.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var partners = new Dictionary<string, int>(StringComparer.Ordinal);
+        _partnerOfPost = [.. instance.Posts.Select(p => partners.TryGetValue(p.PartnerId, out var id) ? id : partners[p.PartnerId] = partners.Count)];
+
+        _pinnedPost = new int?[instance.Persons.Count];
+        FreePlaces = [.. instance.Posts.Select(p => p.Capacity)];
+        foreach (var pin in instance.Pinned)
+        {
+            var person = personIndex[pin.PersonId];
+            var post = postIndex[pin.PostId];
+            _pinnedPost[person] = post;
+            FreePlaces[post] = Math.Max(0, FreePlaces[post] - 1);
+        }
+
+        var pairs = new HashSet<(int, int)>();
+        for (var p = 0; p < instance.Persons.Count; p++)
+            foreach (var other in instance.Persons[p].NoContactWithPersonIds)
+                if (personIndex.TryGetValue(other, out var o) && o != p) pairs.Add((Math.Min(p, o), Math.Max(p, o)));
+        // A pinned person's co-defendants may not join their partner; pairs of two free persons go to the solver.
+        var free = new List<(int, int)>();
+        foreach (var (a, b) in pairs)
+        {
+            if (_pinnedPost[a] is { } pa && _pinnedPost[b] is null) _forbidden.Add((b, _partnerOfPost[pa]));
+            else if (_pinnedPost[b] is { } pb && _pinnedPost[a] is null) _forbidden.Add((a, _partnerOfPost[pb]));
+            else if (_pinnedPost[a] is null && _pinnedPost[b] is null) free.Add((a, b));
+        }
+        ConflictPairs = free;
+
+        Arcs = [.. graph.ByPerson.SelectMany(a => a)
+            .Where(a => _pinnedPost[a.Person] is null && FreePlaces[a.Post] > 0 && !_forbidden.Contains((a.Person, _partnerOfPost[a.Post])))];
+        PlacedWeight = 100L * instance.Persons.Count + 1;
+    }
+
+    public static AssignmentProblem Create(CandidateGraph graph) => new(graph);
+
+    public CandidateGraph Graph { get; }
+    public int[] FreePlaces { get; }
+    public IReadOnlyList<CandidateArc> Arcs { get; }
+    public IReadOnlyList<(int A, int B)> ConflictPairs { get; }
+    public long PlacedWeight { get; }
+
+    public int PartnerOf(int post) => _partnerOfPost[post];
+
+    /// <summary>Connected components of persons and posts linked by arcs, co-defendants linked too.</summary>
+    public List<Component> Components()
+    {
+        var persons = Graph.Instance.Persons.Count;
+        var parent = Enumerable.Range(0, persons + Graph.Instance.Posts.Count).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        void Union(int a, int b) => parent[Find(a)] = Find(b);
+        var hasArc = new bool[persons];
+        foreach (var arc in Arcs)
+        {
+            Union(arc.Person, persons + arc.Post);
+            hasArc[arc.Person] = true;
+        }
+        foreach (var (a, b) in ConflictPairs)
+            if (hasArc[a] && hasArc[b]) Union(a, b);
+        return [.. Arcs.GroupBy(a => Find(a.Person)).Select(g =>
+        {
+            var arcs = g.ToList();
+            return new Component([.. arcs.Select(a => a.Person)], [.. arcs.Select(a => a.Post).Distinct().Order()], arcs);
+        }).OrderByDescending(c => c.Arcs.Count)];
+    }
+
+    /// <summary>Co-defendant pairs that <paramref name="chosen"/> puts with the same partner.</summary>
+    public List<(int A, int B)> ViolatedConflicts(IEnumerable<CandidateArc> chosen)
+    {
+        if (ConflictPairs.Count == 0) return [];
+        var partnerOf = chosen.ToDictionary(a => a.Person, a => _partnerOfPost[a.Post]);
+        return [.. ConflictPairs.Where(p => partnerOf.TryGetValue(p.A, out var x) && partnerOf.TryGetValue(p.B, out var y) && x == y)];
+    }
+
+    /// <summary>A feasible solution near <paramref name="chosen"/>: of each violating pair, the lower score leaves; then the freed persons are re-placed greedily.</summary>
+    public List<CandidateArc> Repair(IReadOnlyList<CandidateArc> chosen)
+    {
+        var result = chosen.ToList();
+        foreach (var (a, b) in ViolatedConflicts(result))
+        {
+            var arcA = result.FirstOrDefault(x => x.Person == a);
+            var arcB = result.FirstOrDefault(x => x.Person == b);
+            if (result.Contains(arcA) && result.Contains(arcB)) result.Remove(arcA.Score <= arcB.Score ? arcA : arcB);
+        }
+        Augment(result);
+        return result;
+    }
+
+    /// <summary>
+    /// The persons whose places may change to resolve the conflicts of <paramref name="chosen"/>: those in
+    /// a violated pair, their co-defendants, and the persons holding the posts they could take.
+    /// </summary>
+    public Component Neighbourhood(Component component, IReadOnlyList<CandidateArc> chosen)
+    {
+        var persons = new HashSet<int>();
+        foreach (var (a, b) in ViolatedConflicts(chosen)) { persons.Add(a); persons.Add(b); }
+        foreach (var (a, b) in ConflictPairs)
+            if (persons.Contains(a) || persons.Contains(b)) { persons.Add(a); persons.Add(b); }
+        var reachable = component.Arcs.Where(a => persons.Contains(a.Person)).Select(a => a.Post).ToHashSet();
+        foreach (var arc in chosen)
+            if (reachable.Contains(arc.Post)) persons.Add(arc.Person);
+        var arcs = component.Arcs.Where(a => persons.Contains(a.Person)).ToList();
+        return new Component(persons, [.. arcs.Select(a => a.Post).Distinct().Order()], arcs);
+    }
+
+    /// <summary>Adds unplaced persons to eligible posts that still have room and no co-defendant of theirs (best score first).</summary>
+    public void Augment(List<CandidateArc> chosen)
+    {
+        var used = new int[FreePlaces.Length];
+        var placed = new HashSet<int>();
+        var partnerOfPerson = new Dictionary<int, int>();
+        foreach (var arc in chosen)
+        {
+            used[arc.Post]++;
+            placed.Add(arc.Person);
+            partnerOfPerson[arc.Person] = _partnerOfPost[arc.Post];
+        }
+        var codefendants = ConflictPairs.SelectMany(p => new[] { p, (A: p.B, B: p.A) }).ToLookup(p => p.A, p => p.B);
+        foreach (var arc in Arcs.OrderByDescending(a => a.Score))
+        {
+            if (placed.Contains(arc.Person) || used[arc.Post] >= FreePlaces[arc.Post]) continue;
+            var partner = _partnerOfPost[arc.Post];
+            if (codefendants[arc.Person].Any(o => partnerOfPerson.TryGetValue(o, out var x) && x == partner)) continue;
+            chosen.Add(arc);
+            used[arc.Post]++;
+            placed.Add(arc.Person);
+            partnerOfPerson[arc.Person] = partner;
+        }
+    }
+
+    /// <summary>Every person once: the chosen and pinned ones as assignments, the others with their reason.</summary>
+    public MatchingResult Result(IReadOnlyList<CandidateArc> chosen, IReadOnlyList<ComponentResult> components, bool optimal, Stopwatch watch, TimeSpan candidatesDone, int conflictComponents = 0)
+    {
+        var instance = Graph.Instance;
+        var assignments = new List<Assignment>();
+        var byPerson = chosen.ToDictionary(a => a.Person);
+        var used = new int[FreePlaces.Length];
+        foreach (var arc in chosen) used[arc.Post]++;
+        var partnerOfPerson = chosen.ToDictionary(a => a.Person, a => _partnerOfPost[a.Post]);
+        var codefendants = ConflictPairs.SelectMany(p => new[] { p, (A: p.B, B: p.A) }).ToLookup(p => p.A, p => p.B);
+        var unassigned = new List<Unassigned>();
+        long pinnedQuality = 0;
+        for (var p = 0; p < instance.Persons.Count; p++)
+        {
+            var person = instance.Persons[p];
+            if (_pinnedPost[p] is { } pinned)
+            {
+                var post = instance.Posts[pinned];
+                var evaluation = EligibilityRules.Evaluate(person, post, instance.ReferenceDate);
+                var parts = QualityScore.Parts(person, post, evaluation, instance.ReferenceDate);
+                var score = QualityScore.Total(parts);
+                pinnedQuality += score;
+                var kept = evaluation.IsEligible
+                    ? "placement existant maintenu"
+                    : "placement existant maintenu malgré : " + string.Join(", ", RuleNames.Each(evaluation.Broken).Select(RuleNames.Label));
+                assignments.Add(new Assignment(person.Id, post.Id, score, Math.Round(evaluation.DistanceKm, 1), evaluation.WeeklyHours, [kept, .. QualityScore.Explain(parts)], Pinned: true));
+            }
+            else if (byPerson.TryGetValue(p, out var arc))
+            {
+                var post = instance.Posts[arc.Post];
+                var evaluation = EligibilityRules.Evaluate(person, post, instance.ReferenceDate);
+                var parts = QualityScore.Parts(person, post, evaluation, instance.ReferenceDate);
+                assignments.Add(new Assignment(person.Id, post.Id, arc.Score, Math.Round(arc.DistanceKm, 1), arc.WeeklyHours, QualityScore.Explain(parts)));
+            }
+            else if (Graph.ByPerson[p].Length == 0)
+            {
+                var blocking = Graph.Blocking[p]!;
+                unassigned.Add(new Unassigned(person.Id, UnassignedReasons.NoEligiblePost,
+                    RuleNames.All.Where(blocking.ContainsKey).ToDictionary(RuleNames.Name, r => blocking[r])));
+            }
+            else
+            {
+                // Eligible posts exist. If one still had room, only a co-defendant there (or a pinned one's partner) kept the person out.
+                var roomLeft = Graph.ByPerson[p].Where(a => used[a.Post] < FreePlaces[a.Post]).ToList();
+                var conflict = roomLeft.Count > 0 && roomLeft.All(a =>
+                    _forbidden.Contains((p, _partnerOfPost[a.Post])) || codefendants[p].Any(o => partnerOfPerson.TryGetValue(o, out var x) && x == _partnerOfPost[a.Post]));
+                unassigned.Add(new Unassigned(person.Id, conflict ? UnassignedReasons.Conflict : UnassignedReasons.Capacity));
+            }
+        }
+
+        var pinnedCount = instance.Pinned.Count;
+        var placed = chosen.Count + pinnedCount;
+        var quality = chosen.Sum(a => (long)a.Score) + pinnedQuality;
+        var boundPlaced = components.Sum(c => c.BoundPlaced) + pinnedCount;
+        var boundQuality = components.Sum(c => c.BoundQuality) + pinnedQuality;
+        var objective = placed * PlacedWeight + quality;
+        var bound = Math.Max(objective, boundPlaced * PlacedWeight + boundQuality);
+        var elapsed = watch.Elapsed;
+        var stats = new SolveStats(instance.Persons.Count, instance.Posts.Count, Graph.PairCount, placed, objective, optimal ? objective : bound,
+            (long)elapsed.TotalMilliseconds, optimal ? placed : boundPlaced, quality, optimal ? quality : boundQuality, PlacedWeight,
+            components.Count, conflictComponents,
+            Graph.SpatialTime.TotalMilliseconds, Graph.RuleTime.TotalMilliseconds, (elapsed - candidatesDone).TotalMilliseconds);
+        var order = instance.Persons.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return new MatchingResult(optimal ? MatchingResult.Optimal : MatchingResult.Feasible,
+            [.. assignments.OrderBy(a => order[a.PersonId])], unassigned, stats);
+    }
+}

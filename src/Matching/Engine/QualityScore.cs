@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Placement.Matching.Engine;
+
+/// <summary>One part of a quality score: its points, its maximum and what it means in French.</summary>
+public sealed record ScorePart(string Name, double Points, double Max, string Explanation);
+
+/// <summary>
+/// The quality of an eligible (person, post) pair, an integer from 0 to 100, the sum of four parts:
+/// <list type="bullet">
+/// <item><b>distance</b> (0–35): 35 × (1 − d / maxTravelKm) — nearer is better, 0 at the limit.</item>
+/// <item><b>skills</b> (0–25): 25 × shared / skills the post lists; a post that lists none gives 12.5 (neutral).</item>
+/// <item><b>schedule</b> (0–25): the margin before the deadline. With achievable hours A = W × N and
+/// remaining hours R (A ≥ R for an eligible pair), 25 × min(1, A / R − 1): full marks when the post
+/// allows twice the hours needed, none when it only just fits.</item>
+/// <item><b>urgency</b> (0–15): 15 × (1 − weeks to the deadline / 78), floored at 0 — persons close to
+/// their deadline weigh more when not everyone can be placed.</item>
+/// </list>
+/// The solver maximises the number of persons placed first, then the sum of these scores.
+/// </summary>
+public static class QualityScore
+{
+    public const int Max = 100;
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static IReadOnlyList<ScorePart> Parts(MatchPerson person, MatchPost post, Evaluation evaluation, DateOnly referenceDate)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(post);
+        var distance = 35 * Math.Clamp(1 - evaluation.DistanceKm / person.MaxTravelKm, 0, 1);
+        var shared = post.Skills.Where(s => person.Skills.Contains(s, StringComparer.Ordinal)).ToList();
+        var skills = post.Skills.Count == 0 ? 12.5 : 25.0 * shared.Count / post.Skills.Count;
+        var margin = person.HoursRemaining <= 0 ? 1 : evaluation.AchievableHours / person.HoursRemaining - 1;
+        var schedule = 25 * Math.Clamp(margin, 0, 1);
+        var weeksLeft = (person.Deadline.DayNumber - referenceDate.DayNumber) / 7.0;
+        var urgency = 15 * Math.Clamp(1 - weeksLeft / 78, 0, 1);
+        return
+        [
+            new("distance", distance, 35, string.Format(French, "{0:0.#} km (limite {1:0.#} km)", evaluation.DistanceKm, person.MaxTravelKm)),
+            new("skills", skills, 25, post.Skills.Count == 0 ? "aucune compétence requise"
+                : shared.Count == 0 ? "aucune compétence commune"
+                : (shared.Count == 1 ? "compétence commune : " : "compétences communes : ") + string.Join(", ", shared)),
+            new("schedule", schedule, 25, string.Format(French, "{0:0.#} h/semaine possibles, {1:0.#} h à faire en {2:0} semaines", evaluation.WeeklyHours, person.HoursRemaining, evaluation.Weeks)),
+            new("urgency", urgency, 15, string.Format(French, "échéance dans {0:0} semaines", weeksLeft)),
+        ];
+    }
+
+    /// <summary>The score, rounded to an integer in 0–100.</summary>
+    public static int Total(IReadOnlyList<ScorePart> parts) => (int)Math.Round(parts.Sum(p => p.Points), MidpointRounding.AwayFromZero);
+
+    public static int Of(MatchPerson person, MatchPost post, Evaluation evaluation, DateOnly referenceDate) =>
+        Total(Parts(person, post, evaluation, referenceDate));
+
+    /// <summary>The explanation lines of a proposal: one per part, in French.</summary>
+    public static IReadOnlyList<string> Explain(IReadOnlyList<ScorePart> parts) => [.. parts.Select(p => p.Explanation)];
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Contracts;
+using Placement.Matching.Engine;
+
+namespace Placement.Web.Cli;
+
+/// <summary>
+/// <c>match --input instance.json [--output result.json]</c>: solves an instance of matching.md. The
+/// result goes to the file or to standard output; progress (phase, objective, bound) goes to standard
+/// error when it is a terminal. An unreadable or invalid instance is a usage error naming the field.
+/// </summary>
+internal static class MatchCommand
+{
+    private static readonly JsonSerializerOptions Output = new(InstanceDto.Json) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string input, string? outputFile, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        if (!File.Exists(input)) throw new UsageException($"Fichier introuvable : {input}");
+        MatchingInstance instance;
+        try
+        {
+            await using var stream = File.OpenRead(input);
+            var dto = await JsonSerializer.DeserializeAsync<InstanceDto>(stream, InstanceDto.Json, ct)
+                ?? throw new UsageException("Instance vide.");
+            instance = dto.ToInstance();
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"Instance illisible, champ « {Field(e.Path)} » : {e.Message.Split(" Path:")[0]}");
+        }
+        catch (ValidationFailedException e)
+        {
+            throw new UsageException("Instance invalide : " + string.Join(" ; ", e.Errors.Select(x => $"{x.Key} : {string.Join(" ", x.Value)}")));
+        }
+
+        var progress = Console.IsErrorRedirected ? null : new Progress<SolveProgress>(p =>
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{p.Percent,5:0.0} %] {p.Phase}{(p.Objective is { } o ? $" objectif {o}" : "")}{(p.BestBound is { } b ? $" borne {b}" : "")}")));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var result = services.GetRequiredService<AssignmentSolver>().Solve(instance, progress, cancel.Token);
+            var json = JsonSerializer.Serialize(result, Output);
+            if (outputFile is not null) await File.WriteAllTextAsync(outputFile, json + "\n", ct);
+            else await output.WriteLineAsync(json);
+            if (!Console.IsErrorRedirected)
+                await Console.Error.WriteLineAsync($"{result.Status} : {result.Stats!.Placed}/{result.Stats.Persons} personnes placées en {result.Stats.ElapsedMs} ms.");
+            return CommandLine.Ok;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static string Field(string? path) => path is null or "$" ? "(racine)" : path.TrimStart('$', '.');
+}
