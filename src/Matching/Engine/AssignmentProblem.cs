@@ -96,7 +96,7 @@ internal sealed class AssignmentProblem
     }
 
     /// <summary>A feasible solution near <paramref name="chosen"/>: of each violating pair, the lower score leaves; then the freed persons are re-placed greedily.</summary>
-    public List<CandidateArc> Repair(IReadOnlyList<CandidateArc> chosen)
+    public List<CandidateArc> Repair(IReadOnlyList<CandidateArc> chosen, IEnumerable<CandidateArc> pool)
     {
         var result = chosen.ToList();
         foreach (var (a, b) in ViolatedConflicts(result))
@@ -105,7 +105,7 @@ internal sealed class AssignmentProblem
             var arcB = result.FirstOrDefault(x => x.Person == b);
             if (result.Contains(arcA) && result.Contains(arcB)) result.Remove(arcA.Score <= arcB.Score ? arcA : arcB);
         }
-        Augment(result);
+        Augment(result, pool);
         return result;
     }
 
@@ -126,8 +126,8 @@ internal sealed class AssignmentProblem
         return new Component(persons, [.. arcs.Select(a => a.Post).Distinct().Order()], arcs);
     }
 
-    /// <summary>Adds unplaced persons to eligible posts that still have room and no co-defendant of theirs (best score first).</summary>
-    public void Augment(List<CandidateArc> chosen)
+    /// <summary>Adds unplaced persons to arcs of <paramref name="pool"/> whose post still has room and no co-defendant of theirs (best score first).</summary>
+    public void Augment(List<CandidateArc> chosen, IEnumerable<CandidateArc> pool)
     {
         var used = new int[FreePlaces.Length];
         var placed = new HashSet<int>();
@@ -139,7 +139,7 @@ internal sealed class AssignmentProblem
             partnerOfPerson[arc.Person] = _partnerOfPost[arc.Post];
         }
         var codefendants = ConflictPairs.SelectMany(p => new[] { p, (A: p.B, B: p.A) }).ToLookup(p => p.A, p => p.B);
-        foreach (var arc in Arcs.OrderByDescending(a => a.Score))
+        foreach (var arc in pool.OrderByDescending(a => a.Score))
         {
             if (placed.Contains(arc.Person) || used[arc.Post] >= FreePlaces[arc.Post]) continue;
             var partner = _partnerOfPost[arc.Post];

@@ -49,7 +49,7 @@ public sealed class AssignmentSolver
         }
 
         var chosen = results.SelectMany(r => r.Arcs).ToList();
-        problem.Augment(chosen); // only ever adds persons: useful after a stopped CP-SAT search
+        problem.Augment(chosen, problem.Arcs); // only ever adds persons: useful after a stopped CP-SAT search
         var optimal = results.All(r => r.Optimal);
         var result = problem.Result(chosen, results, optimal, watch, candidatesDone, toRepair.Count);
         progress?.Report(new SolveProgress("done", 100, result.Stats!.Objective, result.Stats.BestBound));
@@ -92,7 +92,7 @@ public sealed class AssignmentSolver
     /// <summary>Re-solves a component whose flow optimum puts co-defendants together, with rule 13 enforced.</summary>
     private ComponentResult SolveConflicts(AssignmentProblem problem, Component component, ComponentResult relaxed, TimeSpan timeLimit, CancellationToken ct)
     {
-        var hint = problem.Repair(relaxed.Arcs);
+        var hint = problem.Repair(relaxed.Arcs, component.Arcs);
         var whole = component.Arcs.Count <= FullModelArcLimit;
         var free = whole ? component : problem.Neighbourhood(component, relaxed.Arcs);
         var fixedArcs = whole ? [] : hint.Where(a => !free.Persons.Contains(a.Person)).ToList();
