@@ -9,6 +9,7 @@ namespace Placement.Catalogue.Domain;
 public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<TimeWindow>
 {
     private readonly TimeWindow[] _windows;
+    private readonly TimeWindow[][] _byDay;
 
     public WeeklySchedule(IEnumerable<TimeWindow> windows)
     {
@@ -24,6 +25,8 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<T
             else merged.Add(w);
         }
         _windows = [.. merged];
+        _byDay = new TimeWindow[7][];
+        for (var d = 0; d < 7; d++) _byDay[d] = [.. _windows.Where(w => (int)w.Day == d)];
     }
 
     public static WeeklySchedule Empty { get; } = new([]);
@@ -34,7 +37,8 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<T
     /// <summary>Sum of all windows, in hours per week.</summary>
     public double TotalHours => _windows.Sum(w => w.Hours);
 
-    public IEnumerable<TimeWindow> On(DayOfWeek day) => _windows.Where(w => w.Day == day);
+    /// <summary>The windows of one day, sorted by start.</summary>
+    public IReadOnlyList<TimeWindow> On(DayOfWeek day) => _byDay[(int)day];
 
     /// <summary>Parses the compact form written by <see cref="ToString"/>: <c>mon 09:00-12:00; sat 08:00-17:00</c>.</summary>
     public static WeeklySchedule Parse(string text)

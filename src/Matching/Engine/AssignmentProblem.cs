@@ -46,8 +46,12 @@ internal sealed class AssignmentProblem
         }
         ConflictPairs = free;
 
-        Arcs = [.. graph.ByPerson.SelectMany(a => a)
-            .Where(a => _pinnedPost[a.Person] is null && FreePlaces[a.Post] > 0 && !_forbidden.Contains((a.Person, _partnerOfPost[a.Post])))];
+        var arcs = new List<CandidateArc>(graph.PairCount);
+        foreach (var personArcs in graph.ByPerson)
+            foreach (var a in personArcs)
+                if (_pinnedPost[a.Person] is null && FreePlaces[a.Post] > 0 && (_forbidden.Count == 0 || !_forbidden.Contains((a.Person, _partnerOfPost[a.Post]))))
+                    arcs.Add(a);
+        Arcs = arcs;
         PlacedWeight = 100L * instance.Persons.Count + 1;
     }
 
@@ -80,10 +84,26 @@ internal sealed class AssignmentProblem
         }
         foreach (var (a, b) in ConflictPairs)
             if (hasArc[a] && hasArc[b]) Union(a, b);
-        return [.. Arcs.GroupBy(a => Find(a.Person)).Select(g =>
+        // Bucket the arcs by root without hashing: component index per root, then one pass.
+        var index = new int[parent.Length];
+        Array.Fill(index, -1);
+        var buckets = new List<List<CandidateArc>>();
+        foreach (var arc in Arcs)
         {
-            var arcs = g.ToList();
-            return new Component([.. arcs.Select(a => a.Person)], [.. arcs.Select(a => a.Post).Distinct().Order()], arcs);
+            var root = Find(arc.Person);
+            if (index[root] < 0)
+            {
+                index[root] = buckets.Count;
+                buckets.Add([]);
+            }
+            buckets[index[root]].Add(arc);
+        }
+        return [.. buckets.Select(arcs =>
+        {
+            var posts = new HashSet<int>();
+            var members = new HashSet<int>();
+            foreach (var a in arcs) { members.Add(a.Person); posts.Add(a.Post); }
+            return new Component(members, [.. posts.Order()], arcs);
         }).OrderByDescending(c => c.Arcs.Count)];
     }
 
@@ -110,21 +130,30 @@ internal sealed class AssignmentProblem
     }
 
     /// <summary>
-    /// The persons whose places may change to resolve the conflicts of <paramref name="chosen"/>: those in
-    /// a violated pair, their co-defendants, and the persons holding the posts they could take.
+    /// The part of a large component re-opened to resolve the conflicts of <paramref name="chosen"/>: the
+    /// persons of each violated pair (and their co-defendants), the <see cref="NeighbourhoodPosts"/> best
+    /// posts of each, and the persons holding those posts; arcs restricted to those posts and to the
+    /// posts each person already holds. Everyone else keeps their place.
     /// </summary>
     public Component Neighbourhood(Component component, IReadOnlyList<CandidateArc> chosen)
     {
-        var persons = new HashSet<int>();
-        foreach (var (a, b) in ViolatedConflicts(chosen)) { persons.Add(a); persons.Add(b); }
+        var core = new HashSet<int>();
+        foreach (var (a, b) in ViolatedConflicts(chosen)) { core.Add(a); core.Add(b); }
         foreach (var (a, b) in ConflictPairs)
-            if (persons.Contains(a) || persons.Contains(b)) { persons.Add(a); persons.Add(b); }
-        var reachable = component.Arcs.Where(a => persons.Contains(a.Person)).Select(a => a.Post).ToHashSet();
+            if (core.Contains(a) || core.Contains(b)) { core.Add(a); core.Add(b); }
+        var posts = component.Arcs.Where(a => core.Contains(a.Person))
+            .GroupBy(a => a.Person).SelectMany(g => g.OrderByDescending(a => a.Score).Take(NeighbourhoodPosts)).Select(a => a.Post).ToHashSet();
+        var persons = new HashSet<int>(core);
         foreach (var arc in chosen)
-            if (reachable.Contains(arc.Post)) persons.Add(arc.Person);
-        var arcs = component.Arcs.Where(a => persons.Contains(a.Person)).ToList();
-        return new Component(persons, [.. arcs.Select(a => a.Post).Distinct().Order()], arcs);
+            if (posts.Contains(arc.Post)) persons.Add(arc.Person);
+        var held = chosen.Where(a => persons.Contains(a.Person)).Select(a => a.Post);
+        posts.UnionWith(held);
+        var arcs = component.Arcs.Where(a => persons.Contains(a.Person) && posts.Contains(a.Post)).ToList();
+        return new Component(persons, [.. posts.Order()], arcs);
     }
+
+    /// <summary>How many of their best posts each person in conflict may move to in a neighbourhood.</summary>
+    public const int NeighbourhoodPosts = 40;
 
     /// <summary>Adds unplaced persons to arcs of <paramref name="pool"/> whose post still has room and no co-defendant of theirs (best score first).</summary>
     public void Augment(List<CandidateArc> chosen, IEnumerable<CandidateArc> pool)

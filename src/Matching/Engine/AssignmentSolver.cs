@@ -49,8 +49,8 @@ public sealed class AssignmentSolver
         }
 
         var chosen = results.SelectMany(r => r.Arcs).ToList();
-        problem.Augment(chosen, problem.Arcs); // only ever adds persons: useful after a stopped CP-SAT search
         var optimal = results.All(r => r.Optimal);
+        if (!optimal) problem.Augment(chosen, problem.Arcs); // only ever adds persons: useful after a stopped CP-SAT search
         var result = problem.Result(chosen, results, optimal, watch, candidatesDone, toRepair.Count);
         progress?.Report(new SolveProgress("done", 100, result.Stats!.Objective, result.Stats.BestBound));
         return result;
@@ -63,8 +63,9 @@ public sealed class AssignmentSolver
     {
         var flow = new MinCostFlow();
         int source = 0, sink = 1;
-        var personNode = new Dictionary<int, int>();
-        var postNode = new Dictionary<int, int>();
+        // Global index → flow node, through arrays (no hashing on the hot path).
+        var personNode = new int[problem.Graph.Instance.Persons.Count];
+        var postNode = new int[problem.FreePlaces.Length];
         var next = 2;
         foreach (var p in component.Persons) personNode[p] = next++;
         foreach (var q in component.Posts) postNode[q] = next++;

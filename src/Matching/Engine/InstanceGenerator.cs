@@ -114,16 +114,21 @@ public sealed class InstanceGenerator(FranceGeography geography)
         }
         if (conflicts)
         {
-            // Co-defendants are judged together: pairs of persons living close to one another.
-            var order = Enumerable.Range(0, persons).OrderBy(i => personList[i].Location!.Lat).ThenBy(i => personList[i].Location!.Lon).ToArray();
+            // Co-defendants are judged together and often live close: 4 % of persons, in pairs, the second
+            // moved near the first, so that both compete for the same posts.
             var pairs = persons / 50;
+            var used = new HashSet<int>();
             for (var k = 0; k < pairs; k++)
             {
-                var at = random.Next(order.Length - 1);
-                var (a, b) = (order[at], order[at + 1]);
-                if (personList[a].Restrictions!.NoContactWithPersonIds is not null || personList[b].Restrictions!.NoContactWithPersonIds is not null) continue;
+                var (a, b) = (random.Next(persons), random.Next(persons));
+                if (a == b || !used.Add(a) || !used.Add(b)) continue;
+                var home = personList[a].Location!;
+                personList[b] = personList[b] with
+                {
+                    Location = new PointDto { Lat = Math.Round(home.Lat + (random.NextDouble() - 0.5) * 0.01, 5), Lon = Math.Round(home.Lon + (random.NextDouble() - 0.5) * 0.01, 5) },
+                    Restrictions = personList[b].Restrictions! with { NoContactWithPersonIds = [personList[a].Id!] },
+                };
                 personList[a] = personList[a] with { Restrictions = personList[a].Restrictions! with { NoContactWithPersonIds = [personList[b].Id!] } };
-                personList[b] = personList[b] with { Restrictions = personList[b].Restrictions! with { NoContactWithPersonIds = [personList[a].Id!] } };
             }
         }
         return new InstanceDto { ReferenceDate = ReferenceDate, Posts = postList, Persons = personList, Pinned = [], Options = new InstanceOptionsDto { TimeLimitSeconds = 60 } };

@@ -23,33 +23,52 @@ public static class QualityScore
     public const int Max = 100;
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>The four parts with their French explanations (for proposals; <see cref="Of"/> is the cheap path).</summary>
     public static IReadOnlyList<ScorePart> Parts(MatchPerson person, MatchPost post, Evaluation evaluation, DateOnly referenceDate)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(post);
-        var distance = 35 * Math.Clamp(1 - evaluation.DistanceKm / person.MaxTravelKm, 0, 1);
+        var points = Points(person, post, evaluation, referenceDate);
         var shared = post.Skills.Where(s => person.Skills.Contains(s, StringComparer.Ordinal)).ToList();
-        var skills = post.Skills.Count == 0 ? 12.5 : 25.0 * shared.Count / post.Skills.Count;
-        var margin = person.HoursRemaining <= 0 ? 1 : evaluation.AchievableHours / person.HoursRemaining - 1;
-        var schedule = 25 * Math.Clamp(margin, 0, 1);
-        var weeksLeft = (person.Deadline.DayNumber - referenceDate.DayNumber) / 7.0;
-        var urgency = 15 * Math.Clamp(1 - weeksLeft / 78, 0, 1);
+        var weeksLeft = WeeksLeft(person, referenceDate);
         return
         [
-            new("distance", distance, 35, string.Format(French, "{0:0.#} km (limite {1:0.#} km)", evaluation.DistanceKm, person.MaxTravelKm)),
-            new("skills", skills, 25, post.Skills.Count == 0 ? "aucune compétence requise"
+            new("distance", points.Distance, 35, string.Format(French, "{0:0.#} km (limite {1:0.#} km)", evaluation.DistanceKm, person.MaxTravelKm)),
+            new("skills", points.Skills, 25, post.Skills.Count == 0 ? "aucune compétence requise"
                 : shared.Count == 0 ? "aucune compétence commune"
                 : (shared.Count == 1 ? "compétence commune : " : "compétences communes : ") + string.Join(", ", shared)),
-            new("schedule", schedule, 25, string.Format(French, "{0:0.#} h/semaine possibles, {1:0.#} h à faire en {2:0} semaines", evaluation.WeeklyHours, person.HoursRemaining, evaluation.Weeks)),
-            new("urgency", urgency, 15, string.Format(French, "échéance dans {0:0} semaines", weeksLeft)),
+            new("schedule", points.Schedule, 25, string.Format(French, "{0:0.#} h/semaine possibles, {1:0.#} h à faire en {2:0} semaines", evaluation.WeeklyHours, person.HoursRemaining, evaluation.Weeks)),
+            new("urgency", points.Urgency, 15, string.Format(French, "échéance dans {0:0} semaines", weeksLeft)),
         ];
     }
+
+    /// <summary>The points of each part, without text: what candidate generation computes for every eligible pair.</summary>
+    public static (double Distance, double Skills, double Schedule, double Urgency) Points(MatchPerson person, MatchPost post, Evaluation evaluation, DateOnly referenceDate)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(post);
+        var distance = 35 * Math.Clamp(1 - evaluation.DistanceKm / person.MaxTravelKm, 0, 1);
+        var shared = 0;
+        foreach (var skill in post.Skills)
+            foreach (var own in person.Skills)
+                if (string.Equals(skill, own, StringComparison.Ordinal)) { shared++; break; }
+        var skills = post.Skills.Count == 0 ? 12.5 : 25.0 * shared / post.Skills.Count;
+        var margin = person.HoursRemaining <= 0 ? 1 : evaluation.AchievableHours / person.HoursRemaining - 1;
+        var schedule = 25 * Math.Clamp(margin, 0, 1);
+        var urgency = 15 * Math.Clamp(1 - WeeksLeft(person, referenceDate) / 78, 0, 1);
+        return (distance, skills, schedule, urgency);
+    }
+
+    private static double WeeksLeft(MatchPerson person, DateOnly referenceDate) => (person.Deadline.DayNumber - referenceDate.DayNumber) / 7.0;
 
     /// <summary>The score, rounded to an integer in 0–100.</summary>
     public static int Total(IReadOnlyList<ScorePart> parts) => (int)Math.Round(parts.Sum(p => p.Points), MidpointRounding.AwayFromZero);
 
-    public static int Of(MatchPerson person, MatchPost post, Evaluation evaluation, DateOnly referenceDate) =>
-        Total(Parts(person, post, evaluation, referenceDate));
+    public static int Of(MatchPerson person, MatchPost post, Evaluation evaluation, DateOnly referenceDate)
+    {
+        var (distance, skills, schedule, urgency) = Points(person, post, evaluation, referenceDate);
+        return (int)Math.Round(distance + skills + schedule + urgency, MidpointRounding.AwayFromZero);
+    }
 
     /// <summary>The explanation lines of a proposal: one per part, in French.</summary>
     public static IReadOnlyList<string> Explain(IReadOnlyList<ScorePart> parts) => [.. parts.Select(p => p.Explanation)];
