@@ -40,7 +40,7 @@ public class CommandLineParseTests
 /// <summary>The real executable: exit codes and messages.</summary>
 public class ExecutableTests
 {
-    private static (int ExitCode, string Out, string Err) Run(params string[] args)
+    internal static (int ExitCode, string Out, string Err) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Placement.Web.dll"));
