@@ -12,6 +12,7 @@ public static class MatchingExtensions
         services.AddSingleton<MatchingInputs>();
         services.AddSingleton<Engine.AssignmentSolver>();
         services.AddSingleton<Engine.InstanceGenerator>();
+        services.AddScoped<Suitability.SuitablePosts>();
         return services;
     }
 }

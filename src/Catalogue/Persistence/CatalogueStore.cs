@@ -16,6 +16,7 @@ public interface ICatalogueStore
 {
     DbSet<HostBody> HostBodies { get; }
     DbSet<Post> Posts { get; }
+    DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

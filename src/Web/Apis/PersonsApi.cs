@@ -6,6 +6,7 @@ using Placement.Matching;
 using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Suitability;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Apis;
@@ -14,6 +15,14 @@ namespace Placement.Web.Apis;
 /// Persons under a TIG measure: judicial data. Officers and coordinators only, within their
 /// départements; a person outside the caller's scope does not exist for them (404).
 /// </summary>
+public sealed record ScorePartResponse(string Name, double Points, double Max, string Explanation);
+
+public sealed record SuitablePostItem(Placement.Catalogue.Contracts.PostResponse Post, HostBodySummary HostBody, double DistanceKm, int Score, int FreePlaces,
+    IReadOnlyList<ScorePartResponse> ScoreParts, IReadOnlyList<string> Explanation);
+
+public sealed record SuitablePostsResponse(IReadOnlyList<SuitablePostItem> Items, int Candidates, IReadOnlyDictionary<string, int> ExcludedByRule,
+    int Full, int CoDefendant, IReadOnlyList<string> Summary);
+
 public static class PersonsApi
 {
     public static RouteGroupBuilder MapPersonsApi(this IEndpointRouteBuilder app)
@@ -23,6 +32,8 @@ public static class PersonsApi
         api.MapGet("/{id:guid}", Get).WithName("GetPerson").WithSummary("Une personne de votre périmètre.");
         api.MapPost("/", Create).WithName("CreatePerson").WithSummary("Enregistre une personne condamnée à un TIG.");
         api.MapPut("/{id:guid}", Update).WithName("UpdatePerson").WithSummary("Modifie le dossier de placement d'une personne.");
+        api.MapGet("/{id:guid}/suitable-posts", Suitable).WithName("SuitablePosts")
+            .WithSummary("Les postes qui conviennent à la personne : autour de chez elle, toutes les règles appliquées, classés et expliqués.");
         return api;
     }
 
@@ -41,6 +52,25 @@ public static class PersonsApi
         var person = await store.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (person is null || !new CallerScope(http.User).CanAccessPerson(person.Departement)) return ApiSupport.NotFound("Personne");
         return TypedResults.Ok(person.Adapt<PersonResponse>(MatchingMappings.Config));
+    }
+
+    private static async Task<Results<Ok<SuitablePostsResponse>, ProblemHttpResult>> Suitable(
+        Guid id, string? q, int? limit, HttpContext http, IMatchingStore store, SuitablePosts finder, CancellationToken ct)
+    {
+        var person = await store.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (person is null || !new CallerScope(http.User).CanAccessPerson(person.Departement)) return ApiSupport.NotFound("Personne");
+        var errors = new FieldErrors();
+        if (limit is < 1 or > 200) errors.Add("limit", "La limite est comprise entre 1 et 200.");
+        if (q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
+        errors.ThrowIfAny();
+        var result = await finder.FindAsync(person, q, limit ?? 20, ct);
+        return TypedResults.Ok(new SuitablePostsResponse(
+            [.. result.Posts.Select(s => new SuitablePostItem(s.Post.Adapt<Placement.Catalogue.Contracts.PostResponse>(MatchingMappings.Config),
+                new HostBodySummary(s.HostBody.Id, s.HostBody.Name, EnumNames.ToKebab(s.HostBody.Details.LegalType)),
+                Math.Round(s.DistanceKm, 2), s.Score, s.FreePlaces,
+                [.. s.Parts.Select(p => new ScorePartResponse(p.Name, Math.Round(p.Points, 1), p.Max, p.Explanation))],
+                [.. s.Parts.Select(p => p.Explanation)]))],
+            result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary));
     }
 
     private static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> Create(

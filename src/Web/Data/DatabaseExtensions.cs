@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Search;
 using Placement.Matching.Persistence;
 using Placement.Web.Hosting;
 
@@ -18,6 +19,8 @@ public static class DatabaseExtensions
             var connection = placement.Database.ConnectionString
                 ?? $"Data Source={Path.Combine(DataDirectory(placement, env), "placement.db")}";
             options.UseSqlite(connection);
+            // Every change of a post or host body is recorded for the search index in the same transaction.
+            options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
         });
         services.AddScoped<IMatchingStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         services.AddScoped<ICatalogueStore>(sp => sp.GetRequiredService<PlacementDbContext>());

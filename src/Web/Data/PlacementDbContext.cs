@@ -21,6 +21,7 @@ public sealed class PlacementDbContext(DbContextOptions<PlacementDbContext> opti
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<TigPlacement> Placements => Set<TigPlacement>();
+    public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

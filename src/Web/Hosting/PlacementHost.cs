@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Placement.Catalogue.Geography;
+using Placement.Catalogue.Search;
 using Placement.Matching;
 using Placement.Web.Apis;
 using Placement.Web.Cli;
@@ -29,6 +30,7 @@ public static class PlacementHost
         services.AddDataProtection().SetApplicationName("Placement").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddMatching();
+        services.PostConfigure<SearchOptions>(o => o.IndexDirectory ??= Path.Combine(dataDirectory, "search"));
         services.AddPlacementDatabase();
         services.AddPlacementIdentity();
         services.AddScoped<DemoDataLoader>();
@@ -70,6 +72,7 @@ public static class PlacementHost
         app.MapPostsApi();
         app.MapPersonsApi();
         app.MapMatchingApi();
+        app.MapSearchApi();
         return app;
     }
 

@@ -23,6 +23,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 [JsonField(j.Path)] = ["Valeur illisible : " + (j.Message.Split(" Path:")[0])],
             }),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Requête invalide.", Detail = b.Message },
+            Placement.Catalogue.Search.SearchUnavailableException u => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Recherche indisponible.", Detail = u.Message },
             IllegalTransitionException t => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Transition impossible.", Detail = t.Message },
             _ => null,
         };

@@ -45,7 +45,8 @@ public static class IdentityExtensions
             .AddPolicy(Policies.HostBodyRegister, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.PostValidate, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
-            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator));
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
+            .AddPolicy(Policies.Search, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Admin));
         return services;
     }
 
@@ -70,6 +71,8 @@ public static class Policies
     public const string HostBodyRegister = "catalogue:register";
     /// <summary>Publish (inscribe) a post on the departmental list: the DSPIP's decision.</summary>
     public const string PostValidate = "catalogue:validate";
+    /// <summary>Search the whole catalogue: officers, coordinators, administrators.</summary>
+    public const string Search = "catalogue:search";
     /// <summary>Batch assignment: coordinators.</summary>
     public const string Coordinator = "coordinator";
     /// <summary>Read and edit persons under a measure (judicial data).</summary>

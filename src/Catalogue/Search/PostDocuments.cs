@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Geography;
+using Placement.Catalogue.Persistence;
+
+namespace Placement.Catalogue.Search;
+
+/// <summary>
+/// What may be searched and how it reads in the index: only published posts of host bodies habilitated
+/// today are searchable; Mapster maps a post and its host body to a <see cref="PostDocument"/>.
+/// </summary>
+public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
+{
+    private static readonly TypeAdapterConfig Mapping = CreateMapping();
+
+    private static TypeAdapterConfig CreateMapping()
+    {
+        var config = new TypeAdapterConfig();
+        config.NewConfig<Post, PostDocument>()
+            .Map(d => d.Title, s => s.Details.Title)
+            .Map(d => d.Description, s => s.Details.Description)
+            .Map(d => d.Activity, s => s.Details.Activity)
+            .Map(d => d.Skills, s => s.Details.Skills)
+            .Map(d => d.Lat, s => s.Details.Place.Location.Latitude)
+            .Map(d => d.Lon, s => s.Details.Place.Location.Longitude)
+            .Map(d => d.Departement, s => s.Details.Place.Departement)
+            .Map(d => d.CommuneInsee, s => s.Details.Place.CommuneInsee)
+            .Map(d => d.AcceptsMinors, s => s.Details.Conditions.AcceptsMinors)
+            .Map(d => d.NearPublicTransport, s => s.Details.Conditions.NearPublicTransport)
+            .Map(d => d.WheelchairAccessible, s => s.Details.Conditions.WheelchairAccessible)
+            .Map(d => d.Days, s => s.Details.Schedule.Select(w => TimeWindow.DayCode(w.Day)).Distinct().ToList())
+            .Map(d => d.Capacity, s => s.Details.Capacity)
+            .Map(d => d.HostBodyName, _ => (string)MapContext.Current!.Parameters["hostBodyName"])
+            .Map(d => d.CommuneName, _ => (string)MapContext.Current!.Parameters["communeName"]);
+        config.Compile();
+        return config;
+    }
+
+    public bool IsSearchable(Post post, HostBody hostBody)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(hostBody);
+        return post.Status == PostStatus.Published && hostBody.CanHostOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
+    public PostDocument ToDocument(Post post, HostBody hostBody)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(hostBody);
+        return post.BuildAdapter(Mapping)
+            .AddParameters("hostBodyName", hostBody.Name)
+            .AddParameters("communeName", geography.Commune(post.Details.Place.CommuneInsee)?.Name ?? "")
+            .AdaptToType<PostDocument>();
+    }
+
+    /// <summary>Every searchable post, streamed from the database (for a full rebuild).</summary>
+    public async IAsyncEnumerable<PostDocument> AllSearchable(ICatalogueStore store, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hostBodies = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id, ct);
+        await foreach (var post in store.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published).OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
+            if (hostBodies.TryGetValue(post.HostBodyId, out var host) && IsSearchable(post, host))
+                yield return ToDocument(post, host);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Placement.Catalogue.Persistence;
+
+namespace Placement.Catalogue.Search;
+
+/// <summary>
+/// Applies the search outbox to the index, in order, in batches; a failed batch stays pending and is
+/// retried with exponential back-off, so the index catches up with the database whatever happens.
+/// At start it makes sure the index exists, and fills an empty index from the database.
+/// </summary>
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes, IPostSearchIndex index, PostDocuments documents, SearchIndexSignal signal,
+    TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await index.EnsureReadyAsync(stoppingToken);
+            if (await index.CountAsync(stoppingToken) == 0) await RebuildAsync(null, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Index de recherche indisponible au démarrage ; nouvelle tentative en continu.");
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ProcessBatchAsync(stoppingToken)) { }
+                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Indexation : erreur inattendue.");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Applies one batch of due outbox entries. Returns whether a full batch was applied (more may be waiting).</summary>
+    public async Task<bool> ProcessBatchAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ICatalogueStore>();
+        var now = clock.GetUtcNow();
+        var entries = await store.SearchOutbox.Where(e => e.NextAttemptAt <= now).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+        if (entries.Count == 0) return false;
+
+        var postIds = entries.Where(e => e.PostId is not null).Select(e => e.PostId!.Value).ToHashSet();
+        var hostIds = entries.Where(e => e.HostBodyId is not null).Select(e => e.HostBodyId!.Value).ToList();
+        if (hostIds.Count > 0)
+            postIds.UnionWith(await store.Posts.Where(p => hostIds.Contains(p.HostBodyId)).Select(p => p.Id).ToListAsync(ct));
+        var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToListAsync(ct);
+        var hostBodyIds = posts.Select(p => p.HostBodyId).Distinct().ToList();
+        var hostBodies = await store.HostBodies.AsNoTracking().Where(h => hostBodyIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+
+        var searchable = posts.Where(p => documents.IsSearchable(p, hostBodies[p.HostBodyId])).ToList();
+        var toIndex = searchable.Select(p => documents.ToDocument(p, hostBodies[p.HostBodyId])).ToList();
+        var toRemove = postIds.Except(searchable.Select(p => p.Id)).ToList();
+        try
+        {
+            if (toIndex.Count > 0) await index.IndexAsync(toIndex, ct);
+            if (toRemove.Count > 0) await index.RemoveAsync(toRemove, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var entry in entries) entry.Failed(e.Message, clock.GetUtcNow());
+            await store.SaveChangesAsync(CancellationToken.None);
+            logger.LogWarning(e, "Indexation de {Count} changements reportée (tentative {Attempt}).", entries.Count, entries.Max(x => x.Attempts));
+            return false;
+        }
+        store.SearchOutbox.RemoveRange(entries);
+        await store.SaveChangesAsync(CancellationToken.None);
+        return entries.Count == BatchSize;
+    }
+
+    /// <summary>Rebuilds the whole index from the database, then drops the outbox entries it covered.</summary>
+    public async Task<int> RebuildAsync(IProgress<int>? progress, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ICatalogueStore>();
+        var covered = await store.SearchOutbox.Select(e => (long?)e.Id).MaxAsync(ct) ?? 0;
+        var count = await index.RebuildAsync(documents.AllSearchable(store, ct), progress, ct);
+        await store.SearchOutbox.Where(e => e.Id <= covered).ExecuteDeleteAsync(ct);
+        logger.LogInformation("Index de recherche ({Engine}) reconstruit : {Count} postes.", index.Engine, count);
+        return count;
+    }
+}

@@ -1,0 +1,32 @@
+using Placement.Catalogue.Domain;
+using Placement.Matching.Domain;
+
+namespace Placement.Matching.Engine;
+
+/// <summary>The matching engine's view of the stored domain: a person's profile and a post with its free places.</summary>
+public static class MatchModelMapping
+{
+    /// <summary>The engine's person; the deadline is the effective one (suspensions added).</summary>
+    public static MatchPerson ToMatchPerson(this Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var p = person.Profile;
+        return new MatchPerson(person.Id.ToString(), p.BirthDate, p.Home.Location, p.Mobility.MaxTravelKm, p.Mobility.HasDrivingLicence,
+            p.Mobility.PublicTransportOnly, p.Hours.Remaining, p.Term.EffectiveDeadline, p.Availability, p.Skills, p.MaxPhysicalDemand,
+            p.NeedsWheelchairAccess, p.Restrictions.NoContactWithMinors, p.Restrictions.NoContactWithVulnerablePublic,
+            p.Restrictions.ExcludedHostBodyIds.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal),
+            p.Restrictions.NoContactWithPersonIds.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal),
+            p.Restrictions.ExclusionZones);
+    }
+
+    /// <summary>The engine's post; the partner is the host body; <paramref name="freePlaces"/> replaces the capacity.</summary>
+    public static MatchPost ToMatchPost(this Post post, int freePlaces)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var d = post.Details;
+        var c = d.Conditions;
+        return new MatchPost(post.Id.ToString(), post.HostBodyId.ToString(), d.Activity, d.Skills, d.Place.Location, freePlaces, d.MaxWeeklyHoursPerPerson,
+            d.Schedule, d.OpenPeriod.Start, d.OpenPeriod.End, c.AcceptsMinors, c.ContactWithMinors, c.VulnerablePublic, c.RequiresDrivingLicence,
+            c.PhysicalDemand, c.NightWork, c.WheelchairAccessible, c.NearPublicTransport);
+    }
+}
