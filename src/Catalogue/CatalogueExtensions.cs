@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
+using Placement.Catalogue.Geocoding;
 
 namespace Placement.Catalogue;
 
@@ -14,7 +15,30 @@ public static class CatalogueExtensions
         services.AddSingleton(sp => FranceGeography.Load(Path.Combine(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ResolvedSeedDirectory, "geo")));
         services.AddSingleton<CatalogueInputs>();
         services.AddSearch();
+        services.AddGeocoding();
         return services;
+    }
+
+    /// <summary>Address to point: the BAN behind a resilient HttpClient when configured, the commune position otherwise.</summary>
+    private static void AddGeocoding(this IServiceCollection services)
+    {
+        services.AddOptions<GeocodingOptions>().BindConfiguration(GeocodingOptions.Section).ValidateOnStart();
+        services.AddHttpClient<BanGeocoder>((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<GeocodingOptions>>().Value;
+                if (!string.IsNullOrWhiteSpace(options.BaseUrl)) http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("Placement/1.0 (SPIP TIG)");
+            })
+            .AddStandardResilienceHandler(resilience =>
+            {
+                // An officer is waiting: 3 s per attempt, two quick retries, 10 s in all, then the commune position.
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
+                resilience.Retry.MaxRetryAttempts = 2;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+            });
+        services.AddSingleton<IGeocoder, FallbackGeocoder>();
     }
 
     /// <summary>The search index (engine chosen by <c>Placement:Search:Engine</c>), its outbox and its background indexer.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
 
 namespace Placement.Catalogue;
@@ -9,8 +10,28 @@ namespace Placement.Catalogue;
 /// Turns what a client writes into domain values: completes addresses from the real geography,
 /// checks the activity vocabulary, then builds the details — one error list naming every bad field.
 /// </summary>
-public sealed class CatalogueInputs(FranceGeography geography, IOptions<CatalogueOptions> options)
+public sealed class CatalogueInputs(FranceGeography geography, IOptions<CatalogueOptions> options, IGeocoder geocoder)
 {
+    /// <summary>An address without a position gets one from the geocoder (street if it can, else its commune).</summary>
+    public async Task<AddressDto?> LocateAsync(AddressDto? address, CancellationToken ct = default)
+    {
+        if (address is not { Location: null, CommuneInsee: { Length: > 0 } insee }) return address;
+        var found = await geocoder.GeocodeAsync(address.Street, insee, ct);
+        return found is null ? address : address with { Location = new PointDto { Lat = found.Location.Latitude, Lon = found.Location.Longitude } };
+    }
+
+    public async Task<HostBodyDetails> HostBodyAsync(HostBodyFields input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return HostBody(input with { Address = await LocateAsync(input.Address, ct) });
+    }
+
+    public async Task<PostDetails> PostAsync(PostFields input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Post(input with { Address = await LocateAsync(input.Address, ct) });
+    }
+
     public HostBodyDetails HostBody(HostBodyFields input)
     {
         ArgumentNullException.ThrowIfNull(input);

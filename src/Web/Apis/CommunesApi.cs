@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
 using Placement.Web.Identity;
 
@@ -14,7 +15,23 @@ public static class CommunesApi
         var api = app.MapGroup("/api/communes").WithTags("Géographie").RequireAuthorization(Policies.Authenticated);
         api.MapGet("/", Search).WithName("SearchCommunes")
             .WithSummary("Communes par début de nom ou de code postal : code INSEE, nom, département, position et sa précision.");
+        app.MapGet("/api/geocode", Geocode).WithTags("Géographie").RequireAuthorization(Policies.Authenticated)
+            .WithName("Geocode").WithSummary("Adresse → position, avec sa précision (numéro, rue, commune) et sa source (BAN ou commune).");
         return api;
+    }
+
+    public sealed record GeocodeResponse(PointDto Location, string Precision, string Source, string? Label, double? Score);
+
+    private static async Task<Results<Ok<GeocodeResponse>, ProblemHttpResult>> Geocode(string? address, string? commune, IGeocoder geocoder, FranceGeography geography, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (geography.Commune(commune) is null) errors.Add("commune", "Commune inconnue (code INSEE).");
+        if (address is { Length: > 300 }) errors.Add("address", "L'adresse dépasse 300 caractères.");
+        errors.ThrowIfAny();
+        var found = await geocoder.GeocodeAsync(address, commune!, ct);
+        if (found is null) return ApiSupport.NotFound("Position");
+        return TypedResults.Ok(new GeocodeResponse(new PointDto { Lat = found.Location.Latitude, Lon = found.Location.Longitude },
+            EnumNames.ToKebab(found.Precision), found.Source, found.Label, found.Score));
     }
 
     private static Ok<List<CommuneResponse>> Search(string? q, int? limit, FranceGeography geography)

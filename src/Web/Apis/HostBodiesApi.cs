@@ -50,7 +50,7 @@ public static class HostBodiesApi
     private static async Task<Results<Created<HostBodyResponse>, ProblemHttpResult>> Create(
         HostBodyFields input, HttpContext http, ICatalogueStore store, CatalogueInputs inputs, TimeProvider clock, CancellationToken ct)
     {
-        var details = inputs.HostBody(input);
+        var details = await inputs.HostBodyAsync(input, ct);
         if (!new CallerScope(http.User).CanValidate(details.Address.Departement))
             return ApiSupport.Forbidden($"Le département {details.Address.Departement} n'est pas dans votre périmètre.");
         var hostBody = new HostBody(Guid.NewGuid(), details, clock.GetUtcNow());
@@ -66,7 +66,7 @@ public static class HostBodiesApi
         if (hostBody is null) return ApiSupport.NotFound("Structure d'accueil");
         var scope = new CallerScope(http.User);
         if (!scope.CanEditHostBody(id, hostBody.Departement)) return ApiSupport.Forbidden("Cette structure d'accueil n'est pas dans votre périmètre.");
-        var details = inputs.HostBody(input);
+        var details = await inputs.HostBodyAsync(input, ct);
         if (!scope.CanEditHostBody(id, details.Address.Departement))
             return ApiSupport.Forbidden($"Le département {details.Address.Departement} n'est pas dans votre périmètre.");
         if (!scope.CanValidate(details.Address.Departement) && details.Habilitation != hostBody.Details.Habilitation)

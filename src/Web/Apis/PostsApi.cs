@@ -75,7 +75,7 @@ public static class PostsApi
         if (hostBody is null) return ApiSupport.Invalid("hostBodyId", "Structure d'accueil inconnue.");
         if (!new CallerScope(http.User).CanEditHostBody(hostBody.Id, hostBody.Departement))
             return ApiSupport.Forbidden("Cette structure d'accueil n'est pas dans votre périmètre.");
-        var details = inputs.Post(WithDefaultAddress(input, hostBody));
+        var details = await inputs.PostAsync(WithDefaultAddress(input, hostBody), ct);
         var post = new Post(Guid.NewGuid(), hostBody.Id, details, clock.GetUtcNow());
         store.Posts.Add(post);
         await store.SaveChangesAsync(ct);
@@ -90,7 +90,7 @@ public static class PostsApi
         var hostBody = await store.HostBodies.AsNoTracking().FirstAsync(h => h.Id == post.HostBodyId, ct);
         if (!new CallerScope(http.User).CanEditHostBody(hostBody.Id, hostBody.Departement))
             return ApiSupport.Forbidden("Ce poste n'est pas dans votre périmètre.");
-        post.Update(inputs.Post(WithDefaultAddress(input, hostBody)), clock.GetUtcNow());
+        post.Update(await inputs.PostAsync(WithDefaultAddress(input, hostBody), ct), clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
         return TypedResults.Ok(post.Adapt<PostResponse>(MatchingMappings.Config));
     }

@@ -22,6 +22,8 @@ public static class CommandLine
                                                        (--reset : remplace structures, postes, personnes et placements)
           Placement.Web generate-demo [--seed <n>] [--output <dossier>]
                                                        régénère le jeu de démonstration (data/seed/demo)
+          Placement.Web reindex                        reconstruit l'index de recherche depuis la base (service arrêté
+                                                       pour l'index embarqué ; sinon POST /api/search/reindex)
           Placement.Web match --input <instance.json> [--output <résultat.json>]
                                                        résout une instance d'affectation (shared/spec/matching.md) ;
                                                        résultat sur la sortie standard sans --output
@@ -33,7 +35,7 @@ public static class CommandLine
         Avec dotnet : dotnet run --project src/Web -- <verbe> [options]
         """;
 
-    private static readonly string[] Verbs = ["seed", "generate-demo", "match", "generate-instance"];
+    private static readonly string[] Verbs = ["seed", "generate-demo", "match", "generate-instance", "reindex"];
 
     /// <summary>A parsed command line: the verb (null to run the service), its options, and the rest for the host.</summary>
     public sealed record Parsed(string? Verb, IReadOnlyDictionary<string, string?> Options, string[] HostArgs, bool ShowHelp);
@@ -109,7 +111,8 @@ public static class CommandLine
                     throw new UsageException("La base contient déjà des données ; « seed --reset » les remplace par le jeu de démonstration.");
                 await loader.LoadAsync(command.Options.ContainsKey("reset"), ct);
                 await output.WriteLineAsync("Données de démonstration chargées.");
-                return Ok;
+                // The index follows: ExecuteDelete of a reset bypasses the outbox.
+                return await ReindexCommand.RunAsync(services, output, ct);
             }
             case "generate-demo":
             {
@@ -120,6 +123,9 @@ public static class CommandLine
                 await output.WriteLineAsync($"Jeu de démonstration écrit dans {Path.GetFullPath(outputDir)} : {data.HostBodies.Count} structures, {data.Posts.Count} postes, {data.Persons.Count} personnes, {data.Placements.Count} placements.");
                 return Ok;
             }
+            case "reindex":
+                await services.PrepareDatabaseAsync(loadDemo: false, ct);
+                return await ReindexCommand.RunAsync(services, output, ct);
             case "match":
                 return await MatchCommand.RunAsync(command.Options["input"]!, command.Options.GetValueOrDefault("output"), services, output, ct);
             case "generate-instance":
