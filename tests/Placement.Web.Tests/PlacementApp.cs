@@ -48,6 +48,22 @@ public class PlacementApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Waits until the background indexer has caught up: index filled, outbox empty.</summary>
+    public async Task SearchReady()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var scope = Services.CreateScope();
+            var store = scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Persistence.ICatalogueStore>();
+            var pending = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(store.SearchOutbox);
+            var indexed = await Services.GetRequiredService<Placement.Catalogue.Search.IPostSearchIndex>().CountAsync();
+            if (pending == 0 && indexed > 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"search index not ready: {indexed} indexed, {pending} pending");
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task<string> Login(HttpClient client, string email)
     {
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
