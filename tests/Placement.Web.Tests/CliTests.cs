@@ -78,9 +78,13 @@ public class ExecutableTests
             var first = Run("seed", "--Placement:DataDirectory", dir);
             Assert.True(first.ExitCode == 0, first.Err);
             Assert.True(File.Exists(Path.Combine(dir, "placement.db")));
+            Assert.Contains("Index de recherche (embedded) reconstruit", first.Out, StringComparison.Ordinal);
             var second = Run("seed", "--Placement:DataDirectory", dir);
             Assert.Equal(2, second.ExitCode);
             Assert.Contains("seed --reset", second.Err, StringComparison.Ordinal);
+            var reindex = Run("reindex", "--Placement:DataDirectory", dir);
+            Assert.True(reindex.ExitCode == 0, reindex.Err);
+            Assert.Matches(@"reconstruit : 1\d{3} postes publiés", reindex.Out);
         }
         finally
         {

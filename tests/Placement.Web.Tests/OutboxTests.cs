@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Search;
+
+namespace Placement.Web.Tests;
+
+/// <summary>An index that fails on demand, around the real embedded one.</summary>
+public sealed class FlakyIndex(IPostSearchIndex inner) : IPostSearchIndex
+{
+    private int _failures;
+
+    public void FailNext(int times) => Interlocked.Exchange(ref _failures, times);
+
+    private void MaybeFail()
+    {
+        if (Interlocked.Decrement(ref _failures) >= 0) throw new SearchUnavailableException("panne simulée de l'index");
+    }
+
+    public string Engine => inner.Engine;
+    public Task EnsureReadyAsync(CancellationToken ct = default) => inner.EnsureReadyAsync(ct);
+    public Task IndexAsync(IReadOnlyCollection<PostDocument> documents, CancellationToken ct = default) { MaybeFail(); return inner.IndexAsync(documents, ct); }
+    public Task RemoveAsync(IReadOnlyCollection<Guid> postIds, CancellationToken ct = default) { MaybeFail(); return inner.RemoveAsync(postIds, ct); }
+    public Task<int> RebuildAsync(IAsyncEnumerable<PostDocument> documents, IProgress<int>? progress = null, CancellationToken ct = default) => inner.RebuildAsync(documents, progress, ct);
+    public Task<PostSearchResult> SearchAsync(PostSearchQuery query, CancellationToken ct = default) => inner.SearchAsync(query, ct);
+    public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
+}
+
+public sealed class FlakyIndexApp : PlacementApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IPostSearchIndex>(sp =>
+            new FlakyIndex(new LucenePostSearchIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexDirectory!))));
+    }
+}
+
+/// <summary>The outbox: a failing indexer leaves the change pending; it is applied later; nothing is lost.</summary>
+public sealed class OutboxTests : IDisposable
+{
+    private readonly FlakyIndexApp _app = new();
+
+    [Fact]
+    public async Task AFailedIndexing_StaysPending_AndIsAppliedLater()
+    {
+        await _app.SearchReady();
+        var flaky = (FlakyIndex)_app.Services.GetRequiredService<IPostSearchIndex>();
+        var coordinator = await _app.ClientFor(PlacementApp.Coordinator);
+        var hostBodyId = await CatalogueApiTests.CreateHostBody(coordinator, "Association Outbox");
+        await _app.SearchReady();
+
+        flaky.FailNext(2);
+        var post = CatalogueApiTests.Post(hostBodyId);
+        post["title"] = "Réparation de bicyclettes";
+        var id = (await (await coordinator.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString();
+        await coordinator.PostAsync($"/api/posts/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{id}/publish", null)).StatusCode);
+
+        // The indexer fails: the changes stay in the outbox with the error, and the post is not searchable yet.
+        var pending = await WaitFor(async store => await store.SearchOutbox.Where(e => e.Attempts > 0).ToListAsync(), list => list.Count > 0);
+        Assert.All(pending, e => Assert.Equal("panne simulée de l'index", e.LastError));
+        Assert.Equal(0, (await (await coordinator.GetAsync("/api/posts/search?q=bicyclettes")).Json()).GetProperty("total").GetInt32());
+
+        // Time passes beyond the back-off: the indexer retries until it succeeds, and nothing is lost.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await (await coordinator.GetAsync("/api/posts/search?q=bicyclettes")).Json()).GetProperty("total").GetInt32() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the pending change was never applied");
+            _app.Clock.Advance(TimeSpan.FromMinutes(10));
+            await Task.Delay(200);
+        }
+        await _app.SearchReady();
+        var found = await (await coordinator.GetAsync("/api/posts/search?q=bicyclettes")).Json();
+        Assert.Equal(id, found.GetProperty("items")[0].GetProperty("post").GetProperty("id").GetString());
+    }
+
+    private async Task<T> WaitFor<T>(Func<ICatalogueStore, Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var scope = _app.Services.CreateScope();
+            var value = await read(scope.ServiceProvider.GetRequiredService<ICatalogueStore>());
+            if (done(value)) return value;
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose() => _app.Dispose();
+}
