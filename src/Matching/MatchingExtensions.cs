@@ -13,6 +13,7 @@ public static class MatchingExtensions
         services.AddSingleton<Engine.AssignmentSolver>();
         services.AddSingleton<Engine.InstanceGenerator>();
         services.AddScoped<Suitability.SuitablePosts>();
+        services.AddSingleton<Suitability.MatchingReadCache>();
         return services;
     }
 }

@@ -207,11 +207,9 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
             searcher.Search(main, collector);
             var page = collector.Top().Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
             var highlighter = textQuery is null ? null : new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new QueryScorer(textQuery));
-            var hits = page.Select(h =>
-            {
-                var stored = searcher.Doc(h.Doc);
-                return new PostSearchHit(Guid.Parse(stored.Get("id")), h.Score, h.DistanceKm, Highlight(highlighter, stored));
-            }).ToList();
+            // Ids come from doc values; stored fields are read only to highlight a text search.
+            var hits = page.Select(h => new PostSearchHit(h.Id, h.Score, h.DistanceKm,
+                highlighter is null ? [] : Highlight(highlighter, searcher.Doc(h.Doc)))).ToList();
             return Task.FromResult(new PostSearchResult(hits, collector.Total, collector.Facets()));
         }
         finally
@@ -220,9 +218,8 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         }
     }
 
-    private IReadOnlyList<string> Highlight(Highlighter? highlighter, Document stored)
+    private IReadOnlyList<string> Highlight(Highlighter highlighter, Document stored)
     {
-        if (highlighter is null) return [];
         var result = new List<string>();
         foreach (var field in new[] { "title", "description" })
         {
@@ -300,6 +297,7 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         var doc = new Document
         {
             new StringField("id", d.Id.ToString(), Field.Store.YES),
+            new BinaryDocValuesField("id_dv", new BytesRef(d.Id.ToByteArray())),
             new StringField("hostBodyId", d.HostBodyId.ToString(), Field.Store.YES),
             new TextField("title", d.Title, Field.Store.YES),
             new TextField("description", d.Description, Field.Store.YES),
@@ -339,7 +337,7 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         _writeGate.Dispose();
     }
 
-    private readonly record struct Ranked(int Doc, double Score, double? DistanceKm);
+    private readonly record struct Ranked(int Doc, Guid Id, double Score, double? DistanceKm);
 
     /// <summary>
     /// Keeps the exact distance filter, the combined score (relevance × proximity), the best
@@ -360,6 +358,8 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         private Scorer? _scorer;
         private int _docBase;
         private NumericDocValues? _lat, _lon;
+        private BinaryDocValues? _ids;
+        private readonly BytesRef _idBytes = new();
         private SortedDocValues? _activity, _departement;
         private int[] _activityCounts = [], _departementCounts = [];
 
@@ -376,6 +376,7 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
             var reader = context.AtomicReader;
             _lat = reader.GetNumericDocValues("lat_dv");
             _lon = reader.GetNumericDocValues("lon_dv");
+            _ids = reader.GetBinaryDocValues("id_dv");
             _activity = reader.GetSortedDocValues("activity_dv");
             _departement = reader.GetSortedDocValues("departement_dv");
             _activityCounts = new int[_activity?.ValueCount ?? 0];
@@ -398,10 +399,12 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
             if (_activity is not null && _activity.GetOrd(doc) is var a and >= 0) _activityCounts[a]++;
             if (_departement is not null && _departement.GetOrd(doc) is var dep and >= 0) _departementCounts[dep]++;
             if (keep <= 0) return;
-            var ranked = new Ranked(_docBase + doc, score, distance);
             var priority = (score, distance ?? 0, _docBase + doc);
+            if (_top.Count >= keep && !(_top.TryPeek(out _, out var worst) && Better(priority, worst))) return;
+            _ids!.Get(doc, _idBytes);
+            var ranked = new Ranked(_docBase + doc, new Guid(_idBytes.Bytes.AsSpan(_idBytes.Offset, _idBytes.Length)), score, distance);
             if (_top.Count < keep) _top.Enqueue(ranked, priority);
-            else if (_top.TryPeek(out _, out var worst) && Better(priority, worst)) _top.EnqueueDequeue(ranked, priority);
+            else _top.EnqueueDequeue(ranked, priority);
         }
 
         private static bool Better((double Score, double Distance, int Doc) a, (double Score, double Distance, int Doc) b) =>
