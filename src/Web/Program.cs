@@ -25,6 +25,7 @@ var app = builder.Build();
 if (command.Verb is not null) return await app.RunVerbAsync(command);
 
 await app.Services.PrepareDatabaseAsync();
+if (!await app.Services.CheckSearchAsync()) return 1;
 app.MapPlacement();
 await app.RunAsync();
 return CommandLine.Ok;

@@ -70,6 +70,23 @@ public class ExecutableTests
     }
 
     [Fact]
+    public void TheService_RefusesToStart_WhenElasticsearchIsUnreachable()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, err) = Run("--urls", "http://127.0.0.1:0", "--Placement:DataDirectory", dir, "--Placement:Demo:SeedWhenEmpty", "false",
+                "--Placement:Search:Engine", "Elasticsearch", "--Placement:Search:Elasticsearch:Url", "http://127.0.0.1:9");
+            Assert.Equal(1, code);
+            Assert.Contains("Elasticsearch injoignable à http://127.0.0.1:9", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Seed_OnANonEmptyDatabase_WithoutReset_ExitsWith2()
     {
         var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));

@@ -10,6 +10,26 @@ namespace Placement.Web.Data;
 public static class DatabaseStartup
 {
     /// <summary>
+    /// Checks the search engine before serving: an unreachable Elasticsearch stops the start with a clear
+    /// message (the embedded index just opens its folder). Returns false when the service must not start.
+    /// </summary>
+    public static async Task<bool> CheckSearchAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var index = services.GetRequiredService<Placement.Catalogue.Search.IPostSearchIndex>();
+        try
+        {
+            await index.EnsureReadyAsync(ct);
+            return true;
+        }
+        catch (Placement.Catalogue.Search.SearchUnavailableException e)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Placement.Startup").LogCritical("Démarrage impossible : {Message}", e.Message);
+            await Console.Error.WriteLineAsync("Démarrage impossible : " + e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Migrates the database, makes sure the four roles exist, loads the demo data into an empty
     /// database (<c>Placement:Demo:SeedWhenEmpty</c>) and keeps the demo accounts when demo mode is on.
     /// </summary>

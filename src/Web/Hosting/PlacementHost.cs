@@ -48,7 +48,8 @@ public static class PlacementHost
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks()
             .AddDbContextCheck<PlacementDbContext>("database", tags: ["ready"])
-            .AddCheck<GeographyHealthCheck>("geography", tags: ["ready"]);
+            .AddCheck<GeographyHealthCheck>("geography", tags: ["ready"])
+            .AddCheck<SearchHealthCheck>("search", tags: ["ready"]);
         return builder;
     }
 
@@ -88,6 +89,22 @@ public static class PlacementHost
         {
             await Console.Error.WriteLineAsync(e.Message);
             return CommandLine.Usage;
+        }
+    }
+}
+
+/// <summary>Ready only when the search engine answers.</summary>
+internal sealed class SearchHealthCheck(IPostSearchIndex index) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return HealthCheckResult.Healthy($"{index.Engine} : {await index.CountAsync(cancellationToken)} postes indexés");
+        }
+        catch (Exception e) when (e is SearchUnavailableException or IOException)
+        {
+            return HealthCheckResult.Unhealthy($"{index.Engine} : {e.Message}");
         }
     }
 }
