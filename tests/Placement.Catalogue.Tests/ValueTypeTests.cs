@@ -160,3 +160,29 @@ public class CodeTests
     [InlineData("00")]
     public void Departement_Refuses(string code) => Assert.Throws<DomainRuleException>(() => InseeCodes.Departement(code));
 }
+
+public class BoundingBoxTests
+{
+    [Theory]
+    [InlineData(45.75, 4.85, 20)]
+    [InlineData(48.85, 2.35, 5)]
+    [InlineData(-21.1, 55.5, 40)]
+    public void BoundingBox_ContainsEveryPointOfTheCircle(double lat, double lon, double km)
+    {
+        var centre = new GeoPoint(lat, lon);
+        var (minLat, maxLat, minLon, maxLon) = centre.BoundingBox(km);
+        for (var bearing = 0; bearing < 360; bearing += 5)
+        {
+            // The point at exactly km along this bearing (spherical destination formula).
+            var d = km / GeoPoint.EarthRadiusKm;
+            var φ1 = lat * Math.PI / 180;
+            var θ = bearing * Math.PI / 180;
+            var φ2 = Math.Asin(Math.Sin(φ1) * Math.Cos(d) + Math.Cos(φ1) * Math.Sin(d) * Math.Cos(θ));
+            var λ2 = lon * Math.PI / 180 + Math.Atan2(Math.Sin(θ) * Math.Sin(d) * Math.Cos(φ1), Math.Cos(d) - Math.Sin(φ1) * Math.Sin(φ2));
+            var p = new GeoPoint(φ2 * 180 / Math.PI, λ2 * 180 / Math.PI);
+            Assert.Equal(km, centre.DistanceKmTo(p), 6);
+            Assert.InRange(p.Latitude, minLat, maxLat);
+            Assert.InRange(p.Longitude, minLon, maxLon);
+        }
+    }
+}

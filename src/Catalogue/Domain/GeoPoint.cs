@@ -28,5 +28,20 @@ public readonly record struct GeoPoint
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
+    /// <summary>
+    /// The latitude/longitude box that contains every point within <paramref name="km"/> (great circle):
+    /// latitude ± the meridian arc, longitude ± asin(sin(r/R) / cos φ) — the widest extent of the spherical
+    /// cap. Longitudes are not wrapped at ±180° (France never crosses the antimeridian).
+    /// </summary>
+    public (double MinLat, double MaxLat, double MinLon, double MaxLon) BoundingBox(double km)
+    {
+        const double epsilon = 1e-9;
+        var angular = km / EarthRadiusKm;
+        var dLat = angular * 180 / Math.PI + epsilon;
+        var ratio = Math.Sin(Math.Min(angular, Math.PI / 2)) / Math.Cos(Latitude * Math.PI / 180);
+        var dLon = ratio >= 1 || double.IsNaN(ratio) ? 180 : Math.Asin(ratio) * 180 / Math.PI + epsilon;
+        return (Latitude - dLat, Latitude + dLat, Longitude - dLon, Longitude + dLon);
+    }
+
     public override string ToString() => FormattableString.Invariant($"{Latitude:0.#####},{Longitude:0.#####}");
 }

@@ -272,22 +272,11 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         if (query.WheelchairAccessible is { } wheelchair) AnyOf("wheelchairAccessible", [Flag(wheelchair)]);
         if (query.Center is { } centre && query.RadiusKm is { } radius)
         {
-            var (minLat, maxLat, minLon, maxLon) = BoundingBox(centre, radius);
+            var (minLat, maxLat, minLon, maxLon) = centre.BoundingBox(radius);
             filter.Add(NumericRangeQuery.NewDoubleRange("lat", minLat, maxLat, true, true), Occur.MUST);
             filter.Add(NumericRangeQuery.NewDoubleRange("lon", minLon, maxLon, true, true), Occur.MUST);
         }
         return filter.Clauses.Count == 0 ? null : filter;
-    }
-
-    /// <summary>The lon/lat box around a spherical cap of <paramref name="km"/> (see <c>CandidateGraph.SearchEnvelope</c> for the same geometry).</summary>
-    public static (double MinLat, double MaxLat, double MinLon, double MaxLon) BoundingBox(GeoPoint centre, double km)
-    {
-        const double epsilon = 1e-9;
-        var angular = km / GeoPoint.EarthRadiusKm;
-        var dLat = angular * 180 / Math.PI + epsilon;
-        var ratio = Math.Sin(Math.Min(angular, Math.PI / 2)) / Math.Cos(centre.Latitude * Math.PI / 180);
-        var dLon = ratio >= 1 || double.IsNaN(ratio) ? 180 : Math.Asin(ratio) * 180 / Math.PI + epsilon;
-        return (centre.Latitude - dLat, centre.Latitude + dLat, centre.Longitude - dLon, centre.Longitude + dLon);
     }
 
     private static string Flag(bool value) => value ? "1" : "0";

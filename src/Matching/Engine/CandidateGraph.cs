@@ -60,7 +60,8 @@ public sealed class CandidateGraph
         {
             var person = persons[p];
             var start = Stopwatch.GetTimestamp();
-            var nearby = tree.Query(SearchEnvelope(person.Location, person.MaxTravelKm));
+            var (minLat, maxLat, minLon, maxLon) = person.Location.BoundingBox(person.MaxTravelKm);
+            var nearby = tree.Query(new Envelope(minLon, maxLon, minLat, maxLat));
             var afterQuery = Stopwatch.GetTimestamp();
             var arcs = new List<CandidateArc>();
             Dictionary<Rule, int>? counts = null;
@@ -94,19 +95,5 @@ public sealed class CandidateGraph
         });
         return new CandidateGraph(instance, byPerson, blocking,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency));
-    }
-
-    /// <summary>
-    /// The lon/lat box that contains the spherical cap of radius <paramref name="km"/>: latitude ± the
-    /// meridian arc, longitude ± asin(sin(r/R) / cos φ) at the cap's widest latitude.
-    /// </summary>
-    public static Envelope SearchEnvelope(GeoPoint centre, double km)
-    {
-        const double epsilon = 1e-9;
-        var angular = km / GeoPoint.EarthRadiusKm;
-        var dLat = angular * 180 / Math.PI + epsilon;
-        var ratio = Math.Sin(Math.Min(angular, Math.PI / 2)) / Math.Cos(centre.Latitude * Math.PI / 180);
-        var dLon = ratio >= 1 || double.IsNaN(ratio) ? 180 : Math.Asin(ratio) * 180 / Math.PI + epsilon;
-        return new Envelope(centre.Longitude - dLon, centre.Longitude + dLon, centre.Latitude - dLat, centre.Latitude + dLat);
     }
 }
