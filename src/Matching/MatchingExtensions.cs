@@ -14,6 +14,10 @@ public static class MatchingExtensions
         services.AddSingleton<Engine.InstanceGenerator>();
         services.AddScoped<Suitability.SuitablePosts>();
         services.AddSingleton<Suitability.MatchingReadCache>();
+        services.AddSingleton<Assignment.PlacementGate>();
+        services.AddScoped<Assignment.PlacementWorkflow>();
+        services.AddScoped<Assignment.DeadlineWatch>();
+        services.AddSingleton<Assignment.AssignmentRunJob>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ if (command.Verb is not null) return await app.RunVerbAsync(command);
 
 await app.Services.PrepareDatabaseAsync();
 if (!await app.Services.CheckSearchAsync()) return 1;
+await app.Services.StartPlacementJobsAsync();
 app.MapPlacement();
 await app.RunAsync();
 return CommandLine.Ok;

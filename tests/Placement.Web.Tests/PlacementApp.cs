@@ -77,6 +77,9 @@ public class PlacementApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            // Hangfire's process-wide state must not outlive its host.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+            Hangfire.JobActivator.Current = new Hangfire.JobActivator();
             try { Directory.Delete(DataDirectory, recursive: true); }
             catch (IOException) { /* SQLite may still hold the file on some platforms; the temp folder is cleaned later. */ }
         }

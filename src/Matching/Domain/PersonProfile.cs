@@ -192,6 +192,11 @@ public sealed record PersonProfile
     public bool NeedsWheelchairAccess { get; }
     public JudicialRestrictions Restrictions { get; }
 
+    /// <summary>The same profile with more hours done (signed by a tutor).</summary>
+    public PersonProfile WithHoursDone(double done) =>
+        new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, new HoursBalance(Hours.Ordered, done), Term, Availability,
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions);
+
     /// <summary>Younger than 18 on <paramref name="date"/>.</summary>
     public bool IsMinorOn(DateOnly date) => BirthDate.AddYears(18) > date;
 
@@ -222,6 +227,9 @@ public sealed class Person
     public string LastName { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Adds hours signed on a placement to the hours done.</summary>
+    public void AddHoursDone(double hours, DateTimeOffset now) => Update(Profile.WithHoursDone(Profile.Hours.Done + hours), now);
 
     public void Update(PersonProfile profile, DateTimeOffset now)
     {

@@ -14,6 +14,14 @@ public interface IMatchingStore : ICatalogueStore
 {
     DbSet<Person> Persons { get; }
     DbSet<TigPlacement> Placements { get; }
+    DbSet<Assignment.AssignmentRun> AssignmentRuns { get; }
+    DbSet<Assignment.AssignmentProposal> Proposals { get; }
+    DbSet<Assignment.UnplacedPerson> Unplaced { get; }
+    DbSet<Assignment.AssignmentSchedule> Schedules { get; }
+    DbSet<Assignment.AtRiskPerson> AtRisk { get; }
+
+    /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
+    void ChangeTrackerClear();
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
@@ -47,6 +55,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => new { x.PostId, x.Status });
         b.HasIndex(x => new { x.PersonId, x.Status });
+        // A person never holds two active placements: enforced by the database itself.
+        b.HasIndex(x => x.PersonId).IsUnique().HasFilter("\"Status\" IN ('Proposed', 'Confirmed', 'InProgress')").HasDatabaseName("IX_Placements_OneActivePerPerson");
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Ignore(x => x.HoursLogged);
         b.Ignore(x => x.IsActive);

@@ -21,7 +21,14 @@ public sealed class PlacementDbContext(DbContextOptions<PlacementDbContext> opti
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<TigPlacement> Placements => Set<TigPlacement>();
+    public DbSet<Placement.Matching.Assignment.AssignmentRun> AssignmentRuns => Set<Placement.Matching.Assignment.AssignmentRun>();
+    public DbSet<Placement.Matching.Assignment.AssignmentProposal> Proposals => Set<Placement.Matching.Assignment.AssignmentProposal>();
+    public DbSet<Placement.Matching.Assignment.UnplacedPerson> Unplaced => Set<Placement.Matching.Assignment.UnplacedPerson>();
+    public DbSet<Placement.Matching.Assignment.AssignmentSchedule> Schedules => Set<Placement.Matching.Assignment.AssignmentSchedule>();
+    public DbSet<Placement.Matching.Assignment.AtRiskPerson> AtRisk => Set<Placement.Matching.Assignment.AtRiskPerson>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
+
+    public void ChangeTrackerClear() => ChangeTracker.Clear();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

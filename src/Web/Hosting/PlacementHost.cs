@@ -33,6 +33,7 @@ public static class PlacementHost
         services.PostConfigure<SearchOptions>(o => o.IndexDirectory ??= Path.Combine(dataDirectory, "search"));
         services.AddPlacementDatabase();
         services.AddPlacementIdentity();
+        services.AddPlacementJobs();
         services.AddScoped<DemoDataLoader>();
 
         services.AddProblemDetails();
@@ -74,6 +75,9 @@ public static class PlacementHost
         app.MapPersonsApi();
         app.MapMatchingApi();
         app.MapSearchApi();
+        app.MapAssignmentApi();
+        app.MapPlacementsApi();
+        app.MapPlacementDashboard();
         return app;
     }
 

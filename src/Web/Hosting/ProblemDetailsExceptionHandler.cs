@@ -24,6 +24,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             }),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Requête invalide.", Detail = b.Message },
             Placement.Catalogue.Search.SearchUnavailableException u => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Recherche indisponible.", Detail = u.Message },
+            Placement.Matching.Assignment.PlacementConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Placement impossible.", Detail = c.Message },
             IllegalTransitionException t => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Transition impossible.", Detail = t.Message },
             _ => null,
         };

@@ -46,7 +46,8 @@ public static class IdentityExtensions
             .AddPolicy(Policies.PostValidate, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            .AddPolicy(Policies.Search, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Admin));
+            .AddPolicy(Policies.Search, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Placements, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Partner));
         return services;
     }
 
@@ -73,6 +74,8 @@ public static class Policies
     public const string PostValidate = "catalogue:validate";
     /// <summary>Search the whole catalogue: officers, coordinators, administrators.</summary>
     public const string Search = "catalogue:search";
+    /// <summary>Placements: officers and coordinators for their persons, partners for their host body.</summary>
+    public const string Placements = "placements";
     /// <summary>Batch assignment: coordinators.</summary>
     public const string Coordinator = "coordinator";
     /// <summary>Read and edit persons under a measure (judicial data).</summary>
