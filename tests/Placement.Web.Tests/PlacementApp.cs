@@ -25,7 +25,14 @@ public class PlacementApp : WebApplicationFactory<Program>
 
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+    public PlacementApp() : this(Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"))) { }
+
+    /// <summary>A service on a given data folder (to restart on the same database); the folder is kept when <see cref="KeepData"/>.</summary>
+    internal PlacementApp(string dataDirectory) => DataDirectory = dataDirectory;
+
+    public string DataDirectory { get; }
+
+    public bool KeepData { get; set; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
@@ -80,7 +87,7 @@ public class PlacementApp : WebApplicationFactory<Program>
             // Hangfire's process-wide state must not outlive its host.
             Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
             Hangfire.JobActivator.Current = new Hangfire.JobActivator();
-            try { Directory.Delete(DataDirectory, recursive: true); }
+            try { if (!KeepData) Directory.Delete(DataDirectory, recursive: true); }
             catch (IOException) { /* SQLite may still hold the file on some platforms; the temp folder is cleaned later. */ }
         }
     }
