@@ -95,8 +95,11 @@ public sealed class DemoDataLoader(
 
     private async Task EnsureAccountsAsync(DemoDataSet data, CancellationToken ct)
     {
-        // The partner account belongs to the first host body of the Rhône in the data set that has published posts.
-        var partnerHost = data.HostBodies.First(h => h.Address!.Departement == "69" && data.Posts.Any(p => p.HostBodyId == h.Id && p.Status == "published")).Id;
+        // The partner account belongs to the first host body of the Rhône in the data set that may host today and has published posts.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var partnerHost = data.HostBodies.First(h => h.Address!.Departement == "69"
+            && (h.Habilitation!.Status == "by-right" || (h.Habilitation.Status == "habilitated" && h.Habilitation.ValidFrom <= today && today <= h.Habilitation.ValidUntil))
+            && data.Posts.Any(p => p.HostBodyId == h.Id && p.Status == "published")).Id;
         foreach (var account in Accounts(geography))
         {
             ct.ThrowIfCancellationRequested();

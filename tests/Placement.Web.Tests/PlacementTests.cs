@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Placement.Matching.Assignment;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+
+namespace Placement.Web.Tests;
+
+/// <summary>Placements: capacity under concurrency, the lifecycle and its illegal moves, hours, what partners see, the deadline watch.</summary>
+[Collection(ApiCollection.Name)]
+public class PlacementTests(PlacementApp app)
+{
+    /// <summary>A post of the demo partner's host body that suits <see cref="Person"/>: open every day, light, accessible.</summary>
+    private async Task<string> PartnerPost(int capacity)
+    {
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var host = (await (await partner.GetAsync("/api/auth/me")).Json()).GetProperty("hostBodyId").GetString()!;
+        var hostBody = await (await partner.GetAsync($"/api/host-bodies/{host}")).Json();
+        var post = CatalogueApiTests.Post(host);
+        post["capacity"] = capacity;
+        post["physicalDemand"] = "low";
+        post["wheelchairAccessible"] = true;
+        post["nearPublicTransport"] = true;
+        post["maxWeeklyHoursPerPerson"] = 20;
+        post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
+        post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
+        var id = (await (await partner.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString()!;
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        await partner.PostAsync($"/api/posts/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{id}/publish", null)).StatusCode);
+        return id;
+    }
+
+    private async Task<string> Person(string postId, double hours = 40)
+    {
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
+        var person = PersonsApiTests.Person("69", post.GetProperty("address").GetProperty("communeInsee").GetString()!);
+        person["home"] = JsonSerializer.Deserialize<object>(post.GetProperty("address").GetRawText());
+        person["restrictions"] = null;
+        person["suspensions"] = null;
+        person["hoursOrdered"] = hours;
+        person["availability"] = new[] { new { day = "sat", start = "08:00", end = "17:00" } };
+        var response = await officer.PostAsJsonAsync("/api/persons", person);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Json()).GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task ManyParallelAccepts_OnAPostWithOneFreePlace_MakeExactlyOnePlacement()
+    {
+        var postId = Guid.Parse(await PartnerPost(capacity: 1));
+        var persons = new List<Guid>();
+        for (var i = 0; i < 12; i++) persons.Add(Guid.Parse(await Person(postId.ToString())));
+
+        var attempts = persons.Select(async personId =>
+        {
+            using var scope = app.Services.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>().PlaceAsync(personId, postId, "test", null, CancellationToken.None);
+                return true;
+            }
+            catch (PlacementConflictException)
+            {
+                return false;
+            }
+        }).ToList();
+        var outcomes = await Task.WhenAll(attempts);
+        Assert.Equal(1, outcomes.Count(x => x));
+        using var check = app.Services.CreateScope();
+        var store = check.ServiceProvider.GetRequiredService<IMatchingStore>();
+        Assert.Equal(1, await store.Placements.CountAsync(p => p.PostId == postId));
+    }
+
+    [Fact]
+    public async Task APerson_NeverHoldsTwoActivePlacements()
+    {
+        var first = Guid.Parse(await PartnerPost(capacity: 2));
+        var second = Guid.Parse(await PartnerPost(capacity: 2));
+        var person = Guid.Parse(await Person(first.ToString()));
+        var attempts = new[] { first, second, first, second }.Select(async post =>
+        {
+            using var scope = app.Services.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>().PlaceAsync(person, post, "test", null, CancellationToken.None);
+                return true;
+            }
+            catch (PlacementConflictException)
+            {
+                return false;
+            }
+        });
+        Assert.Equal(1, (await Task.WhenAll(attempts)).Count(x => x));
+    }
+
+    [Fact]
+    public async Task ThePlacementLifecycle_OverTheApi_WithHoursUntilCompletion()
+    {
+        var postId = await PartnerPost(capacity: 2);
+        var personId = await Person(postId, hours: 20);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+
+        var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Json()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync("/api/placements", new { personId, postId })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4 })).StatusCode);
+        Assert.Equal("confirmed", (await (await partner.PostAsync($"/api/placements/{id}/confirm", null)).Json()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await partner.PostAsync($"/api/placements/{id}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4 })).StatusCode);
+        Assert.Equal(["date"], await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-12-25", hours = 4 })).ErrorFields());
+        Assert.Equal(["hours"], await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 12 })).ErrorFields());
+
+        var progress = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 8, note = "Très bien" })).Json();
+        Assert.Equal(("in-progress", 8.0), (progress.GetProperty("status").GetString(), progress.GetProperty("hoursLogged").GetDouble()));
+        Assert.Equal(12, (await (await officer.GetAsync($"/api/persons/{personId}")).Json()).GetProperty("hoursRemaining").GetDouble());
+        await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-22", hours = 8 });
+        var done = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-23", hours = 4 })).Json();
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal(0, (await (await officer.GetAsync($"/api/persons/{personId}")).Json()).GetProperty("hoursRemaining").GetDouble());
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/placements/{id}/cancel", new { reason = "trop tard" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePartnerDeclines_TheOfficerCancels_AndOthersCannot()
+    {
+        var postId = await PartnerPost(capacity: 2);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var declined = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = await Person(postId), postId })).Json()).GetProperty("id").GetString();
+        Assert.Equal(["reason"], await (await partner.PostAsJsonAsync($"/api/placements/{declined}/decline", new { reason = "" })).ErrorFields());
+        var d = await (await partner.PostAsJsonAsync($"/api/placements/{declined}/decline", new { reason = "Pas de tuteur en décembre" })).Json();
+        Assert.Equal(("declined", "Pas de tuteur en décembre"), (d.GetProperty("status").GetString(), d.GetProperty("reason").GetString()));
+
+        var cancelled = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = await Person(postId), postId })).Json()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"/api/placements/{cancelled}/cancel", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientFor(PlacementApp.Officer38)).PostAsJsonAsync($"/api/placements/{cancelled}/cancel", new { reason = "x" })).StatusCode);
+        Assert.Equal("cancelled", (await (await officer.PostAsJsonAsync($"/api/placements/{cancelled}/cancel", new { reason = "Déménagement" })).Json()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Partners_SeeTheirPlacements_WithoutJudicialData()
+    {
+        var postId = await PartnerPost(capacity: 1);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        await officer.PostAsJsonAsync("/api/placements", new { personId = await Person(postId), postId });
+        var seen = await (await (await app.ClientFor(PlacementApp.Partner)).GetAsync("/api/placements")).Json();
+        var mine = seen.EnumerateArray().Single(p => p.GetProperty("postId").GetString() == postId);
+        Assert.Equal("Karim", mine.GetProperty("personFirstName").GetString());
+        Assert.Equal("B.", mine.GetProperty("personInitial").GetString());
+        Assert.Equal("cpip69@demo.placement", mine.GetProperty("officer").GetProperty("email").GetString());
+        Assert.Equal(1, mine.GetProperty("personAvailability").GetArrayLength());
+        var fields = mine.EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var judicial in new[] { "lastName", "birthDate", "restrictions", "hoursOrdered", "deadline", "sentenceDate", "home", "personId" })
+            Assert.DoesNotContain(judicial, fields);
+    }
+
+    [Fact]
+    public async Task TheDeadlineWatch_FlagsPersonsAtRisk_ForTheirOfficers()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
+            // Fourteen months later, many persons are close to their deadline without a confirmed placement.
+            var later = new FakeTimeProvider(new DateTimeOffset(2028, 2, 1, 6, 0, 0, TimeSpan.Zero));
+            Assert.True(await new DeadlineWatch(store, later) { WarningWeeks = 12 }.RunAsync() > 20);
+        }
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var flagged = await (await officer.GetAsync("/api/persons/at-risk")).Json();
+        Assert.True(flagged.GetArrayLength() > 5);
+        Assert.All(flagged.EnumerateArray(), p => Assert.Equal("69", p.GetProperty("departement").GetString()));
+        var reasons = flagged.EnumerateArray().SelectMany(p => p.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)).ToList();
+        Assert.Contains(reasons, r => r.Contains("aucun placement confirmé", StringComparison.Ordinal) || r.Contains("échéance dépassée", StringComparison.Ordinal));
+        var deadlines = flagged.EnumerateArray().Select(p => p.GetProperty("effectiveDeadline").GetString()).ToList();
+        Assert.Equal(deadlines.Order(StringComparer.Ordinal), deadlines);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            // Today (the fixture's clock, 2026-11-28) fewer are at risk: the list is replaced, not appended.
+            var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
+            var today = await scope.ServiceProvider.GetRequiredService<DeadlineWatch>().RunAsync();
+            Assert.Equal(today, await store.AtRisk.CountAsync());
+            Assert.True(today < flagged.GetArrayLength() * 12);
+        }
+    }
+
+    [Fact]
+    public async Task TheDeadlineWatch_FlagsAPaceTooSlowForTheRemainingHours()
+    {
+        var postId = await PartnerPost(capacity: 1);
+        var personId = await Person(postId, hours: 200);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var id = (await (await officer.PostAsJsonAsync("/api/placements", new { personId, postId })).Json()).GetProperty("id").GetString();
+        await partner.PostAsync($"/api/placements/{id}/confirm", null);
+        using var scope = app.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
+        // Saturday 08:00–17:00 is 9 h a week; 200 h need 23 weeks: a year and a half before the deadline it is too slow.
+        await new DeadlineWatch(store, new FakeTimeProvider(new DateTimeOffset(2027, 12, 1, 6, 0, 0, TimeSpan.Zero))).RunAsync();
+        var flag = await store.AtRisk.SingleAsync(a => a.PersonId == Guid.Parse(personId));
+        Assert.Contains(flag.Reasons, r => r.Contains("rythme insuffisant", StringComparison.Ordinal));
+    }
+}
