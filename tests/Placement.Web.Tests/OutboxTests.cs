@@ -12,13 +12,14 @@ namespace Placement.Web.Tests;
 /// <summary>An index that fails on demand, around the real embedded one.</summary>
 public sealed class FlakyIndex(IPostSearchIndex inner) : IPostSearchIndex
 {
-    private int _failures;
+    private volatile bool _broken;
 
-    public void FailNext(int times) => Interlocked.Exchange(ref _failures, times);
+    /// <summary>While broken, every write fails.</summary>
+    public bool Broken { get => _broken; set => _broken = value; }
 
     private void MaybeFail()
     {
-        if (Interlocked.Decrement(ref _failures) >= 0) throw new SearchUnavailableException("panne simulée de l'index");
+        if (_broken) throw new SearchUnavailableException("panne simulée de l'index");
     }
 
     public string Engine => inner.Engine;
@@ -54,7 +55,7 @@ public sealed class OutboxTests : IDisposable
         var hostBodyId = await CatalogueApiTests.CreateHostBody(coordinator, "Association Outbox");
         await _app.SearchReady();
 
-        flaky.FailNext(2);
+        flaky.Broken = true;
         var post = CatalogueApiTests.Post(hostBodyId);
         post["title"] = "Réparation de bicyclettes";
         var id = (await (await coordinator.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString();
@@ -62,11 +63,12 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{id}/publish", null)).StatusCode);
 
         // The indexer fails: the changes stay in the outbox with the error, and the post is not searchable yet.
-        var pending = await WaitFor(async store => await store.SearchOutbox.Where(e => e.Attempts > 0).ToListAsync(), list => list.Count > 0);
+        var pending = await WaitFor(async store => await store.SearchOutbox.Where(e => e.Attempts > 0).ToListAsync(), list => list.Count >= 3);
         Assert.All(pending, e => Assert.Equal("panne simulée de l'index", e.LastError));
         Assert.Equal(0, (await (await coordinator.GetAsync("/api/posts/search?q=bicyclettes")).Json()).GetProperty("total").GetInt32());
 
-        // Time passes beyond the back-off: the indexer retries until it succeeds, and nothing is lost.
+        // The index is repaired and time passes beyond the back-off: the indexer retries, and nothing is lost.
+        flaky.Broken = false;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await (await coordinator.GetAsync("/api/posts/search?q=bicyclettes")).Json()).GetProperty("total").GetInt32() == 0)
         {

@@ -12,7 +12,9 @@ internal sealed class AssignmentRunConfiguration : IEntityTypeConfiguration<Assi
         b.ToTable("AssignmentRuns");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        // The job and a cancel request race on these two: an update made on a stale read fails and is retried.
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        b.Property(x => x.CancelRequested).IsConcurrencyToken();
         b.Property(x => x.Phase).HasMaxLength(32);
         b.Property(x => x.RequestedBy).HasMaxLength(200);
         b.Property(x => x.SolveStatus).HasMaxLength(16);

@@ -87,7 +87,14 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
             return;
         }
         run.Start(clock.GetUtcNow());
-        await store.SaveChangesAsync(shutdown);
+        try
+        {
+            await store.SaveChangesAsync(shutdown);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return; // another execution of the same run (duplicate delivery) started it first
+        }
         try
         {
             var instance = await RunInstanceBuilder.BuildAsync(store, run, shutdown);
@@ -107,7 +114,14 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
                 await watcher;
             }
             shutdown.ThrowIfCancellationRequested();
-            await SaveAsync(store, run, instance, result);
+            try
+            {
+                await SaveAsync(store, run, instance, result);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await SaveAsync(store, run, instance, result); // a cancel request arrived during the save: the run ends cancelled
+            }
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -143,7 +157,14 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
             if (progress.Latest is { } p && !run.IsFinished)
             {
                 run.Report(p.Phase, p.Percent, p.Objective, p.BestBound);
-                await store.SaveChangesAsync(CancellationToken.None);
+                try
+                {
+                    await store.SaveChangesAsync(CancellationToken.None);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // A cancel request landed meanwhile: read again at the next poll.
+                }
             }
         }
     }

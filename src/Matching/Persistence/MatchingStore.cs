@@ -69,6 +69,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
             h.Property(x => x.Date);
             h.Property(x => x.Hours);
             h.Property(x => x.Note).HasMaxLength(500);
+            h.Property(x => x.Tutor).HasMaxLength(200);
         });
         b.Ignore(x => x.Hours);
     }

@@ -101,7 +101,18 @@ public static class AssignmentApi
     {
         if (await Find(id, http, store, ct) is not { } run) return ApiSupport.NotFound("Affectation");
         run.RequestCancel();
-        await store.SaveChangesAsync(ct);
+        try
+        {
+            await store.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The job moved on meanwhile: ask again on what it wrote (a finished run answers 409).
+            store.ChangeTrackerClear();
+            run = await store.AssignmentRuns.FirstAsync(r => r.Id == id, ct);
+            run.RequestCancel();
+            await store.SaveChangesAsync(ct);
+        }
         return TypedResults.Ok(RunResponse.From(run));
     }
 

@@ -129,7 +129,7 @@ public static class PlacementsApi
         if (new CallerScope(http.User) is not { IsPartner: true }) return ApiSupport.Forbidden("Le tuteur de la structure déclare les heures.");
         if (await Find(id, http, store, asPartner: true, ct) is not { } placement) return ApiSupport.NotFound("Placement");
         if (request.Date is null) throw new ValidationFailedException(new Dictionary<string, string[]> { ["date"] = ["Ce champ est obligatoire."] });
-        await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, ct);
+        await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, http.User.FindFirstValue("name") ?? Who(http), ct);
         return TypedResults.Ok(Response(placement));
     }
 

@@ -16,9 +16,6 @@ public sealed class JobsOptions
     public const string Section = "Placement:Jobs";
     public const string SolverQueue = "solver";
 
-    /// <summary>Run the job servers in this process (tests and CLI verbs turn them off).</summary>
-    public bool Enabled { get; set; } = true;
-
     /// <summary>Workers of the default queue (deadline watch, light jobs).</summary>
     [Range(1, 64)]
     public int Workers { get; set; } = 2;

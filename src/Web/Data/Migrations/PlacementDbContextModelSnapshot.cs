@@ -318,6 +318,7 @@ namespace Placement.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("CancelRequested")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -382,6 +383,7 @@ namespace Placement.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -744,6 +746,10 @@ namespace Placement.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PlacementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Tutor")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
