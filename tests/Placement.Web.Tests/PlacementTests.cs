@@ -49,6 +49,21 @@ public class PlacementTests(PlacementApp app)
         return (await response.Json()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>One placement attempt in a scope of its own, as a concurrent request would make it.</summary>
+    private async Task<bool> TryPlace(Guid personId, Guid postId)
+    {
+        using var scope = app.Services.CreateScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>().PlaceAsync(personId, postId, "test", null, CancellationToken.None);
+            return true;
+        }
+        catch (PlacementConflictException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public async Task ManyParallelAccepts_OnAPostWithOneFreePlace_MakeExactlyOnePlacement()
     {
@@ -56,20 +71,7 @@ public class PlacementTests(PlacementApp app)
         var persons = new List<Guid>();
         for (var i = 0; i < 12; i++) persons.Add(Guid.Parse(await Person(postId.ToString())));
 
-        var attempts = persons.Select(async personId =>
-        {
-            using var scope = app.Services.CreateScope();
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>().PlaceAsync(personId, postId, "test", null, CancellationToken.None);
-                return true;
-            }
-            catch (PlacementConflictException)
-            {
-                return false;
-            }
-        }).ToList();
-        var outcomes = await Task.WhenAll(attempts);
+        var outcomes = await Task.WhenAll(persons.Select(personId => TryPlace(personId, postId)));
         Assert.Equal(1, outcomes.Count(x => x));
         using var check = app.Services.CreateScope();
         var store = check.ServiceProvider.GetRequiredService<IMatchingStore>();
@@ -82,20 +84,8 @@ public class PlacementTests(PlacementApp app)
         var first = Guid.Parse(await PartnerPost(capacity: 2));
         var second = Guid.Parse(await PartnerPost(capacity: 2));
         var person = Guid.Parse(await Person(first.ToString()));
-        var attempts = new[] { first, second, first, second }.Select(async post =>
-        {
-            using var scope = app.Services.CreateScope();
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>().PlaceAsync(person, post, "test", null, CancellationToken.None);
-                return true;
-            }
-            catch (PlacementConflictException)
-            {
-                return false;
-            }
-        });
-        Assert.Equal(1, (await Task.WhenAll(attempts)).Count(x => x));
+        var outcomes = await Task.WhenAll(new[] { first, second, first, second }.Select(post => TryPlace(person, post)));
+        Assert.Equal(1, outcomes.Count(x => x));
     }
 
     [Fact]
