@@ -140,6 +140,8 @@ public sealed class AssignmentSolver
                 $"max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds):0.###} num_workers:{Math.Max(1, Environment.ProcessorCount)} random_seed:1"),
         };
         using var registration = ct.Register(solver.StopSearch);
+        // A stop asked just before the search starts would be lost: ask again while it runs.
+        using var repeat = new Timer(_ => { if (ct.IsCancellationRequested) solver.StopSearch(); }, null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
         var status = ct.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model);
         List<CandidateArc> chosen;
         if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)

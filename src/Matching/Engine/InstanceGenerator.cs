@@ -23,7 +23,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
         "accueil-administratif", "aide-a-la-personne", "batiment-renovation", "environnement-nature", "soin-animaux", "evenementiel", "module-pedagogique",
     ];
     private static readonly string[] SkillWords = ["jardinage", "nettoyage", "manutention", "cuisine", "service", "tri", "bricolage", "peinture", "accueil", "bureautique", "animation", "logistique"];
-    private static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri"];
+    private static readonly string[] Weekdays = [.. TypicalWeeks.Weekdays];
     private static readonly string[] Demands = ["low", "medium", "high"];
 
     /// <summary>
@@ -99,7 +99,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
                 PublicTransportOnly = !licence && random.NextDouble() < 0.6,
                 HoursRemaining = new[] { 20.0, 35, 50, 70, 80, 100, 105, 105, 120, 140, 150, 180, 210, 280 }[random.Next(14)],
                 Deadline = ReferenceDate.AddDays(random.Next(8 * 7, 78 * 7)),
-                Availability = Availability(random, minor),
+                Availability = minor ? TypicalWeeks.Availability(0, minor: true) : AdultAvailability(random),
                 Skills = PickWords(random, SkillWords, random.Next(0, 4)),
                 MaxPhysicalDemand = random.NextDouble() switch { < 0.7 => "high", < 0.9 => "medium", _ => "low" },
                 NeedsWheelchairAccess = random.NextDouble() < 0.01,
@@ -136,48 +136,22 @@ public sealed class InstanceGenerator(FranceGeography geography)
 
     private static List<TimeWindowDto> Schedule(Random random, string activity, bool evening)
     {
-        if (evening) return [W("fri", "18:00", "23:30"), W("sat", "18:00", "23:30")];
-        if (activity == "evenementiel") return [W("sat", "08:00", "12:00"), W("sat", "13:00", "18:00")];
+        if (activity == "evenementiel") return TypicalWeeks.PostSchedule(0, [], activity, evening);
         var days = PickWords(random, Weekdays, random.Next(2, 6)).OrderBy(d => Array.IndexOf(Weekdays, d)).ToList();
-        return random.Next(4) switch
-        {
-            0 => [.. days.Select(d => W(d, "08:30", "12:00"))],
-            1 => [.. days.Select(d => W(d, "13:30", "17:00"))],
-            2 => [.. days.SelectMany(d => new[] { W(d, "09:00", "12:00"), W(d, "13:30", "16:30") })],
-            _ => [.. days.Take(2).Select(d => W(d, "08:00", "12:00")), W("sat", "09:00", "12:00")],
-        };
+        return TypicalWeeks.PostSchedule(random.Next(4), days, activity, evening: false);
     }
-
-    private static List<TimeWindowDto> Availability(Random random, bool minor)
-    {
-        if (minor) return [W("wed", "13:30", "18:00"), W("sat", "08:00", "18:00")];
-        return random.Next(4) switch
-        {
-            0 => [.. Weekdays.Select(d => W(d, "08:00", "18:00"))],
-            1 => [W("sat", "08:00", "18:00"), W(random.Next(2) == 0 ? "tue" : "thu", "18:00", "22:00")],
-            2 => [.. Weekdays.Where(d => d is "mon" or "tue" or "thu").Select(d => W(d, "08:00", "12:30")), W("sat", "08:00", "12:00")],
-            _ => [W("wed", "08:00", "18:00"), W("fri", "08:00", "18:00"), W("sat", "08:00", "13:00")],
-        };
-    }
-
-    private static TimeWindowDto W(string day, string start, string end) => new() { Day = day, Start = start, End = end };
 
     private static string[] PickWords(Random random, string[] words, int count) =>
         [.. words.OrderBy(_ => random.Next()).Take(count).Order(StringComparer.Ordinal)];
 
-    private static PointDto Near(Random random, Commune commune, double maxKm)
+    private static List<TimeWindowDto> AdultAvailability(Random random)
     {
-        var p = commune.Location!.Value;
-        var d = random.NextDouble() * maxKm;
-        var angle = random.NextDouble() * 2 * Math.PI;
-        return new PointDto
-        {
-            Lat = Math.Round(p.Latitude + d / 111.32 * Math.Sin(angle), 5),
-            Lon = Math.Round(p.Longitude + d / (111.32 * Math.Cos(p.Latitude * Math.PI / 180)) * Math.Cos(angle), 5),
-        };
+        var pattern = random.Next(4);
+        return TypicalWeeks.Availability(pattern, minor: false, evening: pattern == 1 ? (random.Next(2) == 0 ? "tue" : "thu") : "tue");
     }
 
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static PointDto Near(Random random, Commune commune, double maxKm) =>
+        TypicalWeeks.Offset(commune.Location!.Value, random.NextDouble() * maxKm, random.NextDouble() * 2 * Math.PI);
 
     private static Polygon Zone(Random random, Func<Commune> pick, Commune home)
     {
@@ -187,15 +161,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
             var c = pick();
             if (c.Location!.Value.DistanceKmTo(home.Location!.Value) is > 2 and < 25) { centre = c; break; }
         }
-        var radius = 1.5 + random.NextDouble() * 1.5;
-        var p = centre.Location!.Value;
-        var ring = Enumerable.Range(0, 33).Select(i =>
-        {
-            var angle = 2 * Math.PI * (i % 32) / 32;
-            return new Coordinate(Math.Round(p.Longitude + radius / (111.32 * Math.Cos(p.Latitude * Math.PI / 180)) * Math.Cos(angle), 5),
-                Math.Round(p.Latitude + radius / 111.32 * Math.Sin(angle), 5));
-        }).ToArray();
-        return Factory.CreatePolygon(ring);
+        return TypicalWeeks.Disc(centre.Location!.Value, 1.5 + random.NextDouble() * 1.5);
     }
 
     public static string Serialize(InstanceDto instance) => JsonSerializer.Serialize(instance, InstanceDto.Json);

@@ -5,6 +5,7 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
+using Placement.Matching.Engine;
 using static Placement.Web.Demo.DemoVocabulary;
 
 namespace Placement.Web.Demo;
@@ -31,8 +32,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
         ["38"] = "cpip38@demo.placement",
     };
 
-    private static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri"];
-    private static readonly GeometryFactory Geometries = new(new PrecisionModel(), 4326);
+    private static readonly string[] Weekdays = [.. TypicalWeeks.Weekdays];
 
     public DemoDataSet Generate(int seed = DefaultSeed, DemoDataSize? size = null)
     {
@@ -152,21 +152,11 @@ public sealed class DemoDataGenerator(FranceGeography geography)
 
     private static List<TimeWindowDto> Schedule(Faker f, string activity)
     {
-        static TimeWindowDto W(string day, string start, string end) => new() { Day = day, Start = start, End = end };
         var days = f.Random.ListItems(Weekdays.ToList(), f.Random.Int(2, 5)).OrderBy(d => Array.IndexOf(Weekdays, d)).ToList();
-        if (activity == "evenementiel")
-            return f.Random.Bool(0.3f)
-                ? [W("fri", "18:00", "23:30"), W("sat", "18:00", "23:30")]
-                : [W("sat", "08:00", "12:00"), W("sat", "13:00", "18:00"), W("sun", "09:00", "13:00")];
+        if (activity == "evenementiel") return TypicalWeeks.PostSchedule(0, days, activity, evening: f.Random.Bool(0.3f));
         if (activity == "module-pedagogique")
-            return [W(f.PickRandom("wed", "sat"), "09:00", "12:00"), W(f.PickRandom("wed", "sat"), "14:00", "17:00")];
-        return f.Random.Int(0, 3) switch
-        {
-            0 => [.. days.Select(d => W(d, "08:30", "12:00"))],
-            1 => [.. days.Select(d => W(d, "13:30", "17:00"))],
-            2 => [.. days.SelectMany(d => new[] { W(d, "09:00", "12:00"), W(d, "13:30", "16:30") })],
-            _ => [.. days.Take(2).Select(d => W(d, "08:00", "12:00")), W("sat", "09:00", "12:00")],
-        };
+            return [new() { Day = f.PickRandom("wed", "sat"), Start = "09:00", End = "12:00" }, new() { Day = f.PickRandom("wed", "sat"), Start = "14:00", End = "17:00" }];
+        return TypicalWeeks.PostSchedule(f.Random.Int(0, 3), days, activity, evening: false);
     }
 
     private static List<DemoPerson> GeneratePersons(Faker f, int count, List<Departement> departements, WeightedPick<Commune> byPopulation, List<GeneratedHost> hosts)
@@ -211,7 +201,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
                 SentenceDate = sentence,
                 Deadline = sentence.AddMonths(f.Random.Double() < 0.8 ? 18 : 12),
                 Suspensions = suspensions,
-                Availability = Availability(f, minor),
+                Availability = minor ? TypicalWeeks.Availability(0, minor: true) : AdultAvailability(f),
                 Skills = f.Random.ListItems(PersonSkills.ToList(), f.Random.Int(0, 3)).Order(StringComparer.Ordinal).ToList(),
                 MaxPhysicalDemand = f.Random.Double() switch { < 0.7 => "high", < 0.9 => "medium", _ => "low" },
                 NeedsWheelchairAccess = f.Random.Double() < 0.01,
@@ -236,44 +226,19 @@ public sealed class DemoDataGenerator(FranceGeography geography)
         return persons;
     }
 
-    private static List<TimeWindowDto> Availability(Faker f, bool minor)
+    private static List<TimeWindowDto> AdultAvailability(Faker f)
     {
-        static TimeWindowDto W(string day, string start, string end) => new() { Day = day, Start = start, End = end };
-        if (minor) return [W("wed", "13:30", "18:00"), W("sat", "08:00", "18:00")];
-        return f.Random.Int(0, 3) switch
-        {
-            // Without a job: weekdays.
-            0 => [.. Weekdays.Select(d => W(d, "08:00", "18:00"))],
-            // Working: Saturdays and one evening.
-            1 => [W("sat", "08:00", "18:00"), W(f.PickRandom("tue", "thu"), "18:00", "22:00")],
-            // Part-time: mornings.
-            2 => [.. Weekdays.Where(d => d is "mon" or "tue" or "thu").Select(d => W(d, "08:00", "12:30")), W("sat", "08:00", "12:00")],
-            _ => [W("wed", "08:00", "18:00"), W("fri", "08:00", "18:00"), W("sat", "08:00", "13:00")],
-        };
+        var pattern = f.Random.Int(0, 3);
+        return TypicalWeeks.Availability(pattern, minor: false, evening: pattern == 1 ? f.PickRandom("tue", "thu") : "tue");
     }
 
-    /// <summary>An interdiction de paraître: a disc of 1.5–3 km around a commune near home (a 32-gon), sometimes with a hole.</summary>
+    /// <summary>An interdiction de paraître: a disc of 1.5–3 km around a commune near home, sometimes with a hole.</summary>
     private static Polygon Zone(Faker f, WeightedPick<Commune> byPopulation, Commune home)
     {
         var centre = Enumerable.Range(0, 50).Select(_ => byPopulation.Pick(f))
             .FirstOrDefault(c => c.Location!.Value.DistanceKmTo(home.Location!.Value) is > 2 and < 25) ?? home;
         var radius = f.Random.Double(1.5, 3.0);
-        var shell = Ring(centre.Location!.Value, radius);
-        var holes = f.Random.Double() < 0.15 ? new[] { Ring(centre.Location!.Value, radius / 4) } : [];
-        return Geometries.CreatePolygon(shell, holes);
-    }
-
-    private static LinearRing Ring(GeoPoint centre, double radiusKm)
-    {
-        const int sides = 32;
-        var coords = Enumerable.Range(0, sides + 1).Select(i =>
-        {
-            var angle = 2 * Math.PI * (i % sides) / sides;
-            var lat = centre.Latitude + radiusKm / 111.32 * Math.Sin(angle);
-            var lon = centre.Longitude + radiusKm / (111.32 * Math.Cos(centre.Latitude * Math.PI / 180)) * Math.Cos(angle);
-            return new Coordinate(Math.Round(lon, 5), Math.Round(lat, 5));
-        }).ToArray();
-        return Geometries.CreateLinearRing(coords);
+        return TypicalWeeks.Disc(centre.Location!.Value, radius, f.Random.Double() < 0.15 ? radius / 4 : null);
     }
 
     private static List<DemoPlacement> GeneratePlacements(Faker f, int count, List<DemoPerson> persons, List<DemoPost> posts)
@@ -306,16 +271,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
         return placements;
     }
 
-    private static PointDto Near(Faker f, GeoPoint p, double maxKm)
-    {
-        var d = f.Random.Double(0, maxKm);
-        var angle = f.Random.Double(0, 2 * Math.PI);
-        return new PointDto
-        {
-            Lat = Math.Round(p.Latitude + d / 111.32 * Math.Sin(angle), 5),
-            Lon = Math.Round(p.Longitude + d / (111.32 * Math.Cos(p.Latitude * Math.PI / 180)) * Math.Cos(angle), 5),
-        };
-    }
+    private static PointDto Near(Faker f, GeoPoint p, double maxKm) => TypicalWeeks.Offset(p, f.Random.Double(0, maxKm), f.Random.Double(0, 2 * Math.PI));
 
     /// <summary>A random SIRET (SIREN + NIC) whose Luhn key holds.</summary>
     private static string Siret(Faker f)
