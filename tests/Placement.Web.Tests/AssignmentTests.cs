@@ -164,11 +164,11 @@ public class AssignmentRunTests(PlacementApp app)
         var created = await coordinator.PostAsJsonAsync("/api/assignment-schedules", new { departements = new[] { "69", "38" }, cron = "0 7 * * 1", timeLimitSeconds = 30 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Json()).GetProperty("id").GetString()!;
-        using (var connection = Hangfire.JobStorage.Current.GetConnection())
+        using (var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
             Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == $"assignment-schedule-{Guid.Parse(id):N}" && j.Cron == "0 7 * * 1");
         Assert.Contains((await (await coordinator.GetAsync("/api/assignment-schedules")).Json()).EnumerateArray(), s => s.GetProperty("id").GetString() == id);
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.DeleteAsync($"/api/assignment-schedules/{id}")).StatusCode);
-        using (var connection = Hangfire.JobStorage.Current.GetConnection())
+        using (var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
             Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == $"assignment-schedule-{Guid.Parse(id):N}");
     }
 

@@ -46,11 +46,14 @@ public static class HangfireExtensions
     public static IServiceCollection AddPlacementJobs(this IServiceCollection services)
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The storage is this host's own instance, registered before AddHangfire (which only adds one if
+        // missing): clients, servers and recurring jobs of this host all use it, whatever the global is.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IAssignmentJobs, HangfireAssignmentJobs>();
         services.AddScoped(sp => new DeadlineWatch(sp.GetRequiredService<IMatchingStore>(), sp.GetRequiredService<TimeProvider>())
         {
