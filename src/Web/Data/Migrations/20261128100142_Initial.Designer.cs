@@ -11,8 +11,8 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations
 {
     [DbContext(typeof(PlacementDbContext))]
-    [Migration("20261128094320_RunConcurrency")]
-    partial class RunConcurrency
+    [Migration("20261128100142_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
