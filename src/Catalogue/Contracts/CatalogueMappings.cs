@@ -10,12 +10,14 @@ namespace Placement.Catalogue.Contracts;
 public static class CatalogueMappings
 {
     /// <summary>A configuration with the catalogue's mappings only (persistence uses it).</summary>
-    public static TypeAdapterConfig Config { get; } = Create();
+    public static TypeAdapterConfig Config { get; } = Compiled(Register);
 
-    private static TypeAdapterConfig Create()
+    /// <summary>A new configuration with the given registrations, compiled once (mapping errors show at start).</summary>
+    public static TypeAdapterConfig Compiled(Action<TypeAdapterConfig> register)
     {
+        ArgumentNullException.ThrowIfNull(register);
         var config = new TypeAdapterConfig();
-        Register(config);
+        register(config);
         config.Compile();
         return config;
     }

@@ -14,12 +14,7 @@ namespace Placement.Catalogue.Search;
 /// </summary>
 public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
 {
-    private static readonly TypeAdapterConfig Mapping = CreateMapping();
-
-    private static TypeAdapterConfig CreateMapping()
-    {
-        var config = new TypeAdapterConfig();
-        config.NewConfig<Post, PostDocument>()
+    private static readonly TypeAdapterConfig Mapping = CatalogueMappings.Compiled(config => config.NewConfig<Post, PostDocument>()
             .Map(d => d.Title, s => s.Details.Title)
             .Map(d => d.Description, s => s.Details.Description)
             .Map(d => d.Activity, s => s.Details.Activity)
@@ -34,10 +29,7 @@ public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
             .Map(d => d.Days, s => s.Details.Schedule.Select(w => TimeWindow.DayCode(w.Day)).Distinct().ToList())
             .Map(d => d.Capacity, s => s.Details.Capacity)
             .Map(d => d.HostBodyName, _ => (string)MapContext.Current!.Parameters["hostBodyName"])
-            .Map(d => d.CommuneName, _ => (string)MapContext.Current!.Parameters["communeName"]);
-        config.Compile();
-        return config;
-    }
+            .Map(d => d.CommuneName, _ => (string)MapContext.Current!.Parameters["communeName"]));
 
     public bool IsSearchable(Post post, HostBody hostBody)
     {

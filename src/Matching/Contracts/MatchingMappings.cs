@@ -9,15 +9,7 @@ namespace Placement.Matching.Contracts;
 /// <summary>Mapster configuration from the matching domain to its contracts (the reverse validates: <see cref="PersonFields.ToProfile"/>).</summary>
 public static class MatchingMappings
 {
-    public static TypeAdapterConfig Config { get; } = Create();
-
-    private static TypeAdapterConfig Create()
-    {
-        var config = new TypeAdapterConfig();
-        Register(config);
-        config.Compile();
-        return config;
-    }
+    public static TypeAdapterConfig Config { get; } = CatalogueMappings.Compiled(Register);
 
     public static void Register(TypeAdapterConfig config)
     {
