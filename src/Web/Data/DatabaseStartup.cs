@@ -9,6 +9,18 @@ namespace Placement.Web.Data;
 
 public static class DatabaseStartup
 {
+    private static async Task EnsureBootstrapAdminAsync(IServiceProvider sp, BootstrapOptions bootstrap)
+    {
+        if (bootstrap is not { AdminEmail: { Length: > 0 } email, AdminPassword: { Length: > 0 } password }) return;
+        var users = sp.GetRequiredService<UserManager<PlacementUser>>();
+        if (await users.FindByEmailAsync(email) is not null) return;
+        var admin = new PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrateur" };
+        var result = await users.CreateAsync(admin, password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(admin, Roles.Admin);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Compte administrateur initial refusé (Placement:Bootstrap:AdminEmail={email}, Placement:Bootstrap:AdminPassword) : {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+
     /// <summary>
     /// Checks the search engine before serving: an unreachable Elasticsearch stops the start with a clear
     /// message (the embedded index just opens its folder). Returns false when the service must not start.
@@ -44,8 +56,9 @@ public static class DatabaseStartup
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
-        if (!loadDemo) return;
         var options = sp.GetRequiredService<IOptions<PlacementOptions>>().Value;
+        await EnsureBootstrapAdminAsync(sp, options.Bootstrap);
+        if (!loadDemo) return;
         var loader = sp.GetRequiredService<DemoDataLoader>();
         var loaded = options.Demo.SeedWhenEmpty && await loader.LoadIfEmptyAsync(ct);
         if (!loaded && options.Demo.Enabled) await loader.EnsureAccountsAsync(ct);

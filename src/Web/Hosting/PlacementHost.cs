@@ -94,6 +94,11 @@ public static class PlacementHost
             await Console.Error.WriteLineAsync(e.Message);
             return CommandLine.Usage;
         }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 }
 

@@ -14,6 +14,21 @@ public sealed class PlacementOptions
     public DatabaseOptions Database { get; set; } = new();
 
     public DemoOptions Demo { get; set; } = new();
+
+    public BootstrapOptions Bootstrap { get; set; } = new();
+}
+
+/// <summary>
+/// The first administrator of a real deployment (no demo accounts there): created at start when both are
+/// set and the account does not exist yet. Give the password through the environment, never in a file.
+/// </summary>
+public sealed class BootstrapOptions
+{
+    [EmailAddress]
+    public string? AdminEmail { get; set; }
+
+    [MinLength(12)]
+    public string? AdminPassword { get; set; }
 }
 
 public sealed class DatabaseOptions
