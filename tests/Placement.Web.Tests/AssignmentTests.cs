@@ -68,7 +68,7 @@ public class AssignmentRunTests(PlacementApp app)
         foreach (var group in byPost)
         {
             var post = await store.Posts.AsNoTracking().SingleAsync(p => p.Id == group.Key);
-            var active = await store.Placements.CountAsync(p => p.PostId == group.Key && (p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Confirmed || p.Status == PlacementStatus.InProgress));
+            var active = await store.Placements.Active().CountAsync(p => p.PostId == group.Key);
             Assert.True(group.Count() + active <= post.Details.Capacity);
         }
     }

@@ -142,7 +142,7 @@ public class SuitablePostsTests(PlacementApp app)
             var person = await store.Persons.AsNoTracking().SingleAsync(x => x.Id == id);
             var who = person.ToMatchPerson();
             var hosts = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id);
-            var active = await store.Placements.Where(x => x.Status == Placement.Matching.Domain.PlacementStatus.Proposed || x.Status == Placement.Matching.Domain.PlacementStatus.Confirmed || x.Status == Placement.Matching.Domain.PlacementStatus.InProgress)
+            var active = await Placement.Matching.Assignment.ActivePlacements.Active(store.Placements)
                 .GroupBy(x => x.PostId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
             var eligible = (await store.Posts.AsNoTracking().Where(x => x.Status == PostStatus.Published).ToListAsync())
                 .Where(x => hosts[x.HostBodyId].CanHostOn(today))

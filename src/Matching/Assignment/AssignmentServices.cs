@@ -19,7 +19,8 @@ public interface IAssignmentJobs
 /// <summary>A placement would break a rule that binds several records (capacity, one active placement per person): HTTP 409.</summary>
 public sealed class PlacementConflictException(string message) : Exception(message);
 
-internal static class ActivePlacements
+/// <summary>Placements that hold a place on their post: proposed, confirmed or in progress (see <see cref="TigPlacement.IsActive"/>).</summary>
+public static class ActivePlacements
 {
     public static IQueryable<TigPlacement> Active(this IQueryable<TigPlacement> placements) =>
         placements.Where(p => p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Confirmed || p.Status == PlacementStatus.InProgress);

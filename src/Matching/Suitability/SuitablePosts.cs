@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Search;
+using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;
@@ -86,12 +87,12 @@ public sealed class SuitablePosts(IPostSearchIndex index, IMatchingStore store, 
         var ids = nearby.Hits.Select(h => h.PostId).ToList();
         var posts = await cache.PostsAsync(store, ids, ct);
         var habilitations = await cache.HabilitationsAsync(store, posts.Values.Select(p => Guid.Parse(p.PartnerId)).Distinct().ToList(), ct);
-        var taken = await store.Placements
-            .Where(p => ids.Contains(p.PostId) && (p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Confirmed || p.Status == PlacementStatus.InProgress))
+        var taken = await store.Placements.Active()
+            .Where(p => ids.Contains(p.PostId))
             .GroupBy(p => p.PostId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var codefendants = person.Profile.Restrictions.NoContactWithPersonIds.ToList();
-        var barredHosts = codefendants.Count == 0 ? [] : (await store.Placements
-            .Where(p => codefendants.Contains(p.PersonId) && (p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Confirmed || p.Status == PlacementStatus.InProgress))
+        var barredHosts = codefendants.Count == 0 ? [] : (await store.Placements.Active()
+            .Where(p => codefendants.Contains(p.PersonId))
             .Join(store.Posts, p => p.PostId, q => q.Id, (p, q) => q.HostBodyId).ToListAsync(ct)).ToHashSet();
 
         var suitable = new List<(Guid Id, Guid Host, int Score, double Distance, int Free, IReadOnlyList<ScorePart> Parts)>();

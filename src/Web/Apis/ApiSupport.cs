@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Placement.Catalogue.Contracts;
 
@@ -6,6 +7,10 @@ namespace Placement.Web.Apis;
 /// <summary>Paging and answers shared by the JSON APIs.</summary>
 internal static class ApiSupport
 {
+    /// <summary>Who acts, as recorded on runs, proposals and placements: the e-mail of the signed-in user.</summary>
+    public static string Who(HttpContext http) =>
+        http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? "?";
+
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 

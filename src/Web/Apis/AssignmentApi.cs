@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,21 +58,19 @@ public static class AssignmentApi
         return app;
     }
 
-    private static string Who(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? "?";
-
     private static async Task<Results<Accepted<RunResponse>, ProblemHttpResult>> Create(
         CreateRunRequest request, HttpContext http, IMatchingStore store, IAssignmentJobs jobs, TimeProvider clock, CancellationToken ct)
     {
         var scope = new CallerScope(http.User);
         var now = clock.GetUtcNow();
         var run = new FieldErrors().Build(() => new AssignmentRun(Guid.NewGuid(), request.Departements ?? [], request.PersonIds,
-            request.ReferenceDate ?? DateOnly.FromDateTime(now.UtcDateTime), request.TimeLimitSeconds ?? 30, request.KeepProposed ?? false, Who(http), null, now));
+            request.ReferenceDate ?? DateOnly.FromDateTime(now.UtcDateTime), request.TimeLimitSeconds ?? 30, request.KeepProposed ?? false, ApiSupport.Who(http), null, now));
         var outside = run.Departements.Where(d => !scope.Departements.Contains(d)).ToList();
         if (outside.Count > 0) return ApiSupport.Forbidden($"Hors de votre périmètre : {string.Join(", ", outside)}.");
         if (run.PersonIds is { Count: > 0 } ids)
         {
             var known = await store.Persons.Where(p => ids.Contains(p.Id) && run.Departements.Contains(p.Departement)).CountAsync(ct);
-            if (known != ids.Count) throw new ValidationFailedException(new Dictionary<string, string[]> { ["personIds"] = ["Des personnes sont inconnues ou hors des départements choisis."] });
+            if (known != ids.Count) throw FieldErrors.OneField("personIds", "Des personnes sont inconnues ou hors des départements choisis.");
         }
         store.AssignmentRuns.Add(run);
         await store.SaveChangesAsync(ct);
@@ -145,7 +142,7 @@ public static class AssignmentApi
         if (await Find(id, http, store, ct) is null) return ApiSupport.NotFound("Affectation");
         var proposal = await store.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposalId && p.RunId == id, ct);
         if (proposal is null) return ApiSupport.NotFound("Proposition");
-        var placement = await workflow.AcceptAsync(proposal, Who(http), ct);
+        var placement = await workflow.AcceptAsync(proposal, ApiSupport.Who(http), ct);
         return TypedResults.Ok(PlacementsApi.Response(placement));
     }
 
@@ -155,7 +152,7 @@ public static class AssignmentApi
         if (await Find(id, http, store, ct) is null) return ApiSupport.NotFound("Affectation");
         var proposal = await store.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.RunId == id, ct);
         if (proposal is null) return ApiSupport.NotFound("Proposition");
-        proposal.Reject(Who(http), clock.GetUtcNow());
+        proposal.Reject(ApiSupport.Who(http), clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
@@ -165,7 +162,7 @@ public static class AssignmentApi
     {
         if (await Find(id, http, store, ct) is null) return ApiSupport.NotFound("Affectation");
         var ids = request.ProposalIds ?? [];
-        if (ids.Count == 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["proposalIds"] = ["Choisissez au moins une proposition."] });
+        if (ids.Count == 0) throw FieldErrors.OneField("proposalIds", "Choisissez au moins une proposition.");
         var proposals = await store.Proposals.AsNoTracking().Where(p => p.RunId == id && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var outcomes = new List<AcceptOutcome>();
         foreach (var pid in ids)
@@ -173,7 +170,7 @@ public static class AssignmentApi
             if (!proposals.TryGetValue(pid, out var proposal)) { outcomes.Add(new AcceptOutcome(pid, false, null, "Proposition introuvable.")); continue; }
             try
             {
-                var placement = await workflow.AcceptAsync(proposal, Who(http), ct);
+                var placement = await workflow.AcceptAsync(proposal, ApiSupport.Who(http), ct);
                 outcomes.Add(new AcceptOutcome(pid, true, placement.Id, null));
             }
             catch (Exception e) when (e is PlacementConflictException or IllegalTransitionException)
@@ -198,7 +195,7 @@ public static class AssignmentApi
         var errors = new FieldErrors();
         if (request.Cron is { Length: > 0 } cron && !IsValidCron(cron)) errors.Add("cron", "Expression cron invalide (ex. « 0 7 * * 1 » : chaque lundi à 7 h UTC).");
         errors.ThrowIfAny();
-        var schedule = errors.Build(() => new AssignmentSchedule(Guid.NewGuid(), request.Departements ?? [], request.Cron ?? "", request.TimeLimitSeconds ?? 60, request.KeepProposed ?? true, Who(http), clock.GetUtcNow()));
+        var schedule = errors.Build(() => new AssignmentSchedule(Guid.NewGuid(), request.Departements ?? [], request.Cron ?? "", request.TimeLimitSeconds ?? 60, request.KeepProposed ?? true, ApiSupport.Who(http), clock.GetUtcNow()));
         var outside = schedule.Departements.Where(d => !new CallerScope(http.User).Departements.Contains(d)).ToList();
         if (outside.Count > 0) return ApiSupport.Forbidden($"Hors de votre périmètre : {string.Join(", ", outside)}.");
         store.Schedules.Add(schedule);

@@ -42,8 +42,6 @@ public static class PlacementsApi
         return app;
     }
 
-    private static string Who(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Email) ?? "?";
-
     private static async Task<IResult> List(string? status, HttpContext http, IMatchingStore store, CancellationToken ct)
     {
         var scope = new CallerScope(http.User);
@@ -79,7 +77,7 @@ public static class PlacementsApi
         var person = await store.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
         var scope = new CallerScope(http.User);
         if (person is null || !scope.CanAccessPerson(person.Departement)) return ApiSupport.NotFound("Personne");
-        var placement = await workflow.PlaceAsync(request.PersonId, request.PostId, Who(http), null, ct);
+        var placement = await workflow.PlaceAsync(request.PersonId, request.PostId, ApiSupport.Who(http), null, ct);
         return TypedResults.Created($"/api/placements/{placement.Id}", Response(placement));
     }
 
@@ -128,8 +126,8 @@ public static class PlacementsApi
     {
         if (new CallerScope(http.User) is not { IsPartner: true }) return ApiSupport.Forbidden("Le tuteur de la structure déclare les heures.");
         if (await Find(id, http, store, asPartner: true, ct) is not { } placement) return ApiSupport.NotFound("Placement");
-        if (request.Date is null) throw new ValidationFailedException(new Dictionary<string, string[]> { ["date"] = ["Ce champ est obligatoire."] });
-        await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, http.User.FindFirstValue("name") ?? Who(http), ct);
+        if (request.Date is null) throw FieldErrors.OneField("date", "Ce champ est obligatoire.");
+        await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, http.User.FindFirstValue("name") ?? ApiSupport.Who(http), ct);
         return TypedResults.Ok(Response(placement));
     }
 

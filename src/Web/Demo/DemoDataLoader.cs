@@ -98,7 +98,7 @@ public sealed class DemoDataLoader(
         // The partner account belongs to the first host body of the Rhône in the data set that may host today and has published posts.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var partnerHost = data.HostBodies.First(h => h.Address!.Departement == "69"
-            && (h.Habilitation!.Status == "by-right" || (h.Habilitation.Status == "habilitated" && h.Habilitation.ValidFrom <= today && today <= h.Habilitation.ValidUntil))
+            && h.ToDetails().Habilitation.IsValidOn(today)
             && data.Posts.Any(p => p.HostBodyId == h.Id && p.Status == "published")).Id;
         foreach (var account in Accounts(geography))
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Domain;
+using Placement.Matching.Assignment;
 using Placement.Web.Data;
 
 namespace Placement.Web.Pages;
@@ -21,8 +21,7 @@ public sealed class IndexModel(PlacementDbContext db, FranceGeography geography)
         var hostBodies = await db.HostBodies.GroupBy(h => h.Departement).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var posts = await db.Posts.Where(p => p.Status == PostStatus.Published).Select(p => new { p.Departement, p.Details }).ToListAsync(ct);
         var persons = await db.Persons.GroupBy(p => p.Departement).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var active = await db.Placements
-            .Where(p => p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Confirmed || p.Status == PlacementStatus.InProgress)
+        var active = await db.Placements.Active()
             .Join(db.Persons, p => p.PersonId, x => x.Id, (p, x) => x.Departement)
             .GroupBy(d => d).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
