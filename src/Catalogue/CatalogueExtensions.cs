@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
 using Placement.Catalogue.Geocoding;
+using Placement.Catalogue.Configuration;
+using Placement.Catalogue.Application;
 
 namespace Placement.Catalogue;
 
@@ -11,18 +13,19 @@ public static class CatalogueExtensions
     /// <summary>Registers the catalogue: options, the geography of France. The host provides <see cref="Persistence.ICatalogueStore"/>.</summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
-        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<CatalogueOptions>(CatalogueOptions.Section);
         services.AddSingleton(sp => FranceGeography.Load(Path.Combine(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ResolvedSeedDirectory, "geo")));
         services.AddSingleton<CatalogueInputs>();
         services.AddSearch();
         services.AddGeocoding();
+        services.AddUseCases(typeof(CatalogueExtensions).Assembly);
         return services;
     }
 
     /// <summary>Address to point: the BAN behind a resilient HttpClient when configured, the commune position otherwise.</summary>
     private static void AddGeocoding(this IServiceCollection services)
     {
-        services.AddOptions<GeocodingOptions>().BindConfiguration(GeocodingOptions.Section).ValidateOnStart();
+        services.AddValidatedOptions<GeocodingOptions>(GeocodingOptions.Section);
         services.AddHttpClient<BanGeocoder>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<GeocodingOptions>>().Value;
@@ -44,7 +47,7 @@ public static class CatalogueExtensions
     /// <summary>The search index (engine chosen by <c>Placement:Search:Engine</c>), its outbox and its background indexer.</summary>
     private static void AddSearch(this IServiceCollection services)
     {
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SearchOptions>(SearchOptions.Section);
         services.AddSingleton<SearchIndexSignal>();
         services.AddSingleton<SearchOutboxInterceptor>();
         services.AddSingleton<PostDocuments>();

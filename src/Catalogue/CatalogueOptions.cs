@@ -8,7 +8,7 @@ public sealed class CatalogueOptions
     public const string Section = "Placement:Catalogue";
 
     /// <summary>The activity vocabulary (domain.md), configurable.</summary>
-    [MinLength(1)]
+    [MinLength(1, ErrorMessage = "au moins une activité.")]
     public List<string> Activities { get; set; } =
     [
         "espaces-verts", "entretien-nettoyage", "manutention-logistique", "restauration-aide-alimentaire",

@@ -1,23 +1,37 @@
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Catalogue;
+using Microsoft.Extensions.Options;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Configuration;
+using Placement.Matching.Assignment;
 
 namespace Placement.Matching;
 
 public static class MatchingExtensions
 {
-    /// <summary>Registers the matching module (and the catalogue it builds on). The host provides <see cref="Persistence.IMatchingStore"/>.</summary>
+    /// <summary>
+    /// Registers the matching module: engine, person-aware search, placements, assignment jobs (plain classes)
+    /// and the use cases of its features. It builds on the catalogue, which the host adds itself
+    /// (<c>AddCatalogue()</c>); the host also provides <see cref="Persistence.IMatchingStore"/> and
+    /// <see cref="Assignment.IAssignmentJobs"/>.
+    /// </summary>
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
-        services.AddCatalogue();
         services.AddSingleton<MatchingInputs>();
         services.AddSingleton<Engine.AssignmentSolver>();
-        services.AddSingleton<Engine.InstanceGenerator>();
+        services.AddSingleton<Generation.InstanceGenerator>();
         services.AddScoped<Suitability.SuitablePosts>();
         services.AddSingleton<Suitability.MatchingReadCache>();
-        services.AddSingleton<Assignment.PlacementGate>();
-        services.AddScoped<Assignment.PlacementWorkflow>();
-        services.AddScoped<Assignment.DeadlineWatch>();
-        services.AddSingleton<Assignment.AssignmentRunJob>();
+        services.AddSingleton<Placements.PlacementGate>();
+        services.AddScoped<Placements.PlacementWorkflow>();
+        services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
+        services.AddScoped(sp => new Placements.DeadlineWatch(sp.GetRequiredService<Persistence.IMatchingStore>(), sp.GetRequiredService<TimeProvider>())
+        {
+            WarningWeeks = sp.GetRequiredService<IOptions<JobsOptions>>().Value.DeadlineWarningWeeks,
+        });
+        services.AddSingleton<AssignmentRunJob>();
+        services.AddSingleton<ScheduledRunJob>();
+        services.AddSingleton<DeadlineWatchJob>();
+        services.AddUseCases(typeof(MatchingExtensions).Assembly);
         return services;
     }
 }

@@ -21,6 +21,8 @@ if (command.ShowHelp)
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddPlacement();
 var app = builder.Build();
+if (!await app.Services.CheckConfigurationAsync(Console.Error)) return CommandLine.Usage;
+app.Services.EnsureDataDirectory();
 
 if (command.Verb is not null) return await app.RunVerbAsync(command);
 

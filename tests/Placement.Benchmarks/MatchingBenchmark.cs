@@ -1,3 +1,4 @@
+using Placement.Matching.Generation;
 using System.Diagnostics;
 using Google.OrTools.Graph;
 using Placement.Catalogue.Geography;

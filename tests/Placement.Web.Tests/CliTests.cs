@@ -78,10 +78,10 @@ public class ExecutableTests
             var first = Run("seed", "--Placement:DataDirectory", dir, "--Placement:Bootstrap:AdminEmail", "admin@spip.justice.fr", "--Placement:Bootstrap:AdminPassword", "Un-Mot-De-Passe-Long-42");
             Assert.True(first.ExitCode == 0, first.Err);
             // The account exists now: a later start leaves it as it is, whatever the password setting says.
-            var again = Run("seed", "--reset", "--Placement:DataDirectory", dir, "--Placement:Bootstrap:AdminEmail", "admin@spip.justice.fr", "--Placement:Bootstrap:AdminPassword", "court");
+            var again = Run("seed", "--reset", "--Placement:DataDirectory", dir, "--Placement:Bootstrap:AdminEmail", "admin@spip.justice.fr", "--Placement:Bootstrap:AdminPassword", "Un-Autre-Mot-De-Passe-99");
             Assert.True(again.ExitCode == 0, again.Err);
             var bad = Run("seed", "--reset", "--Placement:DataDirectory", dir, "--Placement:Bootstrap:AdminEmail", "other@spip.justice.fr", "--Placement:Bootstrap:AdminPassword", "court");
-            Assert.NotEqual(0, bad.ExitCode); // a too short password stops the start with the reason
+            Assert.NotEqual(0, bad.ExitCode); // a too short password is bad configuration: the start stops with the reason
             Assert.Contains("AdminPassword", bad.Err + bad.Out, StringComparison.Ordinal);
         }
         finally

@@ -1,3 +1,4 @@
+using Placement.Matching.Placements;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -21,7 +22,7 @@ public interface IGeocoder
 }
 
 /// <summary>Configuration section <c>Placement:Geocoding</c>.</summary>
-public sealed class GeocodingOptions
+public sealed class GeocodingOptions : IValidatableObject
 {
     public const string Section = "Placement:Geocoding";
 
@@ -32,7 +33,14 @@ public sealed class GeocodingOptions
     public string? BaseUrl { get; set; }
 
     /// <summary>Below this BAN score (0–1) a result is not trusted and the commune position is used.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "un score entre 0 et 1 est attendu.")]
     public double MinScore { get; set; } = 0.5;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(BaseUrl) && !(Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            yield return new ValidationResult("une URL absolue http(s) est attendue, ou rien (hors ligne).", [nameof(BaseUrl)]);
+    }
 }
 
 /// <summary>

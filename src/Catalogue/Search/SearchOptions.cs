@@ -20,9 +20,9 @@ public sealed class SearchOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Engine == SearchEngine.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
-            yield return new ValidationResult("Placement:Search:Elasticsearch:Url doit être une URL absolue quand Placement:Search:Engine vaut Elasticsearch.", ["Elasticsearch.Url"]);
+            yield return new ValidationResult("une URL absolue est attendue quand Placement:Search:Engine vaut Elasticsearch (ex. http://localhost:9200).", ["Elasticsearch.Url"]);
         if (Engine == SearchEngine.Embedded && string.IsNullOrWhiteSpace(IndexDirectory))
-            yield return new ValidationResult("Placement:Search:IndexDirectory est vide.", [nameof(IndexDirectory)]);
+            yield return new ValidationResult("un dossier est attendu pour l'index embarqué.", [nameof(IndexDirectory)]);
     }
 }
 
@@ -35,6 +35,6 @@ public sealed class ElasticsearchOptions
     public string? Password { get; set; }
     /// <summary>The alias searched; each full reindex builds <c>{IndexName}-{timestamp}</c> and moves the alias.</summary>
     [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9_-]*$", ErrorMessage = "Nom d'index Elasticsearch invalide (minuscules, chiffres, - et _).")]
+    [RegularExpression("^[a-z0-9][a-z0-9_-]*$", ErrorMessage = "minuscules, chiffres, - et _ seulement, en commençant par une lettre ou un chiffre.")]
     public string IndexName { get; set; } = "placement-posts";
 }

@@ -37,6 +37,8 @@ public sealed record InstanceRestrictionsDto
     public bool NoContactWithVulnerablePublic { get; init; }
     public IReadOnlyList<string>? ExcludedPartnerIds { get; init; }
     public IReadOnlyList<string>? NoContactWithPersonIds { get; init; }
+    /// <summary>Rule 13 outside the instance: partners where a co-defendant already holds an active placement.</summary>
+    public IReadOnlyList<string>? CoDefendantPartnerIds { get; init; }
     public IReadOnlyList<JsonElement>? ExclusionZones { get; init; }
 }
 
@@ -158,10 +160,15 @@ public sealed record InstanceDto
         }
         var exclusion = errors.Try("", () => new ExclusionZones(zones, $"{at}.restrictions.exclusionZones"));
         var r = p.Restrictions ?? new InstanceRestrictionsDto();
+        var excludedPartners = Ids(r.ExcludedPartnerIds, $"{at}.restrictions.excludedPartnerIds", errors);
+        var noContact = Ids(r.NoContactWithPersonIds, $"{at}.restrictions.noContactWithPersonIds", errors);
+        var coDefendantPartners = Ids(r.CoDefendantPartnerIds, $"{at}.restrictions.coDefendantPartnerIds", errors);
         return errors.Any ? null! : new MatchPerson(p.Id!, p.BirthDate!.Value, location!.Value, p.MaxTravelKm, p.HasDrivingLicence, p.PublicTransportOnly,
             p.HoursRemaining, p.Deadline!.Value, availability, Skills(p.Skills), demand!.Value, p.NeedsWheelchairAccess,
-            r.NoContactWithMinors, r.NoContactWithVulnerablePublic,
-            (r.ExcludedPartnerIds ?? []).ToHashSet(StringComparer.Ordinal), (r.NoContactWithPersonIds ?? []).ToHashSet(StringComparer.Ordinal), exclusion!);
+            r.NoContactWithMinors, r.NoContactWithVulnerablePublic, excludedPartners, noContact, exclusion!)
+        {
+            CoDefendantPartnerIds = coDefendantPartners,
+        };
     }
 
     private static GeoPoint? Location(PointDto? dto, string at, FieldErrors errors)
@@ -172,6 +179,15 @@ public sealed record InstanceDto
             return null;
         }
         return errors.TryValue(at, dto.ToGeoPoint);
+    }
+
+    /// <summary>An optional list of ids; a <c>null</c> inside it is malformed (matching.md).</summary>
+    private static HashSet<string> Ids(IReadOnlyList<string?>? ids, string at, FieldErrors errors)
+    {
+        var list = ids ?? [];
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] is null) errors.Add($"{at}[{i}]", "Ce champ est obligatoire.");
+        return list.OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
     private static string[] Skills(IReadOnlyList<string>? skills) =>

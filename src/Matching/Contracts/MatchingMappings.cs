@@ -37,16 +37,3 @@ public static class MatchingMappings
             .Map(d => d.HoursLogged, s => s.HoursLogged);
     }
 }
-
-public sealed record PlacementResponse
-{
-    public Guid Id { get; init; }
-    public Guid PersonId { get; init; }
-    public Guid PostId { get; init; }
-    public string Status { get; init; } = "";
-    public string? Reason { get; init; }
-    public double HoursTarget { get; init; }
-    public double HoursLogged { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset StatusChangedAt { get; init; }
-}

@@ -60,8 +60,14 @@ public sealed class TigPlacement
 
     public double HoursLogged => _hours.Sum(h => h.Hours);
 
-    /// <summary>Proposed, confirmed or in progress: the placement holds a place on the post.</summary>
-    public bool IsActive => Status is PlacementStatus.Proposed or PlacementStatus.Confirmed or PlacementStatus.InProgress;
+    /// <summary>
+    /// The statuses in which a placement holds a place on its post and occupies its person: proposed,
+    /// confirmed, in progress. The one list: queries, the unique index and the lifecycle read it.
+    /// </summary>
+    public static readonly IReadOnlyList<PlacementStatus> ActiveStatuses = [PlacementStatus.Proposed, PlacementStatus.Confirmed, PlacementStatus.InProgress];
+
+    /// <summary>The placement holds a place on the post (<see cref="ActiveStatuses"/>).</summary>
+    public bool IsActive => ActiveStatuses.Contains(Status);
 
     public static PlacementStatus? Next(PlacementStatus from, PlacementAction action) => (from, action) switch
     {
@@ -69,7 +75,7 @@ public sealed class TigPlacement
         (PlacementStatus.Proposed, PlacementAction.Decline) => PlacementStatus.Declined,
         (PlacementStatus.Confirmed, PlacementAction.Start) => PlacementStatus.InProgress,
         (PlacementStatus.InProgress, PlacementAction.Complete) => PlacementStatus.Completed,
-        (PlacementStatus.Proposed or PlacementStatus.Confirmed or PlacementStatus.InProgress, PlacementAction.Cancel) => PlacementStatus.Cancelled,
+        (_, PlacementAction.Cancel) when ActiveStatuses.Contains(from) => PlacementStatus.Cancelled,
         _ => null,
     };
 

@@ -44,6 +44,14 @@ public sealed record MatchPerson(
     IReadOnlySet<string> NoContactWithPersonIds,
     ExclusionZones ExclusionZones)
 {
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Rule 13 outside the instance: the partners (host bodies) where a co-defendant of this person — listed
+    /// in either one's <see cref="NoContactWithPersonIds"/> — already holds an active placement.
+    /// </summary>
+    public IReadOnlySet<string> CoDefendantPartnerIds { get; init; } = None;
+
     /// <summary>Younger than 18 on <paramref name="date"/> (rule 1).</summary>
     public bool IsMinorOn(DateOnly date) => BirthDate.AddYears(18) > date;
 }

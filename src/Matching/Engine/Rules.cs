@@ -3,8 +3,10 @@ using Placement.Catalogue.Domain;
 namespace Placement.Matching.Engine;
 
 /// <summary>
-/// Hard rules 1–11 of matching.md, as flags so that one evaluation says every rule a pair breaks.
-/// Rules 12 (capacity), 13 (co-defendants) and 14 (pinned) bind several pairs and live in the solver.
+/// The per-pair hard rules of matching.md, as flags so that one evaluation says every rule a pair breaks:
+/// rules 1–11, and rule 13 against the host bodies of co-defendants already placed outside the instance.
+/// Rules 12 (capacity), 13 between two persons of one instance, and 14 (pinned) bind several pairs and
+/// live in the solver.
 /// </summary>
 [Flags]
 public enum Rule
@@ -21,15 +23,18 @@ public enum Rule
     PhysicalDemand = 1 << 8,
     Wheelchair = 1 << 9,
     Schedule = 1 << 10,
+    /// <summary>Rule 13 against placements outside the instance: a co-defendant is already placed with this host body.</summary>
+    CoDefendant = 1 << 11,
 }
 
 public static class RuleNames
 {
-    /// <summary>Rules 1–11 in matching.md order.</summary>
+    /// <summary>The per-pair rules in matching.md order: 1–11, then 13.</summary>
     public static readonly Rule[] All =
     [
         Rule.Minors, Rule.ContactWithMinors, Rule.VulnerablePublic, Rule.ExcludedPartner, Rule.ExclusionZone,
         Rule.Distance, Rule.DrivingLicence, Rule.PublicTransport, Rule.PhysicalDemand, Rule.Wheelchair, Rule.Schedule,
+        Rule.CoDefendant,
     ];
 
     /// <summary>The rule name of matching.md (<c>minors</c>, <c>contactWithMinors</c>, …).</summary>
@@ -46,6 +51,7 @@ public static class RuleNames
         Rule.PhysicalDemand => "physicalDemand",
         Rule.Wheelchair => "wheelchair",
         Rule.Schedule => "schedule",
+        Rule.CoDefendant => "coDefendant",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Not a single rule."),
     };
 
@@ -63,6 +69,7 @@ public static class RuleNames
         Rule.PhysicalDemand => "effort physique trop important",
         Rule.Wheelchair => "poste non accessible en fauteuil",
         Rule.Schedule => "horaires incompatibles avec l'échéance",
+        Rule.CoDefendant => "co-auteur ou victime déjà placé dans la structure",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Not a single rule."),
     };
 
@@ -79,8 +86,9 @@ public readonly record struct Evaluation(Rule Broken, double DistanceKm, double 
 }
 
 /// <summary>
-/// The one implementation of hard rules 1–11 of matching.md. The solver, the search ranking and the
-/// explanations all call <see cref="Evaluate"/>.
+/// The one implementation of the per-pair hard rules of matching.md (1–11 and 13 against placements
+/// outside the instance). The solver, person-aware search, every placement path and the explanations
+/// all call <see cref="Evaluate"/>.
 /// </summary>
 public static class EligibilityRules
 {
@@ -107,6 +115,7 @@ public static class EligibilityRules
         if (person.PublicTransportOnly && !post.NearPublicTransport) broken |= Rule.PublicTransport;
         if (post.PhysicalDemand > person.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
         if (person.NeedsWheelchairAccess && !post.WheelchairAccessible) broken |= Rule.Wheelchair;
+        if (person.CoDefendantPartnerIds.Contains(post.PartnerId)) broken |= Rule.CoDefendant;
         var weekly = WeeklyHours(person.Availability, post.Schedule, post.MaxWeeklyHoursPerPerson, minor);
         var weeks = Weeks(referenceDate, person.Deadline, post.OpenFrom, post.OpenUntil);
         if (!(weekly > 0 && weekly * weeks >= person.HoursRemaining - 1e-9)) broken |= Rule.Schedule;

@@ -14,11 +14,11 @@ public interface IMatchingStore : ICatalogueStore
 {
     DbSet<Person> Persons { get; }
     DbSet<TigPlacement> Placements { get; }
-    DbSet<Assignment.AssignmentRun> AssignmentRuns { get; }
-    DbSet<Assignment.AssignmentProposal> Proposals { get; }
-    DbSet<Assignment.UnplacedPerson> Unplaced { get; }
-    DbSet<Assignment.AssignmentSchedule> Schedules { get; }
-    DbSet<Assignment.AtRiskPerson> AtRisk { get; }
+    DbSet<AssignmentRun> AssignmentRuns { get; }
+    DbSet<AssignmentProposal> Proposals { get; }
+    DbSet<UnplacedPerson> Unplaced { get; }
+    DbSet<AssignmentSchedule> Schedules { get; }
+    DbSet<AtRiskPerson> AtRisk { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();
@@ -34,6 +34,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
         b.Property(x => x.LastName).HasMaxLength(100).IsRequired();
         b.HasIndex(x => x.Departement);
+        b.PrimitiveCollection(x => x.NoContactWith).IsRequired();
         b.Property(x => x.Profile).HasColumnName("Document").IsRequired().HasConversion(
             p => Write(p),
             s => JsonDocumentColumn.Read<PersonFields>(s).ToProfile());
@@ -56,7 +57,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
         b.HasIndex(x => new { x.PostId, x.Status });
         b.HasIndex(x => new { x.PersonId, x.Status });
         // A person never holds two active placements: enforced by the database itself.
-        b.HasIndex(x => x.PersonId).IsUnique().HasFilter("\"Status\" IN ('Proposed', 'Confirmed', 'InProgress')").HasDatabaseName("IX_Placements_OneActivePerPerson");
+        b.HasIndex(x => x.PersonId).IsUnique().HasFilter($"\"Status\" IN ({string.Join(", ", TigPlacement.ActiveStatuses.Select(s => $"'{s}'"))})").HasDatabaseName("IX_Placements_OneActivePerPerson");
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Ignore(x => x.HoursLogged);
         b.Ignore(x => x.IsActive);

@@ -130,7 +130,7 @@ public static class CommandLine
                 return await MatchCommand.RunAsync(command.Options["input"]!, command.Options.GetValueOrDefault("output"), services, output, ct);
             case "generate-instance":
             {
-                var generator = services.GetRequiredService<Placement.Matching.Engine.InstanceGenerator>();
+                var generator = services.GetRequiredService<Placement.Matching.Generation.InstanceGenerator>();
                 int Number(string name) => int.Parse(command.Options[name]!, System.Globalization.CultureInfo.InvariantCulture);
                 Placement.Matching.Contracts.InstanceDto instance;
                 try
@@ -141,7 +141,7 @@ public static class CommandLine
                 {
                     throw new UsageException(e.Message);
                 }
-                var json = Placement.Matching.Engine.InstanceGenerator.Serialize(instance);
+                var json = Placement.Matching.Generation.InstanceGenerator.Serialize(instance);
                 if (command.Options.GetValueOrDefault("output") is { } file) await File.WriteAllTextAsync(file, json, ct);
                 else await output.WriteLineAsync(json);
                 return Ok;

@@ -1,4 +1,6 @@
 using Lucene.Net.Store;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Features.Search;
 using Placement.Catalogue.Search;
 using Spectre.Console;
 
@@ -14,8 +16,10 @@ internal static class ReindexCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var indexer = services.GetRequiredService<SearchIndexer>();
+        await using var scope = services.CreateAsyncScope();
+        var rebuild = scope.ServiceProvider.GetRequiredService<RebuildSearchIndex>();
         var engine = services.GetRequiredService<IPostSearchIndex>().Engine;
+        var caller = Caller.Operator("ligne de commande");
         try
         {
             int count;
@@ -25,11 +29,11 @@ internal static class ReindexCommand
                 await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask($"Indexation ({engine})").IsIndeterminate();
-                    count = await indexer.RebuildAsync(new Progress<int>(n => task.Description = $"Indexation ({engine}) : {n} postes"), ct);
+                    count = (await rebuild.HandleAsync(caller, new Progress<int>(n => task.Description = $"Indexation ({engine}) : {n} postes"), ct)).Indexed;
                     task.IsIndeterminate(false).Value(task.MaxValue);
                 });
             }
-            else count = await indexer.RebuildAsync(null, ct);
+            else count = (await rebuild.HandleAsync(caller, null, ct)).Indexed;
             await output.WriteLineAsync($"Index de recherche ({engine}) reconstruit : {count} postes publiés.");
             return CommandLine.Ok;
         }

@@ -17,7 +17,7 @@ public static class DatabaseExtensions
             var placement = sp.GetRequiredService<IOptions<PlacementOptions>>().Value;
             var env = sp.GetRequiredService<IHostEnvironment>();
             var connection = placement.Database.ConnectionString
-                ?? $"Data Source={Path.Combine(DataDirectory(placement, env), "placement.db")}";
+                ?? $"Data Source={Path.Combine(DataDirectory(placement.DataDirectory, env), "placement.db")}";
             options.UseSqlite(connection);
             // Every change of a post or host body is recorded for the search index in the same transaction.
             options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
@@ -27,11 +27,17 @@ public static class DatabaseExtensions
         return services;
     }
 
-    /// <summary>The data folder, absolute, created if missing.</summary>
-    public static string DataDirectory(PlacementOptions options, IHostEnvironment env)
+    /// <summary>The data folder, absolute (relative paths start at the content root); not created here.</summary>
+    public static string DataDirectory(string? configured, IHostEnvironment env)
     {
-        var path = Path.GetFullPath(Path.Combine(env.ContentRootPath, options.DataDirectory));
-        Directory.CreateDirectory(path);
-        return path;
+        ArgumentNullException.ThrowIfNull(env);
+        return Path.GetFullPath(Path.Combine(env.ContentRootPath, string.IsNullOrWhiteSpace(configured) ? "App_Data" : configured));
+    }
+
+    /// <summary>Creates the data folder once the configuration is known to be valid.</summary>
+    public static void EnsureDataDirectory(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<PlacementOptions>>().Value;
+        Directory.CreateDirectory(DataDirectory(options.DataDirectory, services.GetRequiredService<IHostEnvironment>()));
     }
 }

@@ -21,11 +21,11 @@ public sealed class PlacementDbContext(DbContextOptions<PlacementDbContext> opti
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<TigPlacement> Placements => Set<TigPlacement>();
-    public DbSet<Placement.Matching.Assignment.AssignmentRun> AssignmentRuns => Set<Placement.Matching.Assignment.AssignmentRun>();
-    public DbSet<Placement.Matching.Assignment.AssignmentProposal> Proposals => Set<Placement.Matching.Assignment.AssignmentProposal>();
-    public DbSet<Placement.Matching.Assignment.UnplacedPerson> Unplaced => Set<Placement.Matching.Assignment.UnplacedPerson>();
-    public DbSet<Placement.Matching.Assignment.AssignmentSchedule> Schedules => Set<Placement.Matching.Assignment.AssignmentSchedule>();
-    public DbSet<Placement.Matching.Assignment.AtRiskPerson> AtRisk => Set<Placement.Matching.Assignment.AtRiskPerson>();
+    public DbSet<Placement.Matching.Domain.AssignmentRun> AssignmentRuns => Set<Placement.Matching.Domain.AssignmentRun>();
+    public DbSet<Placement.Matching.Domain.AssignmentProposal> Proposals => Set<Placement.Matching.Domain.AssignmentProposal>();
+    public DbSet<Placement.Matching.Domain.UnplacedPerson> Unplaced => Set<Placement.Matching.Domain.UnplacedPerson>();
+    public DbSet<Placement.Matching.Domain.AssignmentSchedule> Schedules => Set<Placement.Matching.Domain.AssignmentSchedule>();
+    public DbSet<Placement.Matching.Domain.AtRiskPerson> AtRisk => Set<Placement.Matching.Domain.AtRiskPerson>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();

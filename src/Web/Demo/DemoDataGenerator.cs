@@ -1,3 +1,4 @@
+using Placement.Matching.Generation;
 using System.Globalization;
 using Bogus;
 using NetTopologySuite.Geometries;

@@ -4,10 +4,21 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Placement.Catalogue;
+using Placement.Catalogue.Configuration;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
 using Placement.Matching;
-using Placement.Web.Apis;
+using Placement.Web.Features.AssignmentRuns;
+using Placement.Web.Features.AssignmentSchedules;
+using Placement.Web.Features.Auth;
+using Placement.Web.Features.Geography;
+using Placement.Web.Features.HostBodies;
+using Placement.Web.Features.Matching;
+using Placement.Web.Features.Persons;
+using Placement.Web.Features.Placements;
+using Placement.Web.Features.Posts;
+using Placement.Web.Features.Search;
 using Placement.Web.Cli;
 using Placement.Web.Data;
 using Placement.Web.Demo;
@@ -22,17 +33,19 @@ public static class PlacementHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<PlacementOptions>().BindConfiguration(PlacementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<PlacementOptions>(PlacementOptions.Section);
         services.AddSingleton(TimeProvider.System);
         // Everything written locally lives in the data folder, the keys that protect cookies and tokens included.
-        var dataDirectory = DatabaseExtensions.DataDirectory(
-            builder.Configuration.GetSection(PlacementOptions.Section).Get<PlacementOptions>() ?? new PlacementOptions(), builder.Environment);
+        // Nothing is created here: the folder appears once the configuration is known to be valid.
+        var dataDirectory = DatabaseExtensions.DataDirectory(builder.Configuration[$"{PlacementOptions.Section}:{nameof(PlacementOptions.DataDirectory)}"], builder.Environment);
         services.AddDataProtection().SetApplicationName("Placement").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
+        services.AddCatalogue();
         services.AddMatching();
         services.PostConfigure<SearchOptions>(o => o.IndexDirectory ??= Path.Combine(dataDirectory, "search"));
         services.AddPlacementDatabase();
         services.AddPlacementIdentity();
+        services.AddCallers();
         services.AddPlacementJobs();
         services.AddScoped<DemoDataLoader>();
 
@@ -43,7 +56,7 @@ public static class PlacementHost
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        services.AddOpenApi();
+        services.AddPlacementOpenApi();
         services.AddRazorPages();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -68,17 +81,30 @@ public static class PlacementHost
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
 
-        app.MapAuthApi();
-        app.MapCommunesApi();
-        app.MapHostBodiesApi();
-        app.MapPostsApi();
-        app.MapPersonsApi();
-        app.MapMatchingApi();
-        app.MapSearchApi();
-        app.MapAssignmentApi();
-        app.MapPlacementsApi();
+        app.MapAuthEndpoints();
+        app.MapGeographyEndpoints();
+        app.MapHostBodiesEndpoints();
+        app.MapPostsEndpoints();
+        app.MapSearchEndpoints();
+        app.MapPersonsEndpoints();
+        app.MapPlacementsEndpoints();
+        app.MapAssignmentRunsEndpoints();
+        app.MapAssignmentSchedulesEndpoints();
+        app.MapMatchingEndpoints();
         app.MapPlacementDashboard();
         return app;
+    }
+
+    /// <summary>
+    /// Checks every configuration section before anything is written: each bad value is one line on
+    /// <paramref name="error"/> naming the key, the value and what is allowed. False: the service must stop.
+    /// </summary>
+    public static async Task<bool> CheckConfigurationAsync(this IServiceProvider services, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var errors = ValidatedOptions.Check(services);
+        foreach (var line in errors) await error.WriteLineAsync("Configuration invalide : " + line);
+        return errors.Count == 0;
     }
 
     /// <summary>Runs a CLI verb; a usage error prints its message and gives exit code 2.</summary>

@@ -8,7 +8,7 @@ public sealed class PlacementOptions
     public const string Section = "Placement";
 
     /// <summary>Where the service writes everything local (the SQLite database, later the search index). Relative paths start at the content root.</summary>
-    [Required]
+    [Required(ErrorMessage = "un dossier est attendu.")]
     public string DataDirectory { get; set; } = "App_Data";
 
     public DatabaseOptions Database { get; set; } = new();
@@ -24,18 +24,18 @@ public sealed class PlacementOptions
 /// </summary>
 public sealed class BootstrapOptions
 {
-    [EmailAddress]
+    [EmailAddress(ErrorMessage = "une adresse e-mail est attendue.")]
     public string? AdminEmail { get; set; }
 
-    [MinLength(12)]
+    [MinLength(12, ErrorMessage = "12 caractères au moins.")]
     public string? AdminPassword { get; set; }
 }
 
 public sealed class DatabaseOptions
 {
     /// <summary><c>Sqlite</c> (embedded default).</summary>
-    [Required]
-    [RegularExpression("^(Sqlite)$", ErrorMessage = "Placement:Database:Provider must be Sqlite.")]
+    [Required(ErrorMessage = "valeurs permises : Sqlite.")]
+    [AllowedValues("Sqlite", ErrorMessage = "valeurs permises : Sqlite.")]
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Overrides the connection string; by default <c>placement.db</c> in the data folder.</summary>
@@ -50,7 +50,7 @@ public sealed class DemoOptions
     /// <summary>Create the demo accounts with the demo data (development settings only).</summary>
     public bool Enabled { get; set; }
 
-    [Required]
-    [MinLength(12)]
+    [Required(ErrorMessage = "12 caractères au moins.")]
+    [MinLength(12, ErrorMessage = "12 caractères au moins.")]
     public string Password { get; set; } = "Demo-Placement-2026!";
 }

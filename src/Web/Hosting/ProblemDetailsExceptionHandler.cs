@@ -2,13 +2,17 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Search;
+using Placement.Matching.Placements;
 
 namespace Placement.Web.Hosting;
 
 /// <summary>
 /// Turns domain and input failures into RFC 7807 answers: 400 with the bad fields for invalid input
-/// (including unreadable JSON, naming the JSON path), 409 for an illegal lifecycle move.
+/// (including unreadable JSON, naming the JSON path), 403 and 404 from the use cases' scope rules, 409 for
+/// an illegal lifecycle move or a placement a rule forbids (the rules named in <c>rules</c>).
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -23,14 +27,23 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 [JsonField(j.Path)] = ["Valeur illisible : " + (j.Message.Split(" Path:")[0])],
             }),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Requête invalide.", Detail = b.Message },
-            Placement.Catalogue.Search.SearchUnavailableException u => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Recherche indisponible.", Detail = u.Message },
-            Placement.Matching.Assignment.PlacementConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Placement impossible.", Detail = c.Message },
+            NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Introuvable.", Detail = n.Message },
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Accès refusé.", Detail = f.Message },
+            SearchUnavailableException u => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Recherche indisponible.", Detail = u.Message },
+            PlacementConflictException c => Conflict(c),
             IllegalTransitionException t => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Transition impossible.", Detail = t.Message },
             _ => null,
         };
         if (problem is null) return false;
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Conflict(PlacementConflictException conflict)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Placement impossible.", Detail = conflict.Message };
+        if (conflict.Rules.Count > 0) problem.Extensions["rules"] = conflict.Rules;
+        return problem;
     }
 
     public static ValidationProblemDetails Invalid(IReadOnlyDictionary<string, string[]> errors) =>

@@ -64,7 +64,7 @@ public static class Policies
 {
     public const string Authenticated = "authenticated";
     public const string Admin = "admin";
-    /// <summary>Read the catalogue (partners: their own host body only — checked by <see cref="CallerScope"/>).</summary>
+    /// <summary>Read the catalogue (partners: their own host body only — checked by <see cref="Placement.Catalogue.Application.CatalogueScopes"/>).</summary>
     public const string CatalogueRead = "catalogue:read";
     /// <summary>Write host bodies and posts (partners: their own; coordinators: their départements).</summary>
     public const string CatalogueWrite = "catalogue:write";

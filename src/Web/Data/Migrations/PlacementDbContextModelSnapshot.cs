@@ -251,7 +251,7 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Assignment.AssignmentProposal", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -306,7 +306,7 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("AssignmentProposals", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Assignment.AssignmentRun", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.AssignmentRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -398,7 +398,7 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("AssignmentRuns", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Assignment.AssignmentSchedule", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.AssignmentSchedule", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -431,7 +431,7 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("AssignmentSchedules", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Assignment.AtRiskPerson", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.AtRiskPerson", b =>
                 {
                     b.Property<Guid>("PersonId")
                         .ValueGeneratedOnAdd()
@@ -456,34 +456,6 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("AtRiskPersons", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Assignment.UnplacedPerson", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BlockingRules")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("UnplacedPersons", (string)null);
-                });
-
             modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +472,10 @@ namespace Placement.Web.Data.Migrations
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NoContactWith")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Profile")
@@ -558,6 +534,34 @@ namespace Placement.Web.Data.Migrations
                     b.HasIndex("PostId", "Status");
 
                     b.ToTable("Placements", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.UnplacedPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockingRules")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("UnplacedPersons", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Web.Identity.PlacementUser", b =>
@@ -697,18 +701,9 @@ namespace Placement.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Placement.Matching.Assignment.AssignmentProposal", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
                 {
-                    b.HasOne("Placement.Matching.Assignment.AssignmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Placement.Matching.Assignment.UnplacedPerson", b =>
-                {
-                    b.HasOne("Placement.Matching.Assignment.AssignmentRun", null)
+                    b.HasOne("Placement.Matching.Domain.AssignmentRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -763,6 +758,15 @@ namespace Placement.Web.Data.Migrations
                         });
 
                     b.Navigation("_hours");
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.UnplacedPerson", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.AssignmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

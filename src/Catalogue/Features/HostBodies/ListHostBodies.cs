@@ -1,0 +1,28 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Persistence;
+
+namespace Placement.Catalogue.Features.HostBodies;
+
+public sealed record ListHostBodiesQuery(string? Departement, int? Page, int? PageSize);
+
+/// <summary>Host bodies by département, by name; a partner sees its own only.</summary>
+public sealed class ListHostBodies(ICatalogueStore store) : IUseCase
+{
+    public async Task<PagedResult<HostBodyResponse>> HandleAsync(Caller caller, ListHostBodiesQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var paging = Paging.From(query.Page, query.PageSize);
+        var hostBodies = store.VisibleHostBodies(caller).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Departement))
+        {
+            var departement = query.Departement.Trim().ToUpperInvariant();
+            hostBodies = hostBodies.Where(h => h.Departement == departement);
+        }
+        var total = await hostBodies.CountAsync(ct);
+        var items = await hostBodies.OrderBy(h => h.Name).ThenBy(h => h.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<HostBodyResponse>(items.Adapt<List<HostBodyResponse>>(CatalogueMappings.Config), total, paging.Page, paging.PageSize);
+    }
+}

@@ -1,0 +1,22 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Persistence;
+
+namespace Placement.Catalogue.Features.Posts;
+
+/// <summary>Edits a post (never a closed one) of a host body the caller may edit.</summary>
+public sealed class UpdatePost(ICatalogueStore store, CatalogueInputs inputs, TimeProvider clock) : IUseCase
+{
+    public async Task<PostResponse> HandleAsync(Caller caller, Guid id, PostFields input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var post = await store.Posts.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Poste");
+        var hostBody = await store.HostBodies.AsNoTracking().FirstAsync(h => h.Id == post.HostBodyId, ct);
+        if (!caller.CanEditHostBody(hostBody.Id, hostBody.Departement)) throw new ForbiddenException("Ce poste n'est pas dans votre périmètre.");
+        post.Update(await inputs.PostAsync(PostAddress.WithDefault(input, hostBody), ct), clock.GetUtcNow());
+        await store.SaveChangesAsync(ct);
+        return post.Adapt<PostResponse>(CatalogueMappings.Config);
+    }
+}

@@ -1,0 +1,37 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using Placement.Catalogue.Domain;
+
+namespace Placement.Matching.Domain;
+
+/// <summary>
+/// The sentence's clock: decided on <see cref="SentenceDate"/>, to be completed by <see cref="Deadline"/>
+/// (at most 18 months later), pushed back by each suspension (both ends inclusive).
+/// </summary>
+public sealed record SentenceTerm
+{
+    public const int MaxMonths = 18;
+
+    public SentenceTerm(DateOnly sentenceDate, DateOnly deadline, IEnumerable<DateRange> suspensions)
+    {
+        Ensure.That(deadline >= sentenceDate, "deadline", "L'échéance ne peut pas précéder la date de la décision.");
+        Ensure.That(deadline <= sentenceDate.AddMonths(MaxMonths), "deadline", $"L'échéance ne peut pas dépasser {MaxMonths} mois après la décision.");
+        var list = suspensions.OrderBy(s => s.Start).ToList();
+        for (var i = 1; i < list.Count; i++)
+            Ensure.That(list[i].Start > list[i - 1].End, $"suspensions[{i}]", "Les périodes de suspension ne se chevauchent pas.");
+        Ensure.That(list.All(s => s.Start >= sentenceDate), "suspensions", "Une suspension commence après la décision.");
+        SentenceDate = sentenceDate;
+        Deadline = deadline;
+        Suspensions = list;
+    }
+
+    public DateOnly SentenceDate { get; }
+    public DateOnly Deadline { get; }
+    public IReadOnlyList<DateRange> Suspensions { get; }
+
+    /// <summary>The deadline pushed back by the days of every suspension.</summary>
+    public DateOnly EffectiveDeadline => Deadline.AddDays(Suspensions.Sum(s => s.Days));
+
+    public bool Equals(SentenceTerm? other) => other is not null && SentenceDate == other.SentenceDate && Deadline == other.Deadline && Suspensions.SequenceEqual(other.Suspensions);
+    public override int GetHashCode() => HashCode.Combine(SentenceDate, Deadline, Suspensions.Count);
+}

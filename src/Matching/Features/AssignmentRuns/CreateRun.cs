@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Assignment;
+using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.AssignmentRuns;
+
+/// <summary>Starts a batch assignment over départements of the coordinator's (a background job); the run as queued.</summary>
+public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, TimeProvider clock) : IUseCase
+{
+    public const double DefaultTimeLimitSeconds = 30;
+
+    public async Task<RunResponse> HandleAsync(Caller caller, CreateRunRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+        var run = new FieldErrors().Build(() => new AssignmentRun(Guid.NewGuid(), request.Departements ?? [], request.PersonIds,
+            request.ReferenceDate ?? DateOnly.FromDateTime(now.UtcDateTime), request.TimeLimitSeconds ?? DefaultTimeLimitSeconds,
+            request.KeepProposed ?? false, caller.Who, null, now));
+        var outside = run.Departements.Where(d => !caller.Departements.Contains(d)).ToList();
+        if (outside.Count > 0) throw new ForbiddenException($"Hors de votre périmètre : {string.Join(", ", outside)}.");
+        if (run.PersonIds is { Count: > 0 } ids)
+        {
+            var known = await store.Persons.Where(p => ids.Contains(p.Id) && run.Departements.Contains(p.Departement)).CountAsync(ct);
+            if (known != ids.Count) throw FieldErrors.OneField("personIds", "Des personnes sont inconnues ou hors des départements choisis.");
+        }
+        store.AssignmentRuns.Add(run);
+        await store.SaveChangesAsync(ct);
+        jobs.EnqueueRun(run.Id);
+        return RunResponse.From(run);
+    }
+}

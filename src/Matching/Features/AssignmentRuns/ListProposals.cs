@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.AssignmentRuns;
+
+/// <summary>A run's proposals, best score first, with their explanations.</summary>
+public sealed class ListProposals(IMatchingStore store) : IUseCase
+{
+    public async Task<List<ProposalResponse>> HandleAsync(Caller caller, Guid runId, CancellationToken ct)
+    {
+        await GetRun.FindAsync(store, caller, runId, ct);
+        var proposals = await store.Proposals.AsNoTracking().Where(p => p.RunId == runId).OrderByDescending(p => p.Score).ToListAsync(ct);
+        var personIds = proposals.Select(p => p.PersonId).ToList();
+        var postIds = proposals.Select(p => p.PostId).ToList();
+        var persons = await store.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.Profile.FirstName} {p.Profile.LastName}", ct);
+        var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var hostIds = posts.Values.Select(p => p.HostBodyId).Distinct().ToList();
+        var hosts = await store.HostBodies.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        return [.. proposals.Select(p => new ProposalResponse(p.Id, p.PersonId, persons[p.PersonId], p.PostId, posts[p.PostId].Details.Title,
+            hosts[posts[p.PostId].HostBodyId], p.Score, p.DistanceKm, p.WeeklyHours, p.Explanation, EnumNames.ToKebab(p.Status), p.PlacementId))];
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.AssignmentRuns;
+
+/// <summary>Rejects one pending proposal.</summary>
+public sealed class RejectProposal(IMatchingStore store, TimeProvider clock) : IUseCase
+{
+    public async Task HandleAsync(Caller caller, Guid runId, Guid proposalId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await GetRun.FindAsync(store, caller, runId, ct);
+        var proposal = await store.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.RunId == runId, ct) ?? throw new NotFoundException("Proposition");
+        proposal.Reject(caller.Who, clock.GetUtcNow());
+        await store.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Assignment;
+using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.AssignmentSchedules;
+
+/// <summary>Schedules a recurring run over départements of the coordinator's (cron, UTC).</summary>
+public sealed class CreateSchedule(IMatchingStore store, IAssignmentJobs jobs, TimeProvider clock) : IUseCase
+{
+    public const double DefaultTimeLimitSeconds = 60;
+
+    public async Task<ScheduleResponse> HandleAsync(Caller caller, CreateScheduleRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var schedule = new FieldErrors().Build(() => new AssignmentSchedule(Guid.NewGuid(), request.Departements ?? [], request.Cron ?? "",
+            request.TimeLimitSeconds ?? DefaultTimeLimitSeconds, request.KeepProposed ?? true, caller.Who, clock.GetUtcNow()));
+        var outside = schedule.Departements.Where(d => !caller.Departements.Contains(d)).ToList();
+        if (outside.Count > 0) throw new ForbiddenException($"Hors de votre périmètre : {string.Join(", ", outside)}.");
+        store.Schedules.Add(schedule);
+        await store.SaveChangesAsync(ct);
+        jobs.RegisterSchedule(schedule);
+        return ScheduleResponse.From(schedule);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Matching.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.AssignmentSchedules;
+
+/// <summary>The recurring runs the coordinator sees (<see cref="MatchingScopes.VisibleSchedules"/>), oldest first.</summary>
+public sealed class ListSchedules(IMatchingStore store) : IUseCase
+{
+    public async Task<List<ScheduleResponse>> HandleAsync(Caller caller, CancellationToken ct)
+    {
+        var schedules = await store.VisibleSchedules(caller).AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        return [.. schedules.Select(ScheduleResponse.From)];
+    }
+}

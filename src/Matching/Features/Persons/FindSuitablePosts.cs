@@ -1,0 +1,33 @@
+using Mapster;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+using Placement.Matching.Suitability;
+
+namespace Placement.Matching.Features.Persons;
+
+/// <summary>« Which posts suit this person? »: around their home, every rule applied, ranked and explained.</summary>
+public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder) : IUseCase
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 200;
+
+    public async Task<SuitablePostsResponse> HandleAsync(Caller caller, Guid personId, SuitablePostsQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var person = await GetPerson.FindAsync(store, caller, personId, ct);
+        var errors = new FieldErrors();
+        if (query.Limit is < 1 or > MaxLimit) errors.Add("limit", $"La limite est comprise entre 1 et {MaxLimit}.");
+        if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
+        errors.ThrowIfAny();
+        var result = await finder.FindAsync(person, query.Q, query.Limit ?? DefaultLimit, ct);
+        return new SuitablePostsResponse(
+            [.. result.Posts.Select(s => new SuitablePostItem(s.Post.Adapt<PostResponse>(MatchingMappings.Config),
+                new HostBodySummary(s.HostBody.Id, s.HostBody.Name, EnumNames.ToKebab(s.HostBody.Details.LegalType)),
+                Math.Round(s.DistanceKm, 2), s.Score, s.FreePlaces,
+                [.. s.Parts.Select(p => new ScorePartResponse(p.Name, Math.Round(p.Points, 1), p.Max, p.Explanation))],
+                [.. s.Parts.Select(p => p.Explanation)]))],
+            result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary);
+    }
+}

@@ -1,0 +1,20 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Matching.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.Persons;
+
+/// <summary>One person of the caller's scope; any other does not exist for them.</summary>
+public sealed class GetPerson(IMatchingStore store) : IUseCase
+{
+    public async Task<PersonResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct) =>
+        (await FindAsync(store, caller, id, ct)).Adapt<PersonResponse>(MatchingMappings.Config);
+
+    /// <summary>The person, read-only, or <see cref="NotFoundException"/> (absent or out of scope: the same answer).</summary>
+    internal static async Task<Person> FindAsync(IMatchingStore store, Caller caller, Guid id, CancellationToken ct) =>
+        await store.VisiblePersons(caller).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Personne");
+}

@@ -1,0 +1,25 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.Persons;
+
+public sealed record ListPersonsQuery(int? Page, int? PageSize);
+
+/// <summary>The persons of the caller's départements, by name, paged.</summary>
+public sealed class ListPersons(IMatchingStore store) : IUseCase
+{
+    public async Task<PagedResult<PersonResponse>> HandleAsync(Caller caller, ListPersonsQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var paging = Paging.From(query.Page, query.PageSize);
+        var persons = store.VisiblePersons(caller).AsNoTracking();
+        var total = await persons.CountAsync(ct);
+        var items = await persons.OrderBy(x => x.LastName).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<PersonResponse>(items.Adapt<List<PersonResponse>>(MatchingMappings.Config), total, paging.Page, paging.PageSize);
+    }
+}

@@ -1,0 +1,21 @@
+using Mapster;
+using Placement.Catalogue.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.Placements;
+
+/// <summary>The SPIP (officer or coordinator of the person) cancels a placement, with a reason.</summary>
+public sealed class CancelPlacement(IMatchingStore store, TimeProvider clock) : IUseCase
+{
+    public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, ReasonRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (caller.IsPartnerOnly) throw new ForbiddenException("Seul le SPIP annule un placement.");
+        var placement = await GetPlacement.FindAsync(store, caller, id, ct);
+        placement.Cancel(request.Reason ?? "", clock.GetUtcNow());
+        await store.SaveChangesAsync(ct);
+        return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
+    }
+}

@@ -1,0 +1,18 @@
+using Mapster;
+using Placement.Catalogue.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.Placements;
+
+/// <summary>The host body's partner confirms it will welcome the person.</summary>
+public sealed class ConfirmPlacement(IMatchingStore store, TimeProvider clock) : IUseCase
+{
+    public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var placement = await GetPlacement.FindAsync(store, caller, id, ct);
+        placement.Confirm(clock.GetUtcNow());
+        await store.SaveChangesAsync(ct);
+        return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
+    }
+}

@@ -1,0 +1,25 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Matching.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.Placements;
+
+/// <summary>One placement the caller sees (<see cref="MatchingScopes.VisiblePlacements"/>), in the SPIP's view.</summary>
+public sealed class GetPlacement(IMatchingStore store) : IUseCase
+{
+    public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.IsPartnerOnly) throw new ForbiddenException("Une structure d'accueil consulte ses placements dans sa propre vue.");
+        var placement = await store.VisiblePlacements(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Placement");
+        return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
+    }
+
+    /// <summary>The placement, tracked for a change, or <see cref="NotFoundException"/> when the caller does not see it.</summary>
+    internal static async Task<TigPlacement> FindAsync(IMatchingStore store, Caller caller, Guid id, CancellationToken ct) =>
+        await store.VisiblePlacements(caller).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Placement");
+}

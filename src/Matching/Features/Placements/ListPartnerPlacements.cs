@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Matching.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Persistence;
+
+namespace Placement.Matching.Features.Placements;
+
+/// <summary>A partner's placements: those on its host body's posts, in the partner's view.</summary>
+public sealed class ListPartnerPlacements(IMatchingStore store) : IUseCase
+{
+    public async Task<List<PartnerPlacementView>> HandleAsync(Caller caller, string? status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsPartnerOnly) throw new ForbiddenException("Vue réservée aux structures d'accueil.");
+        var placements = await ListPlacements.Filter(store.VisiblePlacements(caller).AsNoTracking(), status)
+            .OrderByDescending(p => p.CreatedAt).Take(ListPlacements.Max).ToListAsync(ct);
+        return await PartnerPlacements.ViewAsync(store, placements, ct);
+    }
+}

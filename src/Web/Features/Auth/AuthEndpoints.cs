@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Placement.Catalogue.Contracts;
+using Placement.Web.Identity;
+
+namespace Placement.Web.Features.Auth;
+
+public sealed record LoginRequest(string? Email, string? Password);
+
+public sealed record MeResponse(string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyCollection<string> Departements, Guid? HostBodyId);
+
+/// <summary>Sign-in and the signed-in user.</summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth").WithTags(ApiTags.Auth);
+
+        api.MapPost("/login", Login).AllowAnonymous()
+            .WithName("Login")
+            .WithSummary("Échange un courriel et un mot de passe contre un jeton porteur (ou un cookie avec ?useCookies=true).")
+            .Produces<AccessTokenResponse>()
+            .Problems(400, 401);
+
+        api.MapGet("/me", Me).RequireAuthorization(Policies.Authenticated)
+            .WithName("Me").WithSummary("L'utilisateur connecté, ses rôles et son périmètre.")
+            .Problems(401);
+        return app;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
+        LoginRequest request, bool? useCookies, SignInManager<PlacementUser> signIn)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "Ce champ est obligatoire.");
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "Ce champ est obligatoire.");
+        errors.ThrowIfAny();
+
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.Empty; // the sign-in handler wrote the token or the cookie
+        var detail = result.IsLockedOut ? "Compte verrouillé après trop d'échecs ; réessayez plus tard." : "Courriel ou mot de passe incorrect.";
+        return TypedResults.Problem(title: "Connexion refusée.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static Ok<MeResponse> Me(ClaimsPrincipal user)
+    {
+        var scope = Callers.From(user);
+        var roles = Roles.All.Where(user.IsInRole).ToList();
+        return TypedResults.Ok(new MeResponse(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
+            user.FindFirstValue("name") ?? "", roles, scope.Departements, scope.HostBodyId));
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Placement.Catalogue.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Features.Persons;
+using Placement.Web.Identity;
+
+namespace Placement.Web.Features.Persons;
+
+/// <summary>
+/// HTTP adapters of the person use cases: judicial data, officers and coordinators only, within their
+/// départements; a person outside the caller's scope does not exist for them (404).
+/// </summary>
+public static class PersonsEndpoints
+{
+    public static IEndpointRouteBuilder MapPersonsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/persons").WithTags(ApiTags.Persons).Secured(Policies.Persons);
+        api.MapGet("/", async ([AsParameters] ListPersonsQuery query, Caller caller, ListPersons handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, query, ct)))
+            .WithName("ListPersons").WithSummary("Personnes suivies dans votre périmètre, paginées.")
+            .Problems(400);
+        api.MapGet("/at-risk", async (Caller caller, ListPersonsAtRisk handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, ct)))
+            .WithName("PersonsAtRisk").WithSummary("Les personnes signalées par la veille des échéances, dans votre périmètre.");
+        api.MapGet("/{id:guid}", async (Guid id, Caller caller, GetPerson handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, ct)))
+            .WithName("GetPerson").WithSummary("Une personne de votre périmètre.")
+            .Problems(404);
+        api.MapPost("/", async Task<Created<PersonResponse>> (PersonFields input, Caller caller, CreatePerson handler, CancellationToken ct) =>
+            {
+                var created = await handler.HandleAsync(caller, input, ct);
+                return TypedResults.Created($"/api/persons/{created.Id}", created);
+            })
+            .WithName("CreatePerson").WithSummary("Enregistre une personne condamnée à un TIG.")
+            .Problems(400);
+        api.MapPut("/{id:guid}", async (Guid id, PersonFields input, Caller caller, UpdatePerson handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, input, ct)))
+            .WithName("UpdatePerson").WithSummary("Modifie le dossier de placement d'une personne.")
+            .Problems(400, 404);
+        api.MapGet("/{id:guid}/suitable-posts", async (Guid id, [AsParameters] SuitablePostsQuery query, Caller caller, FindSuitablePosts handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, query, ct)))
+            .WithName("SuitablePosts")
+            .WithSummary("Les postes qui conviennent à la personne : autour de chez elle, toutes les règles appliquées, classés et expliqués.")
+            .Problems(400, 404, 503);
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Placement.Matching.Assignment;
+using Placement.Matching.Domain;
+
+namespace Placement.Web.Hosting;
+
+/// <summary>
+/// The one place where jobs meet Hangfire: the assignment run (solver queue), the recurring run of each
+/// schedule (solver queue) and the daily deadline watch (default queue). Job arguments are ids.
+/// </summary>
+internal sealed class HangfireAssignmentJobs(IBackgroundJobClient client, IRecurringJobManager recurring, IOptions<JobsOptions> options) : IAssignmentJobs
+{
+    public string EnqueueRun(Guid runId) =>
+        client.Enqueue<AssignmentRunJob>(JobsOptions.SolverQueue, j => j.ExecuteAsync(runId, CancellationToken.None));
+
+    public void RegisterSchedule(AssignmentSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var id = schedule.Id;
+        recurring.AddOrUpdate<ScheduledRunJob>(schedule.RecurringJobId, JobsOptions.SolverQueue, j => j.RunAsync(id, CancellationToken.None), schedule.Cron);
+    }
+
+    public void RemoveSchedule(AssignmentSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        recurring.RemoveIfExists(schedule.RecurringJobId);
+    }
+
+    public void RegisterDeadlineWatch() =>
+        recurring.AddOrUpdate<DeadlineWatchJob>(DeadlineWatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), options.Value.DeadlineWatchCron);
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Placement.Catalogue.Application;
+
+namespace Placement.Web.Identity;
+
+/// <summary>The <see cref="Caller"/> of a use case, read from the signed-in user's claims (written at sign-in by the claims factory).</summary>
+public static class Callers
+{
+    public static Caller From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return new Caller("anonyme", CallerRoles.None, new HashSet<string>(), null);
+        var roles = CallerRoles.None;
+        if (user.IsInRole(Roles.Admin)) roles |= CallerRoles.Admin;
+        if (user.IsInRole(Roles.Coordinator)) roles |= CallerRoles.Coordinator;
+        if (user.IsInRole(Roles.Officer)) roles |= CallerRoles.Officer;
+        if (user.IsInRole(Roles.Partner)) roles |= CallerRoles.Partner;
+        return new Caller(
+            user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "?",
+            roles,
+            user.FindAll(PlacementClaims.Departement).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            Guid.TryParse(user.FindFirstValue(PlacementClaims.HostBody), out var h) ? h : null)
+        {
+            DisplayName = user.FindFirstValue("name"),
+        };
+    }
+
+    /// <summary>Makes the current request's <see cref="Caller"/> injectable into endpoints and pages.</summary>
+    public static IServiceCollection AddCallers(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        return services;
+    }
+}
