@@ -14,41 +14,9 @@ namespace Placement.Web.Tests;
 [Collection(ApiCollection.Name)]
 public class PlacementTests(PlacementApp app)
 {
-    /// <summary>A post of the demo partner's host body that suits <see cref="Person"/>: open every day, light, accessible.</summary>
-    private async Task<string> PartnerPost(int capacity)
-    {
-        var partner = await app.ClientFor(PlacementApp.Partner);
-        var host = (await (await partner.GetAsync("/api/auth/me")).Json()).GetProperty("hostBodyId").GetString()!;
-        var hostBody = await (await partner.GetAsync($"/api/host-bodies/{host}")).Json();
-        var post = CatalogueApiTests.Post(host);
-        post["capacity"] = capacity;
-        post["physicalDemand"] = "low";
-        post["wheelchairAccessible"] = true;
-        post["nearPublicTransport"] = true;
-        post["maxWeeklyHoursPerPerson"] = 20;
-        post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
-        post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
-        var id = (await (await partner.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString()!;
-        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
-        await partner.PostAsync($"/api/posts/{id}/submit", null);
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{id}/publish", null)).StatusCode);
-        return id;
-    }
+    private Task<string> PartnerPost(int capacity) => Scenarios.PartnerPost(app, capacity);
 
-    private async Task<string> Person(string postId, double hours = 40)
-    {
-        var officer = await app.ClientFor(PlacementApp.Officer69);
-        var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
-        var person = PersonsApiTests.Person("69", post.GetProperty("address").GetProperty("communeInsee").GetString()!);
-        person["home"] = JsonSerializer.Deserialize<object>(post.GetProperty("address").GetRawText());
-        person["restrictions"] = null;
-        person["suspensions"] = null;
-        person["hoursOrdered"] = hours;
-        person["availability"] = new[] { new { day = "sat", start = "08:00", end = "17:00" } };
-        var response = await officer.PostAsJsonAsync("/api/persons", person);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Json()).GetProperty("id").GetString()!;
-    }
+    private Task<string> Person(string postId, double hours = 40) => Scenarios.Person(app, postId, hours);
 
     /// <summary>One placement attempt in a scope of its own, as a concurrent request would make it.</summary>
     private async Task<bool> TryPlace(Guid personId, Guid postId)

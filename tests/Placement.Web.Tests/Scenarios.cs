@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Placement.Web.Tests;
+
+/// <summary>Records the API tests build on: a published post of the demo partner, and a person it suits.</summary>
+internal static class Scenarios
+{
+    /// <summary>A published post of the demo partner's host body (Rhône): open every day but Sunday, light, accessible.</summary>
+    public static async Task<string> PartnerPost(PlacementApp app, int capacity)
+    {
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var host = await PartnerHostBody(app);
+        var hostBody = await (await partner.GetAsync($"/api/host-bodies/{host}")).Json();
+        var post = CatalogueApiTests.Post(host);
+        post["capacity"] = capacity;
+        post["physicalDemand"] = "low";
+        post["wheelchairAccessible"] = true;
+        post["nearPublicTransport"] = true;
+        post["maxWeeklyHoursPerPerson"] = 20;
+        post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
+        post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
+        var id = (await (await partner.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString()!;
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        await partner.PostAsync($"/api/posts/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{id}/publish", null)).StatusCode);
+        return id;
+    }
+
+    public static async Task<string> PartnerHostBody(PlacementApp app)
+    {
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        return (await (await partner.GetAsync("/api/auth/me")).Json()).GetProperty("hostBodyId").GetString()!;
+    }
+
+    /// <summary>
+    /// A person living at the post's address, free on Saturdays, whom the post suits; recorded by the officer of
+    /// <paramref name="departement"/> (69 or 38), with the co-defendants or victims <paramref name="noContact"/>.
+    /// </summary>
+    public static async Task<string> Person(PlacementApp app, string postId, double hours = 40, string departement = "69", IEnumerable<string>? noContact = null)
+    {
+        var officer = await app.ClientFor(departement == "38" ? PlacementApp.Officer38 : PlacementApp.Officer69);
+        var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
+        var person = PersonsApiTests.Person(departement, post.GetProperty("address").GetProperty("communeInsee").GetString()!);
+        person["home"] = JsonSerializer.Deserialize<object>(post.GetProperty("address").GetRawText());
+        person["restrictions"] = noContact is null ? null : new { noContactWithPersonIds = noContact.ToArray() };
+        person["suspensions"] = null;
+        person["hoursOrdered"] = hours;
+        person["availability"] = new[] { new { day = "sat", start = "08:00", end = "17:00" } };
+        var response = await officer.PostAsJsonAsync("/api/persons", person);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Json()).GetProperty("id").GetString()!;
+    }
+}
