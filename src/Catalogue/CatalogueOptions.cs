@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Placement.Catalogue;
 
 /// <summary>Configuration section <c>Placement:Catalogue</c>.</summary>
-public sealed class CatalogueOptions
+public sealed class CatalogueOptions : IValidatableObject
 {
     public const string Section = "Placement:Catalogue";
 
@@ -20,4 +20,12 @@ public sealed class CatalogueOptions
     public string? SeedDirectory { get; set; }
 
     public string ResolvedSeedDirectory => SeedDirectory is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "seed");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SeedDirectory is { Length: > 0 } folder && !Directory.Exists(Path.Combine(folder, "geo")))
+            yield return new ValidationResult("dossier introuvable ou sans sous-dossier geo/ (communes et départements).", [nameof(SeedDirectory)]);
+        if (Activities.Any(string.IsNullOrWhiteSpace))
+            yield return new ValidationResult("une activité ne peut pas être vide.", [nameof(Activities)]);
+    }
 }
