@@ -44,13 +44,19 @@ internal static class OpenApiDocument
                     Name = "placement",
                     Description = "Cookie de session obtenu par POST /api/auth/login?useCookies=true (pages et tableau de bord).",
                 };
+                // The address the document was served from, without the trailing slash tools reject.
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 document.Tags = new HashSet<OpenApiTag>(ApiTags.Descriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any()) return Task.CompletedTask;
+                if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+                {
+                    operation.Security = [new OpenApiSecurityRequirement()]; // declared open: no credentials needed
+                    return Task.CompletedTask;
+                }
                 operation.Security =
                 [
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] },
