@@ -66,3 +66,19 @@ public class PlacementLifecycleTests
     public void Next_FollowsTheLifecycle(PlacementStatus from, PlacementAction action, PlacementStatus? to) =>
         Assert.Equal(to, TigPlacement.Next(from, action));
 }
+
+/// <summary>The one list of active statuses, and the one free-places computation.</summary>
+public class ActivePlacementsTests
+{
+    [Fact]
+    public void ActiveStatuses_AreExactlyThoseACancelCanLeave() =>
+        Assert.Equal(Enum.GetValues<Placement.Matching.Domain.PlacementStatus>().Where(s => Placement.Matching.Domain.TigPlacement.Next(s, Placement.Matching.Domain.PlacementAction.Cancel) is not null),
+            Placement.Matching.Domain.TigPlacement.ActiveStatuses);
+
+    [Theory]
+    [InlineData(3, 1, 2)]
+    [InlineData(2, 2, 0)]
+    [InlineData(1, 3, 0)]
+    public void FreePlaces_AreCapacityLessTaken_NeverBelowZero(int capacity, int taken, int free) =>
+        Assert.Equal(free, Placement.Matching.Persistence.ActivePlacements.FreePlaces(capacity, taken));
+}
