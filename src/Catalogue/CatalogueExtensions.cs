@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Configuration;
+using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
-using Placement.Catalogue.Geocoding;
-using Placement.Catalogue.Configuration;
-using Placement.Catalogue.Application;
 
 namespace Placement.Catalogue;
 

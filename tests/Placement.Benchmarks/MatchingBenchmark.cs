@@ -1,8 +1,8 @@
-using Placement.Matching.Generation;
 using System.Diagnostics;
 using Google.OrTools.Graph;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Engine;
+using Placement.Matching.Generation;
 
 namespace Placement.Benchmarks;
 

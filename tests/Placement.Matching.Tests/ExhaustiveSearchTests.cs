@@ -1,5 +1,4 @@
 using Placement.Catalogue.Domain;
-using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 
 namespace Placement.Matching.Tests;

@@ -30,3 +30,41 @@ public class ArchitectureTests
     [Fact]
     public void Matching_BuildsOnTheCatalogue() => Assert.Contains("Placement.Catalogue", References(Matching));
 }
+
+/// <summary>Inside the matching module, namespaces depend one way too: no cycle between the engine, the domain and the stores.</summary>
+public class NamespaceLayeringTests
+{
+    private static readonly Assembly Matching = typeof(Placement.Matching.MatchingExtensions).Assembly;
+
+    [Theory]
+    [InlineData("Placement.Matching.Domain", new[] { "Placement.Matching.Engine", "Placement.Matching.Contracts", "Placement.Matching.Persistence", "Placement.Matching.Assignment", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Engine", new[] { "Placement.Matching.Contracts", "Placement.Matching.Persistence", "Placement.Matching.Assignment", "Placement.Matching.Generation", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Contracts", new[] { "Placement.Matching.Persistence", "Placement.Matching.Assignment", "Placement.Matching.Generation", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Persistence", new[] { "Placement.Matching.Assignment", "Placement.Matching.Placements", "Placement.Matching.Suitability", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Placements", new[] { "Placement.Matching.Assignment", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Assignment", new[] { "Placement.Matching.Features" })]
+    public void ANamespace_DoesNotDependOn_TheLayersAboveIt(string layer, string[] above)
+    {
+        var result = Types.InAssembly(Matching).That().ResideInNamespaceStartingWith(layer).ShouldNot().HaveDependencyOnAny(above).GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void EveryUseCase_LivesInAFeatureFolderOfItsModule()
+    {
+        var useCases = new[] { typeof(Placement.Catalogue.CatalogueExtensions).Assembly, Matching }
+            .SelectMany(a => a.GetTypes()).Where(t => typeof(Placement.Catalogue.Application.IUseCase).IsAssignableFrom(t) && t.IsClass).ToList();
+        Assert.True(useCases.Count >= 30);
+        Assert.All(useCases, t => Assert.Matches(@"^Placement\.(Catalogue|Matching)\.Features\.\w+$", t.Namespace));
+    }
+
+    [Fact]
+    public void TheWebHost_HoldsNoUseCase_AndNoEndpointTouchesTheStores()
+    {
+        var web = typeof(Placement.Web.Hosting.PlacementHost).Assembly;
+        Assert.DoesNotContain(web.GetTypes(), t => typeof(Placement.Catalogue.Application.IUseCase).IsAssignableFrom(t));
+        var result = Types.InAssembly(web).That().ResideInNamespaceStartingWith("Placement.Web.Features")
+            .ShouldNot().HaveDependencyOnAny("Placement.Catalogue.Persistence", "Placement.Matching.Persistence", "Microsoft.EntityFrameworkCore").GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+}

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;

@@ -1,12 +1,9 @@
-using Placement.Matching.Placements;
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Placement.Matching.Assignment;
-using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Placements;
 
 namespace Placement.Web.Tests;
 

@@ -1,7 +1,5 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Placement.Catalogue.Domain;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;

@@ -1,8 +1,4 @@
-using Mapster;
-using NetTopologySuite.Geometries;
 using Placement.Catalogue.Contracts;
-using Placement.Catalogue.Domain;
-using Placement.Matching.Domain;
 
 namespace Placement.Matching.Contracts;
 

@@ -1,5 +1,3 @@
-using Placement.Catalogue.Domain;
-
 namespace Placement.Matching.Domain;
 
 /// <summary>A person flagged by the deadline watch, with the reasons in French.</summary>

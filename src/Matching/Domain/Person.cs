@@ -1,7 +1,3 @@
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
-using Placement.Catalogue.Domain;
-
 namespace Placement.Matching.Domain;
 
 /// <summary>A person under a TIG measure, followed by a SPIP.</summary>

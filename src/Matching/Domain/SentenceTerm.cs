@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using Placement.Catalogue.Domain;
 
 namespace Placement.Matching.Domain;

@@ -1,5 +1,3 @@
-using Placement.Catalogue.Domain;
-
 namespace Placement.Matching.Domain;
 
 /// <summary>A person a run could not place, and why (matching.md reasons).</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
-using Placement.Catalogue.Domain;
 
 namespace Placement.Matching.Engine;
 

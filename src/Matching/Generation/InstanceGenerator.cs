@@ -1,11 +1,8 @@
-using Placement.Matching.Domain;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
-
-using Placement.Matching.Engine;
 
 namespace Placement.Matching.Generation;
 

@@ -1,9 +1,6 @@
-using Placement.Matching.Domain;
 using NetTopologySuite.Geometries;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
-
-using Placement.Matching.Engine;
 
 namespace Placement.Matching.Generation;
 

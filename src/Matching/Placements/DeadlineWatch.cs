@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Domain;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;

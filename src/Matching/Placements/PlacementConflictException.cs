@@ -1,12 +1,3 @@
-using System.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Placement.Catalogue.Domain;
-using Placement.Matching.Domain;
-using Placement.Matching.Engine;
-using Placement.Matching.Persistence;
-
 namespace Placement.Matching.Placements;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Domain;
-using Placement.Matching.Domain;
-using Placement.Matching.Engine;
-using Placement.Matching.Persistence;
-
 namespace Placement.Matching.Placements;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Domain;
 using Placement.Catalogue.Search;
-using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Domain;
-using Placement.Catalogue.Search;
-using Placement.Matching.Assignment;
-using Placement.Matching.Domain;
 using Placement.Matching.Engine;
-using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Suitability;
 

@@ -1,4 +1,3 @@
-using Placement.Matching.Generation;
 using System.Globalization;
 using Bogus;
 using NetTopologySuite.Geometries;
@@ -6,7 +5,7 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
-using Placement.Matching.Engine;
+using Placement.Matching.Generation;
 using static Placement.Web.Demo.DemoVocabulary;
 
 namespace Placement.Web.Demo;

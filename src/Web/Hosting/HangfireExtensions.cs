@@ -29,7 +29,8 @@ public static class HangfireExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
-        services.AddSingleton<IAssignmentJobs, HangfireAssignmentJobs>();
+        services.AddSingleton<HangfireAssignmentJobs>();
+        services.AddSingleton<IAssignmentJobs>(sp => sp.GetRequiredService<HangfireAssignmentJobs>());
         services.AddHangfireServer((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -53,10 +54,10 @@ public static class HangfireExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
-        var jobs = scope.ServiceProvider.GetRequiredService<IAssignmentJobs>();
+        var jobs = scope.ServiceProvider.GetRequiredService<HangfireAssignmentJobs>();
         var interrupted = await store.AssignmentRuns.Where(r => r.State == RunState.Queued || r.State == RunState.Running).Select(r => r.Id).ToListAsync(ct);
         foreach (var id in interrupted) jobs.EnqueueRun(id);
-        ((HangfireAssignmentJobs)jobs).RegisterDeadlineWatch();
+        jobs.RegisterDeadlineWatch();
         foreach (var schedule in await store.Schedules.AsNoTracking().ToListAsync(ct))
             jobs.RegisterSchedule(schedule);
     }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Search;
 using Placement.Matching.Placements;

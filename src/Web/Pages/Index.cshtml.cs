@@ -1,10 +1,9 @@
-using Placement.Matching.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Assignment;
+using Placement.Matching.Persistence;
 using Placement.Web.Data;
 
 namespace Placement.Web.Pages;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
-using Placement.Catalogue.Application;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Geography;
