@@ -41,6 +41,13 @@ public sealed record Caller(string Who, CallerRoles Roles, IReadOnlySet<string> 
     /// <summary>Every département given is in the caller's scope (runs and schedules: all of theirs, or none).</summary>
     public bool CoversAll(IEnumerable<string> departements) => departements.All(Departements.Contains);
 
+    /// <summary>Refuses (403, naming them) the départements given that are not the caller's.</summary>
+    public void DemandDepartements(IEnumerable<string> departements)
+    {
+        var outside = departements.Where(d => !Departements.Contains(d)).ToList();
+        if (outside.Count > 0) throw new ForbiddenException($"Hors de votre périmètre : {string.Join(", ", outside)}.");
+    }
+
     /// <summary>The command line, acting for the operator of the machine.</summary>
     public static Caller Operator(string who) =>
         new(who, CallerRoles.Admin, new HashSet<string>(StringComparer.Ordinal), null);

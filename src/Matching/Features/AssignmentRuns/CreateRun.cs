@@ -21,8 +21,7 @@ public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, TimePr
         var run = new FieldErrors().Build(() => new AssignmentRun(Guid.NewGuid(), request.Departements ?? [], request.PersonIds,
             request.ReferenceDate ?? DateOnly.FromDateTime(now.UtcDateTime), request.TimeLimitSeconds ?? DefaultTimeLimitSeconds,
             request.KeepProposed ?? false, caller.Who, null, now));
-        var outside = run.Departements.Where(d => !caller.Departements.Contains(d)).ToList();
-        if (outside.Count > 0) throw new ForbiddenException($"Hors de votre périmètre : {string.Join(", ", outside)}.");
+        caller.DemandDepartements(run.Departements);
         if (run.PersonIds is { Count: > 0 } ids)
         {
             var known = await store.Persons.Where(p => ids.Contains(p.Id) && run.Departements.Contains(p.Departement)).CountAsync(ct);

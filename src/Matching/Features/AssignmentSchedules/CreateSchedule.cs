@@ -18,8 +18,7 @@ public sealed class CreateSchedule(IMatchingStore store, IAssignmentJobs jobs, T
         ArgumentNullException.ThrowIfNull(request);
         var schedule = new FieldErrors().Build(() => new AssignmentSchedule(Guid.NewGuid(), request.Departements ?? [], request.Cron ?? "",
             request.TimeLimitSeconds ?? DefaultTimeLimitSeconds, request.KeepProposed ?? true, caller.Who, clock.GetUtcNow()));
-        var outside = schedule.Departements.Where(d => !caller.Departements.Contains(d)).ToList();
-        if (outside.Count > 0) throw new ForbiddenException($"Hors de votre périmètre : {string.Join(", ", outside)}.");
+        caller.DemandDepartements(schedule.Departements);
         store.Schedules.Add(schedule);
         await store.SaveChangesAsync(ct);
         jobs.RegisterSchedule(schedule);
