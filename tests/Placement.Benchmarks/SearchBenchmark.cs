@@ -20,7 +20,9 @@ public sealed class SearchBenchmark : IBenchmark
 {
     private const int Posts = 100_000;
     private const int HostBodies = 30_000;
+    /// <summary>Persons searched for; the database holds <see cref="PersonsInDatabase"/>, one in twenty with a co-defendant (rule 13 reads both directions).</summary>
     private const int Persons = 200;
+    private const int PersonsInDatabase = 20_000;
 
     public string Name => "search";
 
@@ -42,7 +44,7 @@ public sealed class SearchBenchmark : IBenchmark
                 await db.Database.MigrateAsync();
                 await Seed(db, random, communes, clock.GetUtcNow());
             }
-            output.WriteLine($"  database: {Posts} posts, {HostBodies} host bodies, {Persons} persons written in {load.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"  database: {Posts} posts, {HostBodies} host bodies, {PersonsInDatabase} persons ({Persons} searched for) written in {load.Elapsed.TotalSeconds:0.0} s");
 
             using var index = new LucenePostSearchIndex(Path.Combine(folder, "search"));
             var documents = new PostDocuments(geography, clock);
@@ -78,7 +80,7 @@ public sealed class SearchBenchmark : IBenchmark
             long suitable = 0;
             await using (var db = new PlacementDbContext(options))
             {
-                var persons = await db.Persons.AsNoTracking().ToListAsync();
+                var persons = await db.Persons.AsNoTracking().OrderBy(p => p.LastName).Take(Persons).ToListAsync();
                 var finder = new SuitablePosts(index, db, new MatchingReadCache(), clock);
                 foreach (var person in persons.Take(20)) await finder.FindAsync(person, null, 20); // warm-up
                 foreach (var round in Enumerable.Range(0, 5))
@@ -146,14 +148,21 @@ public sealed class SearchBenchmark : IBenchmark
             db.ChangeTracker.Clear();
         }
 
-        for (var i = 0; i < Persons; i++)
+        var ids = Enumerable.Range(0, PersonsInDatabase).Select(_ => Guid.NewGuid()).ToArray();
+        for (var i = 0; i < PersonsInDatabase; i++)
         {
             var home = communes[random.Next(communes.Length)];
-            var profile = new PersonProfile($"Prénom{i}", $"Nom{i}", home.Departement, new Contact("Agent CPIP", "cpip@justice.fr", null), new DateOnly(1990, 1, 1),
+            var profile = new PersonProfile($"Prénom{i}", $"Nom{i:00000}", home.Departement, new Contact("Agent CPIP", "cpip@justice.fr", null), new DateOnly(1990, 1, 1),
                 At(home), new Mobility(new[] { 10.0, 15, 20, 30 }[random.Next(4)], random.Next(2) == 0, false), new HoursBalance(105, 0),
                 new SentenceTerm(new DateOnly(2026, 9, 1), new DateOnly(2028, 3, 1), []), WeeklySchedule.Parse("mon 08:00-18:00; tue 08:00-18:00; wed 08:00-18:00; thu 08:00-18:00; fri 08:00-18:00; sat 08:00-12:00"),
-                ["jardinage"], PhysicalDemand.High, false, JudicialRestrictions.None);
-            db.Persons.Add(new Person(Guid.NewGuid(), profile, now));
+                ["jardinage"], PhysicalDemand.High, false,
+                i % 20 == 1 ? JudicialRestrictions.Create(false, false, [], [ids[i - 1]], []) : JudicialRestrictions.None);
+            db.Persons.Add(new Person(ids[i], profile, now));
+            if (i % 2_000 == 1_999)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
         }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

@@ -3,6 +3,8 @@ namespace Placement.Matching.Domain;
 /// <summary>A person under a TIG measure, followed by a SPIP.</summary>
 public sealed class Person
 {
+    private readonly List<NoContactLink> _noContact = [];
+
     private Person() { }
 
     public Person(Guid id, PersonProfile profile, DateTimeOffset now)
@@ -17,11 +19,8 @@ public sealed class Person
     /// <summary>Kept beside <see cref="Profile"/> so that scope filters are plain column queries.</summary>
     public string Departement { get; private set; } = "";
     public string LastName { get; private set; } = "";
-    /// <summary>
-    /// The co-defendants and victims of <see cref="JudicialRestrictions.NoContactWithPersonIds"/>, as lower-case
-    /// ids kept beside the profile, so that rule 13's reverse direction (« who lists this person? ») is a query.
-    /// </summary>
-    public List<string> NoContactWith { get; private set; } = [];
+    /// <summary>The co-defendants and victims of the profile's restrictions, as rows (see <see cref="NoContactLink"/>).</summary>
+    public IReadOnlyList<NoContactLink> NoContactLinks => _noContact;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -33,7 +32,12 @@ public sealed class Person
         Profile = profile;
         Departement = profile.Departement;
         LastName = profile.LastName;
-        NoContactWith = [.. profile.Restrictions.NoContactWithPersonIds.Select(id => id.ToString("D"))];
+        var others = profile.Restrictions.NoContactWithPersonIds;
+        if (!_noContact.Select(l => l.OtherPersonId).SequenceEqual(others))
+        {
+            _noContact.Clear();
+            _noContact.AddRange(others.Select(id => new NoContactLink(id)));
+        }
         UpdatedAt = now;
     }
 }

@@ -18,14 +18,13 @@ public static class CoDefendantPlacements
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(persons);
         var links = persons.SelectMany(p => p.Profile.Restrictions.NoContactWithPersonIds.Select(other => (Person: p.Id, Other: other))).ToList();
-        var ids = persons.Select(p => p.Id.ToString("D")).ToList();
-        var reverse = await store.Persons.AsNoTracking()
-            .Where(o => o.NoContactWith.Any(x => ids.Contains(x)))
-            .Select(o => new { o.Id, o.NoContactWith })
+        var ids = persons.Select(p => p.Id).ToList();
+        var listers = await store.Persons.AsNoTracking()
+            .Where(o => o.NoContactLinks.Any(l => ids.Contains(l.OtherPersonId)))
             .ToListAsync(ct);
-        foreach (var other in reverse)
-            foreach (var listed in other.NoContactWith)
-                if (Guid.TryParse(listed, out var person)) links.Add((person, other.Id));
+        var wanted = ids.ToHashSet();
+        foreach (var lister in listers)
+            links.AddRange(lister.NoContactLinks.Where(l => wanted.Contains(l.OtherPersonId)).Select(l => (Person: l.OtherPersonId, Other: lister.Id)));
 
         var others = links.Select(l => l.Other).Distinct().ToList();
         var placed = others.Count == 0 ? [] : await store.Placements.Active()

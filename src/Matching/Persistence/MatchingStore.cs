@@ -34,7 +34,16 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
         b.Property(x => x.LastName).HasMaxLength(100).IsRequired();
         b.HasIndex(x => x.Departement);
-        b.PrimitiveCollection(x => x.NoContactWith).IsRequired();
+        b.OwnsMany(x => x.NoContactLinks, l =>
+        {
+            l.ToTable("PersonNoContacts");
+            l.WithOwner().HasForeignKey("PersonId");
+            l.Property(x => x.OtherPersonId);
+            l.HasKey("PersonId", nameof(NoContactLink.OtherPersonId));
+            // Rule 13, reverse direction: who lists this person?
+            l.HasIndex(x => x.OtherPersonId);
+        });
+        b.Navigation(x => x.NoContactLinks).HasField("_noContact");
         b.Property(x => x.Profile).HasColumnName("Document").IsRequired().HasConversion(
             p => Write(p),
             s => JsonDocumentColumn.Read<PersonFields>(s).ToProfile());

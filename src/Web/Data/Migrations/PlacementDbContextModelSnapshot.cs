@@ -474,10 +474,6 @@ namespace Placement.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("NoContactWith")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -708,6 +704,30 @@ namespace Placement.Web.Data.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
+                {
+                    b.OwnsMany("Placement.Matching.Domain.NoContactLink", "NoContactLinks", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OtherPersonId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PersonId", "OtherPersonId");
+
+                            b1.HasIndex("OtherPersonId");
+
+                            b1.ToTable("PersonNoContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+                        });
+
+                    b.Navigation("NoContactLinks");
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.TigPlacement", b =>

@@ -11,7 +11,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations
 {
     [DbContext(typeof(PlacementDbContext))]
-    [Migration("20261129195550_CoDefendantLinks")]
+    [Migration("20261129201621_CoDefendantLinks")]
     partial class CoDefendantLinks
     {
         /// <inheritdoc />
@@ -477,10 +477,6 @@ namespace Placement.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("NoContactWith")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -711,6 +707,30 @@ namespace Placement.Web.Data.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
+                {
+                    b.OwnsMany("Placement.Matching.Domain.NoContactLink", "NoContactLinks", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OtherPersonId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PersonId", "OtherPersonId");
+
+                            b1.HasIndex("OtherPersonId");
+
+                            b1.ToTable("PersonNoContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+                        });
+
+                    b.Navigation("NoContactLinks");
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.TigPlacement", b =>
