@@ -19,12 +19,12 @@ public static class CoDefendantPlacements
         ArgumentNullException.ThrowIfNull(persons);
         var links = persons.SelectMany(p => p.Profile.Restrictions.NoContactWithPersonIds.Select(other => (Person: p.Id, Other: other))).ToList();
         var ids = persons.Select(p => p.Id).ToList();
-        var listers = await store.Persons.AsNoTracking()
-            .Where(o => o.NoContactLinks.Any(l => ids.Contains(l.OtherPersonId)))
+        // A join filtered on the listed person: the index on PersonNoContacts.OtherPersonId answers it.
+        var reverse = await store.Persons.AsNoTracking()
+            .SelectMany(o => o.NoContactLinks, (o, l) => new { Lister = o.Id, Listed = l.OtherPersonId })
+            .Where(x => ids.Contains(x.Listed))
             .ToListAsync(ct);
-        var wanted = ids.ToHashSet();
-        foreach (var lister in listers)
-            links.AddRange(lister.NoContactLinks.Where(l => wanted.Contains(l.OtherPersonId)).Select(l => (Person: l.OtherPersonId, Other: lister.Id)));
+        links.AddRange(reverse.Select(r => (Person: r.Listed, Other: r.Lister)));
 
         var others = links.Select(l => l.Other).Distinct().ToList();
         var placed = others.Count == 0 ? [] : await store.Placements.Active()
