@@ -59,6 +59,9 @@ public class CoDefendantTests(PlacementApp app)
         var lister = await Scenarios.Person(app, post, noContact: [listed]);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = lister, postId = post })).StatusCode);
         Assert.DoesNotContain(post, await SuitablePostIds(officer, listed));
+        var refused = await officer.PostAsJsonAsync("/api/placements", new { personId = listed, postId = post });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("coDefendant", (await refused.Json()).GetProperty("rules")[0].GetString());
     }
 
     [Fact]
