@@ -16,14 +16,14 @@ public class HostTests(PlacementApp app)
     }
 
     [Fact]
-    public async Task HomePage_IsInFrench_AndCountsTheDepartements()
+    public async Task HomePage_IsInFrench_AndShowsAVisitorNoFigureAboutPersons()
     {
         var html = await (await app.ClientFor(null)).GetStringAsync("/");
-        Assert.Contains("<html lang=\"fr\">", html);
-        Assert.Contains("Le catalogue par département", html);
-        Assert.Contains("Rhône (69)", html);
-        Assert.Contains("Isère (38)", html);
-        Assert.Matches(@"<th scope=""row"">Total</th>\s*<td>6\d\d</td>", html); // 600 demo host bodies, and those tests add
+        Assert.Contains("<html lang=\"fr\"", html);
+        Assert.Contains("Se connecter", html);
+        Assert.Contains("/lib/dsfr/dsfr.min.css", html);
+        Assert.DoesNotContain("Personnes suivies", html);
+        Assert.DoesNotMatch(@"\d+ personnes", html);
     }
 
     [Fact]

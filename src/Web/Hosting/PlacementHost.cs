@@ -22,6 +22,7 @@ using Placement.Web.Features.Persons;
 using Placement.Web.Features.Placements;
 using Placement.Web.Features.Posts;
 using Placement.Web.Features.Search;
+using Placement.Web.Features.Shared;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Hosting;
@@ -57,7 +58,7 @@ public static class PlacementHost
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddPlacementOpenApi();
-        services.AddRazorPages();
+        services.AddPlacementPages();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks()
@@ -70,8 +71,17 @@ public static class PlacementHost
     public static WebApplication MapPlacement(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers problems (RFC 7807); pages answer French error pages. Neither shows a stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui =>
+        {
+            ui.UseExceptionHandler("/erreur/500");
+            ui.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        });
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -30,6 +30,9 @@ public static class IdentityExtensions
         {
             o.Cookie.Name = "placement";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/connexion";
+            o.LogoutPath = "/deconnexion";
+            o.AccessDeniedPath = "/erreur/403";
             // The API answers 401/403; only pages are redirected.
             o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Web.Identity;
+
+namespace Placement.Web.Features.Account;
+
+/// <summary>Cookie sign-in with Identity: lockout after repeated failures, back to the page asked for.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<PlacementUser> signIn) : PageModel
+{
+    public sealed class Credentials
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [BindProperty]
+    public Credentials Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Saisissez votre adresse électronique.");
+        if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Saisissez votre mot de passe.");
+        if (!ModelState.IsValid) return Page();
+
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans quelques minutes."
+            : "Adresse électronique ou mot de passe incorrect.");
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Catalogue.Application;
+
+namespace Placement.Web.Features.Home;
+
+/// <summary>Anonymous visitors: what the service is, and the sign-in; nothing about persons. Signed in: where to go.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(Caller caller) : PageModel
+{
+    public sealed record Shortcut(string Label, string Href, string Description);
+
+    public bool SignedIn => caller.Roles != CallerRoles.None;
+
+    public string Name => caller.DisplayName ?? caller.Who;
+
+    public IReadOnlyList<Shortcut> Shortcuts { get; private set; } = [];
+
+    public void OnGet()
+    {
+        var shortcuts = new List<Shortcut>();
+        if (caller.IsOfficer || caller.IsCoordinator)
+            shortcuts.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes suivies", "/personnes",
+                "Les personnes à placer, les placements en cours et les échéances à surveiller."));
+        if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin)
+            shortcuts.Add(new("Catalogue des postes", "/catalogue", "Chercher un poste de TIG par mot-clé, commune, distance et critères."));
+        Shortcuts = shortcuts;
+    }
+}

@@ -1,0 +1,24 @@
+using Placement.Catalogue.Application;
+
+namespace Placement.Web.Features.Shared;
+
+/// <summary>The main menu, by role: what each kind of user works with.</summary>
+public static class Navigation
+{
+    public sealed record Item(string Label, string Href);
+
+    public static IReadOnlyList<Item> For(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var items = new List<Item> { new("Accueil", "/") };
+        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", "/personnes"));
+        if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", "/catalogue"));
+        return items;
+    }
+
+    public static bool IsCurrent(Item item, string path)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Href == "/" ? path == "/" : path.StartsWith(item.Href, StringComparison.OrdinalIgnoreCase);
+    }
+}

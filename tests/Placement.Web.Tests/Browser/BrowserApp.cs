@@ -1,0 +1,91 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Placement.Web.Tests.Browser;
+
+/// <summary>
+/// The real service on a loopback port (fresh database, demo data, fixed clock) and Debian's Chromium driven by
+/// Playwright — one of each per test class. Where Chromium is absent the browser tests are skipped, with the reason.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static bool Available => File.Exists(Chromium);
+
+    public static string SkipReason => $"Chromium absent ({Chromium}) : apt-get install chromium (.ci/run l'installe).";
+
+    private IPlaywright? _playwright;
+
+    public PlacementApp App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!Available) return;
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "localhost", StringComparison.Ordinal);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies), French, on the service.</summary>
+    public async Task<IPage> NewPage()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page, as a user would.</summary>
+    public async Task<IPage> SignedIn(string email, string? path = null)
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/connexion" + (path is null ? "" : "?returnUrl=" + Uri.EscapeDataString(path)));
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(PlacementApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
+    }
+
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots/ and checks the page with axe: no serious or critical violation.</summary>
+    public static async Task Check(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        var results = await page.RunAxe();
+        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, $"{name}: " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Placement.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}
