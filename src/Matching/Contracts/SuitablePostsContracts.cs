@@ -10,5 +10,5 @@ public sealed record SuitablePostItem(PostResponse Post, HostBodySummary HostBod
 public sealed record SuitablePostsResponse(IReadOnlyList<SuitablePostItem> Items, int Candidates, IReadOnlyDictionary<string, int> ExcludedByRule,
     int Full, int CoDefendant, IReadOnlyList<string> Summary);
 
-/// <summary>Which posts suit a person: optional text, and how many (1–200, 20 by default).</summary>
-public sealed record SuitablePostsQuery(string? Q, int? Limit);
+/// <summary>Which posts suit a person: optional text and activity, and how many (1–200, 20 by default).</summary>
+public sealed record SuitablePostsQuery(string? Q, int? Limit, string? Activity = null);

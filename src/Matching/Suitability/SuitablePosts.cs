@@ -16,7 +16,7 @@ public sealed class SuitablePosts(IPostSearchIndex index, IMatchingStore store, 
     /// <summary>How many nearby posts the index hands to the rules at most (nearest first without text).</summary>
     public const int MaxCandidates = 1000;
 
-    public async Task<SuitablePostsResult> FindAsync(Person person, string? text, int limit, CancellationToken ct = default)
+    public async Task<SuitablePostsResult> FindAsync(Person person, string? text, int limit, IReadOnlyList<string>? activities = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -27,6 +27,7 @@ public sealed class SuitablePosts(IPostSearchIndex index, IMatchingStore store, 
             Text = text,
             Center = who.Location,
             RadiusKm = who.MaxTravelKm,
+            Activities = activities ?? [],
             PageSize = MaxCandidates,
         }, ct);
         var ids = nearby.Hits.Select(h => h.PostId).ToList();

@@ -17,6 +17,7 @@ using Placement.Web.Features.AssignmentSchedules;
 using Placement.Web.Features.Auth;
 using Placement.Web.Features.Geography;
 using Placement.Web.Features.HostBodies;
+using Placement.Web.Features.Maps;
 using Placement.Web.Features.Matching;
 using Placement.Web.Features.Persons;
 using Placement.Web.Features.Placements;
@@ -35,6 +36,7 @@ public static class PlacementHost
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddValidatedOptions<PlacementOptions>(PlacementOptions.Section);
+        services.AddValidatedOptions<Placement.Web.Features.Maps.MapOptions>(Placement.Web.Features.Maps.MapOptions.Section);
         services.AddSingleton(TimeProvider.System);
         // Everything written locally lives in the data folder, the keys that protect cookies and tokens included.
         // Nothing is created here: the folder appears once the configuration is known to be valid.
@@ -82,6 +84,8 @@ public static class PlacementHost
             ui.UseExceptionHandler("/erreur/500");
             ui.UseStatusCodePagesWithReExecute("/erreur/{0}");
         });
+        // Routing after the error pages, so that a re-executed request finds the error page's endpoint.
+        app.UseRouting();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -101,6 +105,7 @@ public static class PlacementHost
         app.MapAssignmentRunsEndpoints();
         app.MapAssignmentSchedulesEndpoints();
         app.MapMatchingEndpoints();
+        app.MapMapEndpoints();
         app.MapPlacementDashboard();
         return app;
     }

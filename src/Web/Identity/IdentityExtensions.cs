@@ -10,6 +10,8 @@ namespace Placement.Web.Identity;
 
 public static class IdentityExtensions
 {
+    private const string ChallengeScheme = "placement-challenge";
+
     /// <summary>
     /// ASP.NET Core Identity on the Placement database: bearer tokens for API clients, cookies for the UI;
     /// the caller's départements and host body travel as claims. One policy per role and per use.
@@ -26,6 +28,14 @@ public static class IdentityExtensions
             .AddEntityFrameworkStores<PlacementDbContext>()
             .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
 
+        // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).
+        services.AddAuthentication().AddPolicyScheme(ChallengeScheme, null, o =>
+            o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultChallengeScheme = ChallengeScheme;
+            o.DefaultForbidScheme = ChallengeScheme;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "placement";

@@ -20,6 +20,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    /// <summary>Script errors seen by each page: a page that logs one is not done.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Errors = new();
+
     public PlacementApp App { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
@@ -55,7 +58,11 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPage()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var errors = Errors.GetOrCreateValue(page);
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.Contains("status of 40", StringComparison.Ordinal)) errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        return page;
     }
 
     /// <summary>Signs in through the sign-in page, as a user would.</summary>
@@ -77,6 +84,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        Assert.True(!Errors.TryGetValue(page, out var errors) || errors.Count == 0, $"{name}: script errors: " + string.Join(" | ", errors ?? []));
         var results = await page.RunAxe();
         var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(bad.Count == 0, $"{name}: " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));

@@ -1,4 +1,6 @@
 using Mapster;
+using Microsoft.Extensions.Options;
+using Placement.Catalogue;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Matching.Contracts;
@@ -8,7 +10,7 @@ using Placement.Matching.Suitability;
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>« Which posts suit this person? »: around their home, every rule applied, ranked and explained.</summary>
-public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder) : IUseCase
+public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder, IOptions<CatalogueOptions> catalogue) : IUseCase
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 200;
@@ -20,8 +22,10 @@ public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder
         var errors = new FieldErrors();
         if (query.Limit is < 1 or > MaxLimit) errors.Add("limit", $"La limite est comprise entre 1 et {MaxLimit}.");
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
+        var activity = string.IsNullOrWhiteSpace(query.Activity) ? null : query.Activity.Trim();
+        if (activity is not null && !catalogue.Value.Activities.Contains(activity, StringComparer.Ordinal)) errors.Add("activity", $"Activité inconnue « {activity} ».");
         errors.ThrowIfAny();
-        var result = await finder.FindAsync(person, query.Q, query.Limit ?? DefaultLimit, ct);
+        var result = await finder.FindAsync(person, query.Q, query.Limit ?? DefaultLimit, activity is null ? null : [activity], ct);
         return new SuitablePostsResponse(
             [.. result.Posts.Select(s => new SuitablePostItem(s.Post.Adapt<PostResponse>(MatchingMappings.Config),
                 new HostBodySummary(s.HostBody.Id, s.HostBody.Name, EnumNames.ToKebab(s.HostBody.Details.LegalType)),

@@ -19,6 +19,14 @@ public static class PersonsEndpoints
                 TypedResults.Ok(await handler.HandleAsync(caller, query, ct)))
             .WithName("ListPersons").WithSummary("Personnes suivies dans votre périmètre, paginées.")
             .Problems(400);
+        api.MapGet("/caseload", async ([AsParameters] CaseloadQuery query, Caller caller, ListCaseload handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, query, ct)))
+            .WithName("Caseload").WithSummary("Vos personnes, les plus urgentes d'abord : situation, heures, échéance et risques calculés maintenant.")
+            .Problems(400);
+        api.MapGet("/{id:guid}/file", async (Guid id, Caller caller, GetPersonFile handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, ct)))
+            .WithName("PersonFile").WithSummary("Le dossier d'une personne : ses placements et les risques sur son échéance.")
+            .Problems(404);
         api.MapGet("/at-risk", async (Caller caller, ListPersonsAtRisk handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(caller, ct)))
             .WithName("PersonsAtRisk").WithSummary("Les personnes signalées par la veille des échéances, dans votre périmètre.");

@@ -16,7 +16,23 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Persons", Policies.Persons);
                 o.Conventions.AuthorizeFolder("/Catalogue", Policies.Search);
             })
-            .AddMvcOptions(o => o.Filters.Add<UseCaseErrorsPageFilter>());
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<UseCaseErrorsPageFilter>();
+                // What model binding says when a value cannot be read, in French.
+                var m = o.ModelBindingMessageProvider;
+                m.SetAttemptedValueIsInvalidAccessor((value, _) => $"« {value} » n'est pas une valeur valide.");
+                m.SetValueIsInvalidAccessor(value => $"« {value} » n'est pas une valeur valide.");
+                m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"« {value} » n'est pas une valeur valide.");
+                m.SetUnknownValueIsInvalidAccessor(_ => "Valeur invalide.");
+                m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Valeur invalide.");
+                m.SetValueMustBeANumberAccessor(_ => "Saisissez un nombre.");
+                m.SetNonPropertyValueMustBeANumberAccessor(() => "Saisissez un nombre.");
+                m.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+                m.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+                m.SetMissingKeyOrValueAccessor(() => "Valeur manquante.");
+                m.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
+            });
         return services;
     }
 }

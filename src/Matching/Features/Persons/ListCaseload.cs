@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Matching.Application;
+using Placement.Matching.Assignment;
+using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
+using Placement.Matching.Placements;
+
+namespace Placement.Matching.Features.Persons;
+
+/// <summary>
+/// An officer's caseload: the persons of their SPIP with hours and deadline at a glance, where each stands, and
+/// the deadline risks computed now with the deadline watch's rule; most urgent first.
+/// </summary>
+public sealed class ListCaseload(IMatchingStore store, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
+{
+    public async Task<CaseloadPage> HandleAsync(Caller caller, CaseloadQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var paging = Paging.From(query.Page, query.PageSize);
+        var filter = string.IsNullOrWhiteSpace(query.Filter) ? null : query.Filter.Trim().ToLowerInvariant();
+        if (filter is not null && !Situations.Filters.Contains(filter))
+            throw FieldErrors.OneField("filter", $"Filtre inconnu « {query.Filter} » ; attendu : {string.Join(", ", Situations.Filters)}.");
+        if (query.Q is { Length: > 100 }) throw FieldErrors.OneField("q", "Le nom recherché dépasse 100 caractères.");
+
+        var persons = store.VisiblePersons(caller).AsNoTracking();
+        var all = await persons.ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var words = query.Q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            all = [.. all.Where(p => words.All(w => Contains(p.Profile.FirstName, w) || Contains(p.Profile.LastName, w)))];
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (placements, posts) = await DeadlineRisk.ActiveAsync(store, [.. all.Select(p => p.Id)], ct);
+        var items = all.Select(p => Item(p, placements[p.Id].ToList(), posts, today, jobs.Value.DeadlineWarningWeeks)).ToList();
+
+        var counts = Situations.Filters.ToDictionary(f => f, f => items.Count(i => Matches(i, f)), StringComparer.Ordinal);
+        var kept = items.Where(i => filter is null || Matches(i, filter))
+            .OrderBy(i => i.Situation == Situations.Completed)
+            .ThenByDescending(i => i.Risks.Count > 0)
+            .ThenBy(i => i.EffectiveDeadline)
+            .ThenBy(i => i.LastName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
+            .ToList();
+        return new CaseloadPage([.. kept.Skip(paging.Skip).Take(paging.PageSize)], kept.Count, paging.Page, paging.PageSize, counts);
+    }
+
+    private static CaseloadItem Item(Person person, IReadOnlyList<TigPlacement> active, IReadOnlyDictionary<Guid, Catalogue.Domain.Post> posts, DateOnly today, int warningWeeks)
+    {
+        var p = person.Profile;
+        var situation = p.Hours.Remaining <= 0 ? Situations.Completed
+            : active.Any(a => a.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress) ? Situations.InProgress
+            : active.Any(a => a.Status == PlacementStatus.Proposed) ? Situations.Proposed
+            : Situations.Awaiting;
+        var deadline = p.Term.EffectiveDeadline;
+        return new CaseloadItem(person.Id, p.FirstName, p.LastName, person.Departement, p.Hours.Ordered, p.Hours.Done, p.Hours.Remaining, deadline,
+            (int)Math.Floor((deadline.DayNumber - today.DayNumber) / 7.0), situation, DeadlineRisk.Reasons(person, active, posts, today, warningWeeks));
+    }
+
+    private static bool Matches(CaseloadItem item, string filter) =>
+        filter == Situations.AtRisk ? item.Risks.Count > 0 : item.Situation == filter;
+
+    private static bool Contains(string text, string word) =>
+        System.Globalization.CultureInfo.GetCultureInfo("fr-FR").CompareInfo.IndexOf(text, word,
+            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) >= 0;
+}

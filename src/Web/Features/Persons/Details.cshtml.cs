@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Catalogue.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Features.Persons;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.Persons;
+
+/// <summary>A person's page (<see cref="GetPersonFile"/>, the use case of <c>GET /api/persons/{id}/file</c>).</summary>
+public sealed class DetailsModel(Caller caller, GetPersonFile file) : PageModel
+{
+    public PersonFileResponse Dossier { get; private set; } = null!;
+
+    public MapModel Map { get; private set; } = null!;
+
+    public IReadOnlyList<string> Restrictions { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Dossier = await file.HandleAsync(caller, id, ct);
+        var p = Dossier.Person;
+        var home = p.Home?.Location;
+        Map = new MapModel("carte-personne", $"Carte : domicile de {p.FirstName} {p.LastName}, distance maximale et zones interdites")
+        {
+            Departements = [p.Home?.Departement ?? p.Departement!],
+            Home = home is null ? null : new MapModel.Point(home.Lat, home.Lon, "Domicile"),
+            RadiusKm = p.MaxTravelKm,
+            Zones = p.Restrictions?.ExclusionZones ?? [],
+        };
+        Restrictions = Describe(p);
+    }
+
+    /// <summary>The judicial obligations and the practical limits, in plain French.</summary>
+    public static IReadOnlyList<string> Describe(PersonFields p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var lines = new List<string>();
+        var r = p.Restrictions;
+        if (r?.NoContactWithMinors == true) lines.Add("Interdiction d'entrer en contact avec des mineurs.");
+        if (r?.NoContactWithVulnerablePublic == true) lines.Add("Pas de contact avec un public vulnérable.");
+        if (r?.ExcludedHostBodyIds is { Count: > 0 } excluded) lines.Add($"{excluded.Count} structure{(excluded.Count > 1 ? "s" : "")} exclue{(excluded.Count > 1 ? "s" : "")} par la décision.");
+        if (r?.NoContactWithPersonIds is { Count: > 0 } others) lines.Add($"Ne doit pas rencontrer {others.Count} co-auteur{(others.Count > 1 ? "s" : "")} ou victime{(others.Count > 1 ? "s" : "")} : jamais placé·e dans la même structure.");
+        if (r?.ExclusionZones is { Count: > 0 } zones) lines.Add($"{zones.Count} zone{(zones.Count > 1 ? "s" : "")} d'interdiction de paraître (en rouge sur la carte).");
+        if (lines.Count == 0) lines.Add("Aucune obligation particulière.");
+        lines.Add($"Se déplace jusqu'à {Labels.Km(p.MaxTravelKm)}" + (p.PublicTransportOnly ? ", en transports en commun seulement" : "")
+            + (p.HasDrivingLicence ? " ; titulaire du permis B." : " ; sans permis de conduire."));
+        lines.Add($"Effort physique : {Labels.Demand(p.MaxPhysicalDemand)} au plus" + (p.NeedsWheelchairAccess ? " ; se déplace en fauteuil roulant." : "."));
+        if (p.Skills is { Count: > 0 } skills) lines.Add("Savoir-faire : " + string.Join(", ", skills) + ".");
+        return lines;
+    }
+}

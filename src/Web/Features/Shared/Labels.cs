@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Placement.Web.Features.Shared;
+
+/// <summary>How the pages say things in French: situations, statuses, days, dates, hours.</summary>
+public static class Labels
+{
+    public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Situation(string situation) => situation switch
+    {
+        "awaiting" => "À placer",
+        "proposed" => "Placement proposé",
+        "in-progress" => "En cours",
+        "completed" => "Mesure exécutée",
+        "at-risk" => "Échéance menacée",
+        _ => situation,
+    };
+
+    /// <summary>The DSFR badge colour of a situation; the text always says it too (never colour alone).</summary>
+    public static string SituationBadge(string situation) => situation switch
+    {
+        "awaiting" => "fr-badge--new",
+        "proposed" => "fr-badge--info",
+        "in-progress" => "fr-badge--success",
+        "completed" => "",
+        _ => "fr-badge--warning",
+    };
+
+    public static string PlacementStatus(string status) => status switch
+    {
+        "proposed" => "Proposé à la structure",
+        "confirmed" => "Confirmé",
+        "in-progress" => "En cours",
+        "completed" => "Terminé",
+        "declined" => "Décliné par la structure",
+        "cancelled" => "Annulé",
+        _ => status,
+    };
+
+    public static string PlacementBadge(string status) => status switch
+    {
+        "proposed" => "fr-badge--info",
+        "confirmed" or "in-progress" => "fr-badge--success",
+        "declined" or "cancelled" => "fr-badge--error",
+        _ => "",
+    };
+
+    public static readonly IReadOnlyList<(string Code, string Name)> Days =
+        [("mon", "Lundi"), ("tue", "Mardi"), ("wed", "Mercredi"), ("thu", "Jeudi"), ("fri", "Vendredi"), ("sat", "Samedi"), ("sun", "Dimanche")];
+
+    public static string Day(string? code) => Days.FirstOrDefault(d => d.Code == code).Name ?? code ?? "";
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+
+    public static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", French);
+
+    public static string Hours(double hours) => hours.ToString("0.#", French) + " h";
+
+    public static string Km(double km) => km.ToString("0.#", French) + " km";
+
+    public static string Weeks(int weeks) => weeks switch
+    {
+        < 0 => $"dépassée de {-weeks} semaine{(weeks < -1 ? "s" : "")}",
+        0 => "cette semaine",
+        1 => "dans 1 semaine",
+        _ => $"dans {weeks} semaines",
+    };
+
+    public static string Demand(string? demand) => demand switch
+    {
+        "low" => "léger",
+        "medium" => "modéré",
+        "high" => "important",
+        _ => demand ?? "",
+    };
+
+    private static readonly Dictionary<string, string> ActivityNames = new(StringComparer.Ordinal)
+    {
+        ["espaces-verts"] = "Espaces verts",
+        ["entretien-nettoyage"] = "Entretien et nettoyage",
+        ["manutention-logistique"] = "Manutention et logistique",
+        ["restauration-aide-alimentaire"] = "Restauration et aide alimentaire",
+        ["recyclerie-tri"] = "Recyclerie et tri",
+        ["accueil-administratif"] = "Accueil et tâches administratives",
+        ["aide-a-la-personne"] = "Aide à la personne",
+        ["batiment-renovation"] = "Bâtiment et rénovation",
+        ["environnement-nature"] = "Environnement et nature",
+        ["soin-animaux"] = "Soin des animaux",
+        ["evenementiel"] = "Événementiel",
+        ["module-pedagogique"] = "Module pédagogique",
+    };
+
+    public static string Activity(string? code) =>
+        code is null ? "" : ActivityNames.TryGetValue(code, out var name) ? name : char.ToUpper(code[0], French) + code[1..].Replace('-', ' ');
+}

@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Placement.Web.Features.Shared;
+
+/// <summary>What a map shows: the départements drawn as background, markers, a person's home with their travel radius, exclusion zones.</summary>
+public sealed record MapModel(string Id, string Label)
+{
+    public sealed record Point(double Lat, double Lon, string? Label = null);
+
+    public sealed record Marker(double Lat, double Lon, string Title, IReadOnlyList<string> Lines, string? Href);
+
+    public IReadOnlyList<string> Departements { get; init; } = [];
+    public IReadOnlyList<Marker> Markers { get; init; } = [];
+    public Point? Home { get; init; }
+    public double? RadiusKm { get; init; }
+    public IReadOnlyList<JsonElement> Zones { get; init; } = [];
+    public bool Small { get; init; }
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        // Inside a <script> element: « < » and « & » must never be written as such.
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, home = Home, radiusKm = RadiusKm, zones = Zones }, Options);
+}

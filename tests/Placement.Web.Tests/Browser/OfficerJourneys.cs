@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Placement.Web.Tests.Browser;
+
+/// <summary>An officer's day in a real browser: the caseload, a person's page, finding and proposing a post, the catalogue.</summary>
+public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [SkippableFact]
+    public async Task Officer_FiltersTheCaseload_AndFindsAPersonByName()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mes personnes");
+        var rows = page.Locator("table tbody tr");
+        Assert.True(await rows.CountAsync() > 5);
+        await BrowserApp.Check(page, "mes-personnes");
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^À placer") }).ClickAsync();
+        await page.WaitForURLAsync("**filtre=awaiting**");
+        foreach (var badge in await page.Locator("table tbody tr td:nth-child(2)").AllTextContentsAsync()) Assert.Equal("À placer", badge.Trim());
+
+        var name = (await rows.First.Locator("th a").InnerTextAsync()).Split(' ')[0];
+        await page.GetByLabel("Nom ou prénom").FillAsync(name.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.All(await page.Locator("table tbody tr th").AllInnerTextsAsync(), t => Assert.Contains(name, t, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
+    public async Task Officer_EditsAPerson_AndSeesTheErrorOnTheField()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes");
+        await page.Locator("table tbody tr th a").First.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserApp.Check(page, "fiche-personne");
+        await Assertions.Expect(page.Locator("[data-carte][data-ready=true]")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier", Exact = true }).ClickAsync();
+        await page.GetByLabel("Commune (code INSEE)").FillAsync("99999");
+        await page.GetByLabel("Distance maximale (km)").FillAsync("25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var group = page.Locator(".fr-input-group--error", new() { Has = page.GetByLabel("Commune (code INSEE)") });
+        await Assertions.Expect(group.Locator(".fr-message--error")).ToContainTextAsync("ommune");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Un champ est à corriger");
+        await BrowserApp.Check(page, "fiche-personne-erreur");
+
+        await page.GetByLabel("Commune (code INSEE)").FillAsync("69123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le dossier est enregistré");
+        await Assertions.Expect(page.GetByText("Se déplace jusqu'à 25 km", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task Officer_FindsAPost_ProposesIt_AndSeesThePlacementOnThePersonPage()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        await browser.App.SearchReady();
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes?filtre=awaiting");
+        var links = await page.Locator("table tbody tr th a").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        string? title = null;
+        foreach (var href in links.Take(10))
+        {
+            await page.GotoAsync(href + "/postes");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            if (await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Proposer ce poste") }).CountAsync() == 0) continue;
+            await Assertions.Expect(page.Locator("[data-carte][data-ready=true]")).ToBeVisibleAsync();
+            Assert.True(int.Parse(await page.Locator("[data-carte]").GetAttributeAsync("data-markers") ?? "0") > 0);
+            await Assertions.Expect(page.Locator(".placement-explain").First).ToBeVisibleAsync();
+            await BrowserApp.Check(page, "trouver-un-poste");
+            title = await page.Locator(".fr-card__title").First.InnerTextAsync();
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Proposer ce poste") }).First.ClickAsync();
+            break;
+        }
+        Assert.NotNull(title);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("proposé à la structure");
+        var row = page.Locator("table tbody tr", new() { HasText = title });
+        await Assertions.Expect(row).ToContainTextAsync("Proposé à la structure");
+        await BrowserApp.Check(page, "fiche-personne-placement");
+    }
+
+    [SkippableFact]
+    public async Task Officer_SearchesTheCatalogue_WithARadiusAndAFilter_AndSeesMarkers()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        await browser.App.SearchReady();
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/catalogue");
+        await page.GetByLabel("Commune (code INSEE)").FillAsync("69123");
+        await page.GetByLabel("Rayon (km)").FillAsync("30");
+        await page.GetByLabel("Activité").SelectOptionAsync("espaces-verts");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator("#resultats")).ToContainTextAsync("trouvé");
+        Assert.All(await page.Locator("table tbody tr td:first-child .fr-text--xs").AllInnerTextsAsync(), a => Assert.Equal("Espaces verts", a));
+        await Assertions.Expect(page.Locator("[data-carte][data-ready=true]")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await page.Locator("[data-carte]").GetAttributeAsync("data-markers") ?? "0") > 0);
+        Assert.True(await page.Locator(".leaflet-marker-icon").CountAsync() > 0);
+        await BrowserApp.Check(page, "catalogue");
+
+        await page.Locator("table tbody tr td a").First.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByText("Structure d'accueil")).ToBeVisibleAsync();
+        await BrowserApp.Check(page, "poste");
+    }
+
+    [SkippableFact]
+    public async Task APartner_CannotOpenAnOfficerPage()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Partner);
+        var response = await page.GotoAsync("/personnes");
+        Assert.Equal((int)HttpStatusCode.Forbidden, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Accès refusé");
+        await BrowserApp.Check(page, "acces-refuse");
+    }
+
+    [SkippableFact]
+    public async Task APostDescriptionWithHtml_IsShownAsText()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var partner = await browser.App.ClientFor(PlacementApp.Partner);
+        var host = (await (await partner.GetAsync("/api/auth/me")).Json()).GetProperty("hostBodyId").GetString()!;
+        var post = CatalogueApiTests.Post(host);
+        post["description"] = "Entretien des massifs <b>en gras</b><script>document.title='piraté'</script>";
+        var created = await partner.PostAsJsonAsync("/api/posts", post);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Json()).GetProperty("id").GetString();
+
+        var page = await browser.SignedIn(PlacementApp.Officer69);
+        await page.GotoAsync($"/catalogue/postes/{id}");
+        var description = page.Locator(".placement-description");
+        await Assertions.Expect(description).ToContainTextAsync("<b>en gras</b><script>");
+        Assert.Equal(0, await description.Locator("b, script").CountAsync());
+        Assert.NotEqual("piraté", await page.TitleAsync());
+    }
+}
