@@ -13,6 +13,8 @@ namespace Placement.Matching.Placements;
 /// </summary>
 public static class DeadlineRisk
 {
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+
     public static IReadOnlyList<string> Reasons(Person person, IEnumerable<TigPlacement> activePlacements, IReadOnlyDictionary<Guid, Post> posts, DateOnly today, int warningWeeks)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -26,14 +28,14 @@ public static class DeadlineRisk
         var confirmed = activePlacements.Where(p => p.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress).ToList();
         if (confirmed.Count == 0 && weeksLeft < warningWeeks)
             reasons.Add(weeksLeft < 0
-                ? $"échéance dépassée ({deadline:dd/MM/yyyy}) avec {remaining:0.#} h restantes"
-                : $"aucun placement confirmé à {Math.Floor(weeksLeft):0} semaines de l'échéance ({deadline:dd/MM/yyyy})");
+                ? string.Create(French, $"échéance dépassée ({deadline:dd/MM/yyyy}) avec {remaining:0.#} h restantes")
+                : string.Create(French, $"aucun placement confirmé à {Math.Floor(weeksLeft):0} semaines de l'échéance ({deadline:dd/MM/yyyy})"));
         foreach (var placement in confirmed)
         {
             var post = posts[placement.PostId];
             var weekly = EligibilityRules.WeeklyHours(person.Profile.Availability, post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, person.Profile.IsMinorOn(today));
             if (weekly * Math.Max(0, weeksLeft) < remaining - 1e-9)
-                reasons.Add($"{remaining:0.#} h restantes pour {Math.Max(0, weeksLeft):0.#} semaines à {weekly:0.#} h/semaine : rythme insuffisant");
+                reasons.Add(string.Create(French, $"{remaining:0.#} h restantes pour {Math.Max(0, weeksLeft):0} semaines à {weekly:0.#} h/semaine : rythme insuffisant"));
         }
         return reasons;
     }

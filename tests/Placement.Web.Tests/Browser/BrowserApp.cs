@@ -84,6 +84,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + "-ecran.png") });
         Assert.True(!Errors.TryGetValue(page, out var errors) || errors.Count == 0, $"{name}: script errors: " + string.Join(" | ", errors ?? []));
         var results = await page.RunAxe();
         var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

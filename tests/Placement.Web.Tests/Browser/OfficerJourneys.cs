@@ -71,7 +71,7 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
             Assert.True(int.Parse(await page.Locator("[data-carte]").GetAttributeAsync("data-markers") ?? "0") > 0);
             await Assertions.Expect(page.Locator(".placement-explain").First).ToBeVisibleAsync();
             await BrowserApp.Check(page, "trouver-un-poste");
-            title = await page.Locator(".fr-card__title").First.InnerTextAsync();
+            title = await page.Locator(".placement-result h3").First.InnerTextAsync();
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Proposer ce poste") }).First.ClickAsync();
             break;
         }

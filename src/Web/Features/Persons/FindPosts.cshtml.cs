@@ -34,6 +34,9 @@ public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuita
 
     public IReadOnlyList<string> Activities => catalogue.Value.Activities;
 
+    /// <summary>How many posts are shown at most, best first.</summary>
+    public int Limit => 30;
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -51,7 +54,7 @@ public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuita
         Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         Activity = string.IsNullOrWhiteSpace(Activity) ? null : Activity;
         Person = await getPerson.HandleAsync(caller, Id, ct);
-        Result = await find.HandleAsync(caller, Id, new SuitablePostsQuery(Q, 30, Activity), ct);
+        Result = await find.HandleAsync(caller, Id, new SuitablePostsQuery(Q, Limit, Activity), ct);
         var home = Person.Home?.Location;
         Map = new MapModel("carte-postes", $"Carte des postes adaptés autour du domicile de {Person.FirstName} {Person.LastName}")
         {
