@@ -174,7 +174,11 @@ public class AssignmentRunTests(PlacementApp app)
     [Fact]
     public async Task TheDashboard_IsForAdministratorsAndCoordinators()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await (await app.ClientFor(null)).GetAsync("/hangfire")).StatusCode);
+        // Anonymous: sent to the sign-in page, like every page.
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var challenge = await anonymous.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.StartsWith("/connexion", challenge.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var cookies = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
         var login = await cookies.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = PlacementApp.Coordinator, password = PlacementApp.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);

@@ -75,6 +75,12 @@ public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeograph
         };
     }
 
+    /// <summary>« autour de Lyon (69), à 30 km » when the search has a centre.</summary>
+    public string Around =>
+        Input.Commune is { Length: > 0 } c && geography.Commune(c) is { } commune
+            ? $" autour de {commune.Name} ({commune.Departement})" + (Input.RadiusKm is { } r ? $", à moins de {Labels.Km(r)}" : "")
+            : Input.Lat is not null ? " autour de votre position" + (Input.RadiusKm is { } k ? $", à moins de {Labels.Km(k)}" : "") : "";
+
     public string CommuneName(string? insee) => geography.Commune(insee)?.Name ?? insee ?? "";
 
     public string WithActivity(string activity)
