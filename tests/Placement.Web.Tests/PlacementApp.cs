@@ -35,13 +35,24 @@ public class PlacementApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>More configuration for this service (an OpenID provider's address…), set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>More service replacements for this service, applied after the fixed clock.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Placement:DataDirectory", DataDirectory);
         builder.UseSetting("Placement:Demo:Enabled", "true");
         builder.UseSetting("Placement:Demo:Password", Password);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in TestServices) configure(services);
+        });
     }
 
     /// <summary>A client signed in as <paramref name="email"/> with a bearer token (null: anonymous).</summary>

@@ -47,7 +47,7 @@ public static class PlacementHost
         services.AddMatching();
         services.PostConfigure<SearchOptions>(o => o.IndexDirectory ??= Path.Combine(dataDirectory, "search"));
         services.AddPlacementDatabase();
-        services.AddPlacementIdentity();
+        services.AddPlacementIdentity(builder.Configuration);
         services.AddCallers();
         services.AddPlacementJobs();
         services.AddScoped<DemoDataLoader>();

@@ -16,7 +16,7 @@ public static class IdentityExtensions
     /// ASP.NET Core Identity on the Placement database: bearer tokens for API clients, cookies for the UI;
     /// the caller's départements and host body travel as claims. One policy per role and per use.
     /// </summary>
-    public static IServiceCollection AddPlacementIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPlacementIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityApiEndpoints<PlacementUser>(o =>
             {
@@ -29,8 +29,10 @@ public static class IdentityExtensions
             .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
 
         // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).
-        services.AddAuthentication().AddPolicyScheme(ChallengeScheme, null, o =>
-            o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        services.AddAuthentication()
+            .AddPolicyScheme(ChallengeScheme, null, o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddPlacementOpenIdConnect(configuration);
         services.Configure<AuthenticationOptions>(o =>
         {
             o.DefaultChallengeScheme = ChallengeScheme;
@@ -39,7 +41,9 @@ public static class IdentityExtensions
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "placement";
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Lax, not Strict: coming back from an identity provider must keep the session; cross-site POSTs still
+            // carry no cookie, and every form checks an anti-forgery token.
+            o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/erreur/403";

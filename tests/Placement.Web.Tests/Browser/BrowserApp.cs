@@ -40,7 +40,7 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=fr-FR"],
         });
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Placement.Web.Features.Account;
 
 /// <summary>Cookie sign-in with Identity: lockout after repeated failures, back to the page asked for.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PlacementUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<PlacementUser> signIn, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public sealed class Credentials
     {
@@ -22,14 +23,29 @@ public sealed class SignInModel(SignInManager<PlacementUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>The OpenID Connect provider's name when that sign-in is configured.</summary>
+    public string? ExternalName { get; private set; }
+
+    public async Task OnGetAsync(string? erreur)
     {
+        await FindExternalAsync();
+        if (erreur == "inconnu") ModelState.AddModelError("", "Votre identité est confirmée, mais aucun compte Placement ne correspond à votre adresse électronique. Demandez à votre coordinateur de vous créer un compte.");
+        else if (erreur == "oidc") ModelState.AddModelError("", "La connexion par le fournisseur d'identité n'a pas abouti. Réessayez, ou connectez-vous avec votre mot de passe.");
     }
+
+    public async Task<IActionResult> OnPostExternalAsync()
+    {
+        if (await schemes.GetSchemeAsync(OpenIdConnectSignIn.Scheme) is null) return NotFound();
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" }, OpenIdConnectSignIn.Scheme);
+    }
+
+    private async Task FindExternalAsync() => ExternalName = (await schemes.GetSchemeAsync(OpenIdConnectSignIn.Scheme))?.DisplayName;
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Saisissez votre adresse électronique.");
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Saisissez votre mot de passe.");
+        await FindExternalAsync();
         if (!ModelState.IsValid) return Page();
 
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
