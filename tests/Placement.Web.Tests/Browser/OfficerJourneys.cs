@@ -138,3 +138,33 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Assert.NotEqual("piraté", await page.TitleAsync());
     }
 }
+
+/// <summary>Exclusion zones are drawn on the map of the edit page, saved, and shown on the person's page.</summary>
+public sealed class ExclusionZoneJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [SkippableFact]
+    public async Task Officer_DrawsAnExclusionZone_AndFindsItOnThePersonPage()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes?filtre=awaiting");
+        await page.Locator("table tbody tr th a").Nth(2).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var before = await page.Locator("text=/zones? d'interdiction de paraître \\(en rouge/").CountAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier", Exact = true }).ClickAsync();
+        var map = page.Locator("[data-carte]");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true");
+        var zonesBefore = await page.GetByLabel("Zones d'interdiction de paraître (GeoJSON)").InputValueAsync();
+        foreach (var (x, y) in new[] { (120, 120), (220, 120), (220, 220), (120, 220) })
+            await map.ClickAsync(new() { Position = new() { X = x, Y = y } });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terminer la zone" }).ClickAsync();
+        var zones = await page.GetByLabel("Zones d'interdiction de paraître (GeoJSON)").InputValueAsync();
+        Assert.NotEqual(zonesBefore, zones);
+        Assert.Contains("\"Polygon\"", zones, StringComparison.Ordinal);
+        await BrowserApp.Check(page, "modifier-zones");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le dossier est enregistré");
+        await Assertions.Expect(page.Locator("text=/zones? d'interdiction de paraître \\(en rouge/")).ToHaveCountAsync(1);
+        Assert.True(before <= 1);
+        await Assertions.Expect(page.Locator(".leaflet-interactive[stroke='#ce0500']").First).ToBeAttachedAsync();
+    }
+}

@@ -65,8 +65,9 @@ public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeograph
             PageSize = 20,
         }, ct);
         var centre = Input.Commune is { Length: > 0 } c ? geography.Commune(c)?.Location : Input.Lat is { } la && Input.Lon is { } lo ? new Placement.Catalogue.Domain.GeoPoint(la, lo) : null;
-        Map = new MapModel("carte-catalogue", "Carte des postes trouvés")
+        Map = new MapModel("carte-catalogue", "Carte des postes de cette page de résultats")
         {
+            Small = true,
             Departements = [.. Result.Items.Select(i => i.Post.Address?.Departement ?? "").Where(d => d.Length > 0).Distinct()],
             Home = centre is { } at ? new MapModel.Point(at.Latitude, at.Longitude, "Centre de la recherche") : null,
             RadiusKm = centre is null ? null : Input.RadiusKm,

@@ -64,6 +64,9 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
 
     public string Name { get; private set; } = "";
 
+    /// <summary>The home, the radius and the zones; clicking it draws a new zone into the GeoJSON field.</summary>
+    public MapModel Map { get; private set; } = null!;
+
     public IEnumerable<SelectListItem> DayItems => Labels.Days.Select(d => new SelectListItem(d.Name, d.Code));
 
     private static readonly string[] Demands = ["low", "medium", "high"];
@@ -77,6 +80,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
     {
         var p = await getPerson.HandleAsync(caller, Id, ct);
         Name = $"{p.FirstName} {p.LastName}";
+        Map = MapOf(p);
         Input = new PersonForm
         {
             FirstName = p.FirstName,
@@ -102,6 +106,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
     {
         var current = await getPerson.HandleAsync(caller, Id, ct);
         Name = $"{current.FirstName} {current.LastName}";
+        Map = MapOf(current);
         var zones = ReadZones(Input.ZonesGeoJson);
         if (!ModelState.IsValid)
         {
@@ -148,6 +153,16 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         }
         return Task.CompletedTask;
     }
+
+    private static MapModel MapOf(PersonResponse p) =>
+        new("carte-zones", $"Carte : domicile de {p.FirstName} {p.LastName} et zones d'interdiction ; cliquez pour dessiner une zone")
+        {
+            Departements = [p.Home?.Departement ?? p.Departement!],
+            Home = p.Home?.Location is { } at ? new MapModel.Point(at.Lat, at.Lon, "Domicile") : null,
+            RadiusKm = p.MaxTravelKm,
+            Zones = p.Restrictions?.ExclusionZones ?? [],
+            DrawInto = "Input-ZonesGeoJson",
+        };
 
     private void PadWindows()
     {

@@ -17,11 +17,14 @@ public sealed record MapModel(string Id, string Label)
     public IReadOnlyList<JsonElement> Zones { get; init; } = [];
     public bool Small { get; init; }
 
+    /// <summary>The id of a GeoJSON field: the map lets the user draw exclusion zones into it.</summary>
+    public string? DrawInto { get; init; }
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         // Inside a <script> element: « < » and « & » must never be written as such.
         Encoder = JavaScriptEncoder.Default,
     };
 
-    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, home = Home, radiusKm = RadiusKm, zones = Zones }, Options);
+    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto }, Options);
 }

@@ -32,9 +32,11 @@ async function draw(element) {
   const map = L.map(element, { zoomSnap: 0.5, attributionControl: true }).setView([46.6, 2.4], 6);
   const settings = await fetchJson("/carte/reglages");
   if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.attribution ?? "" }).addTo(map);
-  const key = (data.departements ?? []).join(",");
-  if (!outlines.has(key)) outlines.set(key, fetchJson(`/carte/departements?codes=${encodeURIComponent(key)}`));
-  const background = L.geoJSON(await outlines.get(key), {
+  // Every département is drawn (neighbours included); the view starts on those of the map's content.
+  if (!outlines.has("all")) outlines.set("all", fetchJson("/carte/departements"));
+  const all = await outlines.get("all");
+  const own = new Set(data.departements ?? []);
+  const background = L.geoJSON(all, {
     style: { color: "#6a6af4", weight: 1, fillColor: "#f5f5fe", fillOpacity: settings.tileUrl ? 0 : 1 },
     onEachFeature: (feature, layer) => layer.bindTooltip(`${feature.properties.name} (${feature.properties.code})`, { sticky: true }),
   }).addTo(map);
@@ -64,9 +66,54 @@ async function draw(element) {
   }
   group.addTo(map);
   if (markers.length) bounds.extend(L.latLngBounds(markers.map((m) => [m.lat, m.lon])));
-  map.fitBounds(bounds.isValid() ? bounds.pad(0.15) : background.getBounds(), { maxZoom: 13 });
+  const home = L.geoJSON({ type: "FeatureCollection", features: all.features.filter((f) => own.has(f.properties.code)) });
+  map.fitBounds(bounds.isValid() ? bounds.pad(0.15) : (own.size ? home : background).getBounds(), { maxZoom: 13 });
+  if (data.drawInto) drawZones(map, element, document.getElementById(data.drawInto));
   element.dataset.ready = "true";
   element.dataset.markers = String(markers.length);
+}
+
+// Drawing an exclusion zone: click the map to place its corners, then « Terminer la zone » adds the polygon to
+// the GeoJSON field (which stays the way to type or paste zones without a mouse).
+function drawZones(map, element, field) {
+  if (!field) return;
+  const corners = [];
+  let outline = null;
+  const bar = document.createElement("div");
+  bar.className = "fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w";
+  const finish = Object.assign(document.createElement("button"), { type: "button", className: "fr-btn fr-btn--sm", textContent: "Terminer la zone", disabled: true });
+  const cancel = Object.assign(document.createElement("button"), { type: "button", className: "fr-btn fr-btn--sm fr-btn--secondary", textContent: "Effacer le tracé", disabled: true });
+  const status = Object.assign(document.createElement("p"), { className: "fr-text--sm fr-mb-0" });
+  status.setAttribute("aria-live", "polite");
+  status.textContent = "Pour dessiner une zone, cliquez sur la carte pour en placer les coins.";
+  bar.append(finish, cancel);
+  element.after(bar, status);
+  const redraw = () => {
+    if (outline) outline.remove();
+    outline = corners.length ? L.polygon(corners, { color: "#ce0500", dashArray: "4" }).addTo(map) : null;
+    finish.disabled = corners.length < 3;
+    cancel.disabled = corners.length === 0;
+    status.textContent = corners.length ? `${corners.length} coin(s) placé(s) ; trois au moins pour une zone.` : "Pour dessiner une zone, cliquez sur la carte pour en placer les coins.";
+  };
+  map.on("click", (event) => { corners.push(event.latlng); redraw(); });
+  cancel.addEventListener("click", () => { corners.length = 0; redraw(); });
+  finish.addEventListener("click", () => {
+    const ring = corners.map((c) => [Number(c.lng.toFixed(6)), Number(c.lat.toFixed(6))]);
+    ring.push(ring[0]);
+    let zones = [];
+    try {
+      const current = field.value.trim() ? JSON.parse(field.value) : [];
+      zones = Array.isArray(current) ? current : current.features ? current.features.map((f) => f.geometry) : [current];
+    } catch {
+      zones = [];
+    }
+    zones.push({ type: "Polygon", coordinates: [ring] });
+    field.value = JSON.stringify(zones);
+    L.geoJSON(zones.at(-1), { style: { color: "#ce0500", weight: 2, fillOpacity: 0.25 } }).addTo(map);
+    corners.length = 0;
+    redraw();
+    status.textContent = "Zone ajoutée au champ GeoJSON ; enregistrez le dossier pour la garder.";
+  });
 }
 
 for (const element of document.querySelectorAll("[data-carte]")) {
