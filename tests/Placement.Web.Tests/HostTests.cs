@@ -10,7 +10,15 @@ public class HostTests(PlacementApp app)
     [InlineData("/health/ready")]
     public async Task Health_IsHealthy_Anonymously(string path)
     {
-        var response = await (await app.ClientFor(null)).GetAsync(path);
+        await app.SearchReady();
+        var client = await app.ClientFor(null);
+        var response = await client.GetAsync(path);
+        // The index's first filling ends just after its documents become countable.
+        for (var i = 0; i < 50 && response.StatusCode != HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(100);
+            response = await client.GetAsync(path);
+        }
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
@@ -73,5 +81,27 @@ public class AuthTests(PlacementApp app)
     {
         var response = await (await app.ClientFor(null)).GetAsync(path);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
+
+/// <summary>A fresh service is not « ready » until its search index has been filled from the database.</summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Ready_WaitsForTheFirstFillingOfTheIndex()
+    {
+        using var app = new PlacementApp();
+        var client = await app.ClientFor(null);
+        var first = await client.GetAsync("/health/ready");
+        if (first.StatusCode == HttpStatusCode.ServiceUnavailable)
+            Assert.Contains("Unhealthy", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.SearchReady();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage ready;
+        do ready = await client.GetAsync("/health/ready");
+        while (ready.StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var search = app.Services.GetService(typeof(Placement.Catalogue.Search.SearchIndexer)) as Placement.Catalogue.Search.SearchIndexer;
+        Assert.True(search!.Filled);
     }
 }

@@ -17,12 +17,18 @@ public sealed class SearchIndexer(
 {
     public const int BatchSize = 500;
 
+    private volatile bool _filled;
+
+    /// <summary>The index has been checked at start and, when it was empty, filled from the database: search answers fully.</summary>
+    public bool Filled => _filled;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await index.EnsureReadyAsync(stoppingToken);
             if (await index.CountAsync(stoppingToken) == 0) await RebuildAsync(null, stoppingToken);
+            _filled = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -143,11 +143,12 @@ public static class PlacementHost
     }
 }
 
-/// <summary>Ready only when the search engine answers.</summary>
-internal sealed class SearchHealthCheck(IPostSearchIndex index) : IHealthCheck
+/// <summary>Ready only when the search engine answers and its first filling at start is over.</summary>
+internal sealed class SearchHealthCheck(IPostSearchIndex index, SearchIndexer indexer) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!indexer.Filled) return HealthCheckResult.Unhealthy($"{index.Engine} : index en cours de construction.");
         try
         {
             return HealthCheckResult.Healthy($"{index.Engine} : {await index.CountAsync(cancellationToken)} postes indexés");
