@@ -5,6 +5,7 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
+using Placement.Matching.Engine;
 using Placement.Matching.Generation;
 using static Placement.Web.Demo.DemoVocabulary;
 
@@ -176,6 +177,8 @@ public sealed class DemoDataGenerator(FranceGeography geography)
                 ? ReferenceDate.AddYears(-18).AddDays(f.Random.Int(1, 600))
                 : ReferenceDate.AddYears(-f.Random.Int(18, 60)).AddDays(-f.Random.Int(0, 364));
             if (birth.AddYears(16) > sentence) sentence = birth.AddYears(16);
+            // One adult in twenty-five was sentenced longer ago: their deadline is near, or already past.
+            if (!minor && i % 25 == 3) sentence = sentence.AddDays(-300);
             var licence = !minor && f.Random.Double() < 0.55;
             var officer = DemoOfficers.TryGetValue(home.Departement, out var demoEmail) && f.Random.Double() < 0.3
                 ? new ContactDto { Name = home.Departement == "69" ? "Agent CPIP du Rhône" : "Agent CPIP de l'Isère", Email = demoEmail, Phone = "04 00 00 00 00" }
@@ -257,7 +260,10 @@ public sealed class DemoDataGenerator(FranceGeography geography)
                 .Where(p => p.Address!.Departement == person.Departement && taken.GetValueOrDefault(p.Id) < p.Capacity)
                 .Where(p => (!minor || (p.AcceptsMinors && !p.NightWork))
                     && !(person.Restrictions!.NoContactWithMinors && p.ContactWithMinors)
-                    && !(person.Restrictions.NoContactWithVulnerablePublic && p.VulnerablePublic))
+                    && !(person.Restrictions.NoContactWithVulnerablePublic && p.VulnerablePublic)
+                    // The person's week and the post's schedule must meet (rule 11's weekly hours), or nobody could work there.
+                    && EligibilityRules.WeeklyHours(person.Availability.ToSchedule(new FieldErrors(), "availability"), p.Schedule.ToSchedule(new FieldErrors(), "schedule"),
+                        p.MaxWeeklyHoursPerPerson, minor) >= 3)
                 .OrderBy(p => home.DistanceKmTo(p.Address!.Location!.ToGeoPoint()))
                 .FirstOrDefault();
             if (post is null) continue;
