@@ -164,3 +164,28 @@ public class PlacementTests(PlacementApp app)
         Assert.Contains(flag.Reasons, r => r.Contains("rythme insuffisant", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Hours carry who signed them (the post's tutor unless another is named) and which account entered them.</summary>
+[Collection(ApiCollection.Name)]
+public class HoursSignatureTests(PlacementApp app)
+{
+    [Fact]
+    public async Task LoggedHours_RecordTheTutor_AndTheAccountThatEnteredThem()
+    {
+        var post = await Scenarios.PartnerPost(app, capacity: 1);
+        var person = await Scenarios.Person(app, post, hours: 20);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var id = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
+        await partner.PostAsync($"/api/placements/{id}/confirm", null);
+
+        var named = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 3, tutor = "Mme Claire Tutrice" })).Json();
+        var byDefault = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-22", hours = 2 })).Json();
+
+        var first = named.GetProperty("hours")[0];
+        Assert.Equal("Mme Claire Tutrice", first.GetProperty("tutor").GetString());
+        Assert.Equal(PlacementApp.Partner, first.GetProperty("enteredBy").GetString());
+        var postTutor = (await (await partner.GetAsync($"/api/posts/{post}")).Json()).GetProperty("tutor").GetProperty("name").GetString();
+        Assert.Equal(postTutor, byDefault.GetProperty("hours")[1].GetProperty("tutor").GetString());
+    }
+}

@@ -13,13 +13,18 @@ public sealed record PlacementResponse
     public double HoursLogged { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset StatusChangedAt { get; init; }
+    /// <summary>The hours logged, oldest first: who signed them, and which account entered them.</summary>
+    public IReadOnlyList<HoursLogDto> Hours { get; init; } = [];
 }
+
+public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy);
 
 public sealed record CreatePlacementRequest(Guid PersonId, Guid PostId);
 
 public sealed record ReasonRequest(string? Reason);
 
-public sealed record HoursRequest(DateOnly? Date, double Hours, string? Note);
+/// <summary>Hours done on one day; <c>tutor</c>: who signed them (the post's tutor when omitted).</summary>
+public sealed record HoursRequest(DateOnly? Date, double Hours, string? Note, string? Tutor = null);
 
 /// <summary>What a partner sees of a placement at its host body: never judicial data.</summary>
 public sealed record PartnerPlacementView(Guid Id, string Status, Guid PostId, string PostTitle, string PersonFirstName, string PersonInitial,

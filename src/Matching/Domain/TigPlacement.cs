@@ -9,20 +9,23 @@ public enum PlacementAction { Confirm, Decline, Start, Complete, Cancel }
 /// <summary>Hours signed by the tutor for one day.</summary>
 public sealed record HoursLog
 {
-    public HoursLog(DateOnly date, double hours, string? note, string? tutor = null)
+    public HoursLog(DateOnly date, double hours, string? note, string? tutor = null, string? enteredBy = null)
     {
         Ensure.That(double.IsFinite(hours) && hours is > 0 and <= 10, "hours", "Les heures d'une journée sont comprises entre 0 (exclu) et 10.");
         Date = date;
         Hours = hours;
         Note = Ensure.Optional(note, "note", 500);
         Tutor = Ensure.Optional(tutor, "tutor", 200);
+        EnteredBy = Ensure.Optional(enteredBy, "enteredBy", 200);
     }
 
     public DateOnly Date { get; }
     public double Hours { get; }
     public string? Note { get; }
-    /// <summary>Who signed the hours (the host body's tutor account).</summary>
+    /// <summary>The tutor who signed the hours.</summary>
     public string? Tutor { get; }
+    /// <summary>The account that entered them (the signed-in partner user).</summary>
+    public string? EnteredBy { get; }
 }
 
 /// <summary>

@@ -80,6 +80,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
             h.Property(x => x.Hours);
             h.Property(x => x.Note).HasMaxLength(500);
             h.Property(x => x.Tutor).HasMaxLength(200);
+            h.Property(x => x.EnteredBy).HasMaxLength(200);
         });
         b.Ignore(x => x.Hours);
     }

@@ -64,13 +64,13 @@ public sealed class PlacementWorkflow(IMatchingStore store, PlacementGate gate, 
         }
     }
 
-    public async Task<TigPlacement> LogHoursAsync(TigPlacement placement, DateOnly date, double hours, string? note, string tutor, CancellationToken ct)
+    public async Task<TigPlacement> LogHoursAsync(TigPlacement placement, DateOnly date, double hours, string? note, string tutor, string enteredBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(placement);
         var now = clock.GetUtcNow();
         Ensure.That(date <= DateOnly.FromDateTime(now.UtcDateTime), "date", "Des heures ne se déclarent pas à l'avance.");
         var person = await store.Persons.FirstAsync(p => p.Id == placement.PersonId, ct);
-        var log = new HoursLog(date, hours, note, tutor);
+        var log = new HoursLog(date, hours, note, tutor, enteredBy);
         Ensure.That(person.Profile.Hours.Done + hours <= person.Profile.Hours.Ordered + 1e-9, "hours", "Ces heures dépassent les heures prononcées.");
         placement.LogHours(log, now);
         person.AddHoursDone(hours, now);

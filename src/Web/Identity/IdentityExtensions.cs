@@ -64,7 +64,8 @@ public static class IdentityExtensions
             .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.Search, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.Placements, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Partner));
+            .AddPolicy(Policies.Placements, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Partner))
+            .AddPolicy(Policies.Partner, p => p.RequireRole(Roles.Partner));
         return services;
     }
 
@@ -93,6 +94,8 @@ public static class Policies
     public const string Search = "catalogue:search";
     /// <summary>Placements: officers and coordinators for their persons, partners for their host body.</summary>
     public const string Placements = "placements";
+    /// <summary>The partner portal: host bodies' accounts.</summary>
+    public const string Partner = "partner";
     /// <summary>Batch assignment: coordinators.</summary>
     public const string Coordinator = "coordinator";
     /// <summary>Read and edit persons under a measure (judicial data).</summary>

@@ -1,4 +1,5 @@
 using Mapster;
+using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Matching.Contracts;
@@ -7,7 +8,10 @@ using Placement.Matching.Placements;
 
 namespace Placement.Matching.Features.Placements;
 
-/// <summary>The host body's tutor logs hours done; the placement completes at the hours it was made for.</summary>
+/// <summary>
+/// The host body logs hours done, signed by a tutor (the post's, unless another is named); the signed-in account is
+/// recorded as who entered them. The placement completes at the hours it was made for.
+/// </summary>
 public sealed class LogPlacementHours(IMatchingStore store, PlacementWorkflow workflow) : IUseCase
 {
     public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, HoursRequest request, CancellationToken ct)
@@ -17,7 +21,9 @@ public sealed class LogPlacementHours(IMatchingStore store, PlacementWorkflow wo
         if (!caller.IsPartner) throw new ForbiddenException("Le tuteur de la structure déclare les heures.");
         var placement = await GetPlacement.FindAsync(store, caller, id, ct);
         if (request.Date is null) throw FieldErrors.OneField("date", "Ce champ est obligatoire.");
-        await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, caller.DisplayName ?? caller.Who, ct);
+        var postTutor = await store.Posts.AsNoTracking().Where(p => p.Id == placement.PostId).Select(p => p.Details).FirstAsync(ct);
+        var tutor = string.IsNullOrWhiteSpace(request.Tutor) ? postTutor.Tutor.Name : request.Tutor.Trim();
+        await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, tutor, caller.Who, ct);
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }
 }

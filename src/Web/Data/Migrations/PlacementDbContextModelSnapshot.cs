@@ -753,6 +753,10 @@ namespace Placement.Web.Data.Migrations
                             b1.Property<DateOnly>("Date")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("EnteredBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<double>("Hours")
                                 .HasColumnType("REAL");
 

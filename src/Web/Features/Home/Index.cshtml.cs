@@ -24,6 +24,11 @@ public sealed class IndexModel(Caller caller) : PageModel
                 "Les personnes à placer, les placements en cours et les échéances à surveiller."));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin)
             shortcuts.Add(new("Catalogue des postes", "/catalogue", "Chercher un poste de TIG par mot-clé, commune, distance et critères."));
+        if (caller.IsPartnerOnly)
+        {
+            shortcuts.Add(new("Placements", "/structure/placements", "Confirmer les accueils proposés et déclarer les heures effectuées."));
+            shortcuts.Add(new("Ma structure", "/structure", "Vos coordonnées, votre habilitation et les tuteurs de vos postes."));
+        }
         Shortcuts = shortcuts;
     }
 }

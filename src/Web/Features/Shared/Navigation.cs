@@ -13,12 +13,19 @@ public static class Navigation
         var items = new List<Item> { new("Accueil", "/") };
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", "/personnes"));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", "/catalogue"));
+        if (caller.IsPartnerOnly)
+        {
+            items.Add(new("Ma structure", "/structure"));
+            items.Add(new("Placements", "/structure/placements"));
+        }
         return items;
     }
 
     public static bool IsCurrent(Item item, string path)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.Href == "/" ? path == "/" : path.StartsWith(item.Href, StringComparison.OrdinalIgnoreCase);
+        return item.Href == "/" ? path == "/"
+            : item.Href == "/structure" ? path.Equals("/structure", StringComparison.OrdinalIgnoreCase)
+            : path.StartsWith(item.Href, StringComparison.OrdinalIgnoreCase);
     }
 }

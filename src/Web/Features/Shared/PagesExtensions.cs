@@ -15,6 +15,7 @@ public static class PagesExtensions
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Persons", Policies.Persons);
                 o.Conventions.AuthorizeFolder("/Catalogue", Policies.Search);
+                o.Conventions.AuthorizeFolder("/Partner", Policies.Partner);
             })
             .AddMvcOptions(o =>
             {
