@@ -172,7 +172,7 @@ public class AssignmentRunTests(PlacementApp app)
     }
 
     [Fact]
-    public async Task TheDashboard_IsForAdministratorsAndCoordinators()
+    public async Task TheDashboard_IsForAdministratorsOnly()
     {
         // Anonymous: sent to the sign-in page, like every page.
         var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -180,12 +180,16 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         Assert.StartsWith("/connexion", challenge.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var cookies = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
-        var login = await cookies.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = PlacementApp.Coordinator, password = PlacementApp.Password });
+        var login = await cookies.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = PlacementApp.Admin, password = PlacementApp.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await cookies.GetAsync("/hangfire")).StatusCode);
-        var officer = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
-        await officer.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = PlacementApp.Officer69, password = PlacementApp.Password });
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/hangfire")).StatusCode);
+        // Every territory's jobs are there: a coordinator follows their own runs in the application instead.
+        foreach (var other in new[] { PlacementApp.Coordinator, PlacementApp.Officer69 })
+        {
+            var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+            await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = other, password = PlacementApp.Password });
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/hangfire")).StatusCode);
+        }
     }
 }
 

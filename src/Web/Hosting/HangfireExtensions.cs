@@ -78,7 +78,8 @@ public static class HangfireExtensions
         public bool Authorize(DashboardContext context)
         {
             var user = context.GetHttpContext().User;
-            return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator);
+            // The dashboard shows the jobs of every territory: administrators only (coordinators follow their runs in the app).
+            return user.IsInRole(Roles.Admin);
         }
     }
 }
