@@ -26,4 +26,18 @@ public sealed class CronExpressionAttribute : ValidationAttribute
     }
 
     public override bool IsValid(object? value) => value is null || (value is string s && IsValid(s));
+
+    /// <summary>The next <paramref name="count"/> times a valid cron expression (UTC) fires after <paramref name="after"/>.</summary>
+    public static IReadOnlyList<DateTimeOffset> Next(string cron, DateTimeOffset after, int count)
+    {
+        var expression = CronExpression.Parse(cron);
+        var next = new List<DateTimeOffset>();
+        var from = after.UtcDateTime;
+        while (next.Count < count && expression.GetNextOccurrence(from) is { } at)
+        {
+            next.Add(new DateTimeOffset(at, TimeSpan.Zero));
+            from = at;
+        }
+        return next;
+    }
 }

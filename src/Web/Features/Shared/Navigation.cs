@@ -13,6 +13,7 @@ public static class Navigation
         var items = new List<Item> { new("Accueil", "/") };
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", "/personnes"));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", "/catalogue"));
+        if (caller.IsCoordinator) items.Add(new("Affectations planifiées", "/affectations/planifications"));
         if (caller.IsPartnerOnly)
         {
             items.Add(new("Ma structure", "/structure"));

@@ -16,6 +16,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Persons", Policies.Persons);
                 o.Conventions.AuthorizeFolder("/Catalogue", Policies.Search);
                 o.Conventions.AuthorizeFolder("/Partner", Policies.Partner);
+                o.Conventions.AuthorizeFolder("/AssignmentSchedules", Policies.Coordinator);
             })
             .AddMvcOptions(o =>
             {
