@@ -34,6 +34,33 @@ public sealed class CoordinatorJourneys(BrowserApp browser) : IClassFixture<Brow
     }
 
     [SkippableFact]
+    public async Task ACoordinator_SeesThePersonsAtRisk_AndExportsThem_AsTheSameRows()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Coordinator, "/personnes/a-risque");
+        var rows = page.Locator("table tbody tr");
+        Assert.True(await rows.CountAsync() > 0);
+        var names = (await page.Locator("table tbody tr th").AllInnerTextsAsync()).Select(n => n.Split(' ')[0]).ToList();
+        await BrowserApp.Check(page, "personnes-a-risque");
+
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger (Excel)" }).ClickAsync());
+        var xlsxPath = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
+        await xlsx.SaveAsAsync(xlsxPath);
+        var read = MiniExcelLibs.MiniExcel.Query(xlsxPath, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(names, read.Select(r => ((string)r["Nom"]).ToUpperInvariant()).ToList());
+        Assert.All(read, r => Assert.False(string.IsNullOrEmpty(r["Risques"]?.ToString())));
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger (CSV)" }).ClickAsync());
+        var csvPath = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+        await csv.SaveAsAsync(csvPath);
+        var bytes = await File.ReadAllBytesAsync(csvPath);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = (await File.ReadAllLinesAsync(csvPath)).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("Nom;Prénom;SPIP;Échéance", lines[0], StringComparison.Ordinal);
+        Assert.Equal(names.Count + 1, lines.Count);
+    }
+
+    [SkippableFact]
     public async Task AnOfficer_CannotOpenTheSchedules()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);

@@ -13,6 +13,7 @@ public static class Navigation
         var items = new List<Item> { new("Accueil", "/") };
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", "/personnes"));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", "/catalogue"));
+        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", "/personnes/a-risque"));
         if (caller.IsCoordinator) items.Add(new("Affectations planifiées", "/affectations/planifications"));
         if (caller.IsPartnerOnly)
         {
@@ -26,7 +27,7 @@ public static class Navigation
     {
         ArgumentNullException.ThrowIfNull(item);
         return item.Href == "/" ? path == "/"
-            : item.Href == "/structure" ? path.Equals("/structure", StringComparison.OrdinalIgnoreCase)
+            : item.Href is "/structure" or "/personnes" ? path.Equals(item.Href, StringComparison.OrdinalIgnoreCase) || (item.Href == "/personnes" && path.StartsWith("/personnes/", StringComparison.OrdinalIgnoreCase) && !path.StartsWith("/personnes/a-risque", StringComparison.OrdinalIgnoreCase))
             : path.StartsWith(item.Href, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Catalogue.Application;
+using Placement.Matching.Contracts;
+using Placement.Matching.Features.Persons;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.Persons;
+
+/// <summary>
+/// Personnes à risque across the caller's territory (<see cref="ListCaseload"/> with the <c>at-risk</c> filter, computed
+/// now), sortable, and exported as .xlsx or CSV with the same rows.
+/// </summary>
+public sealed class AtRiskModel(Caller caller, ListCaseload caseload) : PageModel
+{
+    [FromQuery(Name = "tri")]
+    public string Sort { get; set; } = "echeance";
+
+    public IReadOnlyList<CaseloadItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => SpreadsheetExports.Xlsx(Rows(await LoadAsync(ct)), "personnes-a-risque");
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => SpreadsheetExports.CsvFile(Rows(await LoadAsync(ct)), "personnes-a-risque");
+
+    private async Task<IReadOnlyList<CaseloadItem>> LoadAsync(CancellationToken ct)
+    {
+        var all = new List<CaseloadItem>();
+        for (var page = 1; ; page++)
+        {
+            var result = await caseload.HandleAsync(caller, new CaseloadQuery(null, Situations.AtRisk, page, Paging.MaxPageSize), ct);
+            all.AddRange(result.Items);
+            if (all.Count >= result.Total || result.Items.Count == 0) break;
+        }
+        return Sort switch
+        {
+            "nom" => [.. all.OrderBy(p => p.LastName, StringComparer.Create(Labels.French, ignoreCase: true)).ThenBy(p => p.FirstName, StringComparer.Create(Labels.French, ignoreCase: true))],
+            "heures" => [.. all.OrderByDescending(p => p.HoursRemaining)],
+            _ => [.. all.OrderBy(p => p.EffectiveDeadline)],
+        };
+    }
+
+    private static List<IDictionary<string, object?>> Rows(IReadOnlyList<CaseloadItem> items) =>
+    [
+        .. items.Select(p => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["Nom"] = p.LastName,
+            ["Prénom"] = p.FirstName,
+            ["SPIP"] = p.Departement,
+            ["Échéance"] = p.EffectiveDeadline.ToString("dd/MM/yyyy", Labels.French),
+            ["Heures prononcées"] = p.HoursOrdered,
+            ["Heures restantes"] = p.HoursRemaining,
+            ["Risques"] = string.Join(" ; ", p.Risks),
+        }),
+    ];
+}
