@@ -14,6 +14,8 @@ public class PostLifecycleTests
             [(PostStatus.PendingValidation, PostAction.Publish)] = PostStatus.Published,
             [(PostStatus.Published, PostAction.Suspend)] = PostStatus.Suspended,
             [(PostStatus.Suspended, PostAction.Publish)] = PostStatus.Published,
+            [(PostStatus.Suspended, PostAction.Reopen)] = PostStatus.Published,
+            [(PostStatus.PendingValidation, PostAction.Refuse)] = PostStatus.Draft,
             [(PostStatus.Draft, PostAction.Close)] = PostStatus.Closed,
             [(PostStatus.PendingValidation, PostAction.Close)] = PostStatus.Closed,
             [(PostStatus.Published, PostAction.Close)] = PostStatus.Closed,
@@ -30,16 +32,34 @@ public class PostLifecycleTests
     public void Move_FollowsTheLifecycle_AndRefusesEveryOtherMove(PostStatus from, PostAction action, PostStatus? expected)
     {
         var post = Samples.PostIn(from);
+        void Act()
+        {
+            if (action == PostAction.Refuse) post.Refuse("Horaires à revoir.", Samples.Now);
+            else post.Move(action, Samples.Now);
+        }
         if (expected is { } to)
         {
-            post.Move(action, Samples.Now);
+            Act();
             Assert.Equal(to, post.Status);
         }
         else
         {
-            Assert.Throws<IllegalTransitionException>(() => post.Move(action, Samples.Now));
+            Assert.Throws<IllegalTransitionException>(Act);
             Assert.Equal(from, post.Status);
         }
+    }
+
+    [Fact]
+    public void ARefusal_KeepsItsReason_UntilThePostIsPublished()
+    {
+        var post = Samples.PostIn(PostStatus.PendingValidation);
+        Assert.Equal("reason", Assert.Throws<DomainRuleException>(() => post.Move(PostAction.Refuse, Samples.Now)).Field);
+        Assert.Equal("reason", Assert.Throws<DomainRuleException>(() => post.Refuse("  ", Samples.Now)).Field);
+        post.Refuse("Horaires à revoir.", Samples.Now);
+        Assert.Equal("Horaires à revoir.", post.RefusalReason);
+        post.Submit(Samples.Now);
+        post.Publish(Samples.Now);
+        Assert.Null(post.RefusalReason);
     }
 
     [Fact]

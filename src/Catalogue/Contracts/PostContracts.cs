@@ -69,9 +69,14 @@ public sealed record PostResponse : PostFields
     public string Departement { get; init; } = "";
     /// <summary><c>draft</c>, <c>pending-validation</c>, <c>published</c>, <c>suspended</c>, <c>closed</c>.</summary>
     public string Status { get; init; } = "";
+    /// <summary>Why the SPIP refused the post at its last validation, until it is published.</summary>
+    public string? RefusalReason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
+
+/// <summary>Why a post submitted for validation is refused; the partner reads it.</summary>
+public sealed record RefusalRequest(string? Reason);
 
 /// <summary>A page of a listing.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

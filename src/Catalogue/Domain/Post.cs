@@ -83,8 +83,9 @@ public sealed record PostConditions(
     bool MedicalRisk);
 
 /// <summary>
-/// A TIG post offered by a host body. Lifecycle: draft → pending validation → published ⇄ suspended,
-/// and any state but closed → closed. Closed is final; a closed post cannot be edited.
+/// A TIG post offered by a host body. Lifecycle: draft → pending validation → published ⇄ suspended
+/// (suspend, then publish or reopen), pending validation → draft when the SPIP refuses it (with a reason, kept for the
+/// partner until the post is published), and any state but closed → closed. Closed is final; a closed post cannot be edited.
 /// </summary>
 public sealed class Post
 {
@@ -108,6 +109,9 @@ public sealed class Post
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
 
+    /// <summary>Why the SPIP last refused the post at validation; cleared when it is published.</summary>
+    public string? RefusalReason { get; private set; }
+
     /// <summary>Kept beside <see cref="Details"/> so that scope filters are plain column queries.</summary>
     public string Departement { get; private set; } = "";
 
@@ -124,6 +128,14 @@ public sealed class Post
     public void Suspend(DateTimeOffset now) => Move(PostAction.Suspend, now);
     public void Close(DateTimeOffset now) => Move(PostAction.Close, now);
 
+    /// <summary>The SPIP refuses a post submitted for validation: back to draft, with the reason the partner will read.</summary>
+    public void Refuse(string reason, DateTimeOffset now)
+    {
+        var text = Ensure.NotBlank(reason, "reason", 500);
+        Transition(PostAction.Refuse, now);
+        RefusalReason = text;
+    }
+
     /// <summary>The state reached by <paramref name="action"/> from <paramref name="from"/>, or null when illegal.</summary>
     public static PostStatus? Next(PostStatus from, PostAction action) => (from, action) switch
     {
@@ -131,15 +143,29 @@ public sealed class Post
         (PostStatus.PendingValidation, PostAction.Publish) => PostStatus.Published,
         (PostStatus.Suspended, PostAction.Publish) => PostStatus.Published,
         (PostStatus.Published, PostAction.Suspend) => PostStatus.Suspended,
+        (PostStatus.Suspended, PostAction.Reopen) => PostStatus.Published,
+        (PostStatus.PendingValidation, PostAction.Refuse) => PostStatus.Draft,
         (not PostStatus.Closed, PostAction.Close) => PostStatus.Closed,
         _ => null,
     };
 
+    /// <summary>A move that needs nothing else; a refusal needs its reason (<see cref="Refuse"/>).</summary>
     public void Move(PostAction action, DateTimeOffset now)
     {
+        if (action == PostAction.Refuse) throw new DomainRuleException("reason", "Un refus se fait avec un motif.");
+        Transition(action, now);
+    }
+
+    private void Transition(PostAction action, DateTimeOffset now)
+    {
         Status = Next(Status, action) ?? throw new IllegalTransitionException("Poste", Status.ToString(), action.ToString().ToLowerInvariant());
+        if (Status == PostStatus.Published) RefusalReason = null;
         StatusChangedAt = UpdatedAt = now;
     }
 }
 
-public enum PostAction { Submit, Publish, Suspend, Close }
+/// <summary>
+/// The moves of a post. <see cref="Publish"/> and <see cref="Refuse"/> are the SPIP's (validation); <see cref="Reopen"/>
+/// is the partner's way back from a suspension it decided.
+/// </summary>
+public enum PostAction { Submit, Publish, Suspend, Close, Reopen, Refuse }

@@ -67,6 +67,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasOne<HostBody>().WithMany().HasForeignKey(x => x.HostBodyId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.RefusalReason).HasMaxLength(500);
         b.HasIndex(x => new { x.Departement, x.Status });
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => JsonDocumentColumn.Write<PostFields>(d),

@@ -199,6 +199,10 @@ namespace Placement.Web.Data.Migrations
                     b.Property<Guid>("HostBodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)

@@ -34,7 +34,12 @@ public static class PostsEndpoints
             .RequireAuthorization(Policies.CatalogueWrite)
             .WithName("UpdatePost").WithSummary("Modifie un poste (sauf clôturé).")
             .Problems(400, 404, 409);
-        foreach (var action in Enum.GetValues<PostAction>())
+        api.MapPost("/{id:guid}/refuse", async (Guid id, RefusalRequest request, Caller caller, RefusePost handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, request, ct)))
+            .RequireAuthorization(Policies.PostValidate)
+            .WithName("RefusePost").WithSummary("Refuse un poste soumis à validation : retour en brouillon, avec un motif que la structure lira.")
+            .Problems(400, 404, 409);
+        foreach (var action in Enum.GetValues<PostAction>().Where(a => a != PostAction.Refuse))
         {
             api.MapPost($"/{{id:guid}}/{action.ToString().ToLowerInvariant()}", async (Guid id, Caller caller, MovePost handler, CancellationToken ct) =>
                     TypedResults.Ok(await handler.HandleAsync(caller, id, action, ct)))
@@ -45,6 +50,7 @@ public static class PostsEndpoints
                     PostAction.Submit => "Soumet un brouillon à la validation du SPIP.",
                     PostAction.Publish => "Inscrit le poste sur la liste départementale (ou le rétablit après suspension).",
                     PostAction.Suspend => "Suspend un poste publié.",
+                    PostAction.Reopen => "Rouvre un poste suspendu (la structure, sans nouvelle validation).",
                     _ => "Clôture le poste (définitif).",
                 })
                 .Problems(404, 409);
