@@ -45,8 +45,7 @@ public sealed class CatalogueInputs(FranceGeography geography, IOptions<Catalogu
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
         var completed = input with { Address = geography.Complete(input.Address, errors, "address") };
-        if (input.Activity is { Length: > 0 } a && !options.Value.Activities.Contains(a, StringComparer.Ordinal))
-            errors.Add("activity", $"Activité inconnue « {a} » ; attendu : {string.Join(", ", options.Value.Activities)}.");
+        if (input.Activity is { Length: > 0 } a) options.Value.CheckActivity(a, errors);
         return errors.Build(completed.ToDetails);
     }
 }

@@ -19,6 +19,14 @@ public sealed class CatalogueOptions : IValidatableObject
     /// <summary>Folder holding <c>geo/communes.json</c>, <c>geo/departements.json</c> and <c>demo/</c>; defaults to the <c>seed</c> folder beside the executable.</summary>
     public string? SeedDirectory { get; set; }
 
+    /// <summary>Records an error on <c>activity</c> when <paramref name="activity"/> is not in the vocabulary.</summary>
+    public void CheckActivity(string activity, Contracts.FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!Activities.Contains(activity, StringComparer.Ordinal))
+            errors.Add("activity", $"Activité inconnue « {activity} » ; attendu : {string.Join(", ", Activities)}.");
+    }
+
     public string ResolvedSeedDirectory => SeedDirectory is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "seed");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -37,8 +37,7 @@ public sealed class SearchPosts(IPostSearchIndex index, ICatalogueStore store, F
         if (query.RadiusKm is { } r && !(r > 0 && r <= MaxRadiusKm)) errors.Add("radiusKm", $"Le rayon est compris entre 0 (exclu) et {MaxRadiusKm} km.");
         if (query.RadiusKm is not null && centre is null && !errors.Any) errors.Add("radiusKm", "Un rayon demande un point (lat, lon) ou une commune.");
         var activities = Split(query.Activity);
-        foreach (var a in activities.Where(a => !catalogue.Value.Activities.Contains(a, StringComparer.Ordinal)))
-            errors.Add("activity", $"Activité inconnue « {a} ».");
+        foreach (var a in activities) catalogue.Value.CheckActivity(a, errors);
         if (query.Day is not null) errors.Try("day", () => TimeWindow.ParseDay(query.Day, ""));
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
         errors.ThrowIfAny();

@@ -23,7 +23,7 @@ public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder
         if (query.Limit is < 1 or > MaxLimit) errors.Add("limit", $"La limite est comprise entre 1 et {MaxLimit}.");
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
         var activity = string.IsNullOrWhiteSpace(query.Activity) ? null : query.Activity.Trim();
-        if (activity is not null && !catalogue.Value.Activities.Contains(activity, StringComparer.Ordinal)) errors.Add("activity", $"Activité inconnue « {activity} ».");
+        if (activity is not null) catalogue.Value.CheckActivity(activity, errors);
         errors.ThrowIfAny();
         var result = await finder.FindAsync(person, query.Q, query.Limit ?? DefaultLimit, activity is null ? null : [activity], ct);
         return new SuitablePostsResponse(
