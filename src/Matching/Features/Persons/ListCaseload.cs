@@ -21,16 +21,26 @@ public sealed class ListCaseload(IMatchingStore store, TimeProvider clock, IOpti
     {
         ArgumentNullException.ThrowIfNull(query);
         var paging = Paging.From(query.Page, query.PageSize);
-        var filter = string.IsNullOrWhiteSpace(query.Filter) ? null : query.Filter.Trim().ToLowerInvariant();
+        var (kept, counts) = await ComputeAsync(caller, query.Q, query.Filter, ct);
+        return new CaseloadPage([.. kept.Skip(paging.Skip).Take(paging.PageSize)], kept.Count, paging.Page, paging.PageSize, counts);
+    }
+
+    /// <summary>Every person the query keeps, most urgent first, unpaged (what an export holds).</summary>
+    public async Task<IReadOnlyList<CaseloadItem>> AllAsync(Caller caller, string? q, string? filter, CancellationToken ct) =>
+        (await ComputeAsync(caller, q, filter, ct)).Kept;
+
+    private async Task<(List<CaseloadItem> Kept, Dictionary<string, int> Counts)> ComputeAsync(Caller caller, string? q, string? rawFilter, CancellationToken ct)
+    {
+        var filter = string.IsNullOrWhiteSpace(rawFilter) ? null : rawFilter.Trim().ToLowerInvariant();
         if (filter is not null && !Situations.Filters.Contains(filter))
-            throw FieldErrors.OneField("filter", $"Filtre inconnu « {query.Filter} » ; attendu : {string.Join(", ", Situations.Filters)}.");
-        if (query.Q is { Length: > 100 }) throw FieldErrors.OneField("q", "Le nom recherché dépasse 100 caractères.");
+            throw FieldErrors.OneField("filter", $"Filtre inconnu « {rawFilter} » ; attendu : {string.Join(", ", Situations.Filters)}.");
+        if (q is { Length: > 100 }) throw FieldErrors.OneField("q", "Le nom recherché dépasse 100 caractères.");
 
         var persons = store.VisiblePersons(caller).AsNoTracking();
         var all = await persons.ToListAsync(ct);
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (!string.IsNullOrWhiteSpace(q))
         {
-            var words = query.Q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var words = q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             all = [.. all.Where(p => words.All(w => Contains(p.Profile.FirstName, w) || Contains(p.Profile.LastName, w)))];
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -44,7 +54,7 @@ public sealed class ListCaseload(IMatchingStore store, TimeProvider clock, IOpti
             .ThenBy(i => i.EffectiveDeadline)
             .ThenBy(i => i.LastName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
             .ToList();
-        return new CaseloadPage([.. kept.Skip(paging.Skip).Take(paging.PageSize)], kept.Count, paging.Page, paging.PageSize, counts);
+        return (kept, counts);
     }
 
     private static CaseloadItem Item(Person person, IReadOnlyList<TigPlacement> active, IReadOnlyDictionary<Guid, Catalogue.Domain.Post> posts, DateOnly today, int warningWeeks)

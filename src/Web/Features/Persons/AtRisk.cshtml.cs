@@ -26,13 +26,7 @@ public sealed class AtRiskModel(Caller caller, ListCaseload caseload) : PageMode
 
     private async Task<IReadOnlyList<CaseloadItem>> LoadAsync(CancellationToken ct)
     {
-        var all = new List<CaseloadItem>();
-        for (var page = 1; ; page++)
-        {
-            var result = await caseload.HandleAsync(caller, new CaseloadQuery(null, Situations.AtRisk, page, Paging.MaxPageSize), ct);
-            all.AddRange(result.Items);
-            if (all.Count >= result.Total || result.Items.Count == 0) break;
-        }
+        var all = await caseload.AllAsync(caller, null, Situations.AtRisk, ct);
         return Sort switch
         {
             "nom" => [.. all.OrderBy(p => p.LastName, StringComparer.Create(Labels.French, ignoreCase: true)).ThenBy(p => p.FirstName, StringComparer.Create(Labels.French, ignoreCase: true))],
