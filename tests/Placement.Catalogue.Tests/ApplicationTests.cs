@@ -34,8 +34,8 @@ public class CallerTests
         Assert.False(coordinator.CanValidate("75"));
         Assert.True(coordinator.CanEditHostBody(Guid.NewGuid(), "38"));
         Assert.True(coordinator.CanAccessPerson("38"));
-        Assert.True(coordinator.CoversAll(["69", "38"]));
-        Assert.False(coordinator.CoversAll(["69", "75"]));
+        coordinator.DemandDepartements(["69", "38"]);
+        Assert.Contains("75", Assert.Throws<ForbiddenException>(() => coordinator.DemandDepartements(["69", "75"])).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,10 +38,7 @@ public sealed record Caller(string Who, CallerRoles Roles, IReadOnlySet<string> 
     /// <summary>Inscribing posts on the departmental list, granting habilitations: administrators and coordinators of the département.</summary>
     public bool CanValidate(string departement) => IsAdmin || (IsCoordinator && Departements.Contains(departement));
 
-    /// <summary>Every département given is in the caller's scope (runs and schedules: all of theirs, or none).</summary>
-    public bool CoversAll(IEnumerable<string> departements) => departements.All(Departements.Contains);
-
-    /// <summary>Refuses (403, naming them) the départements given that are not the caller's.</summary>
+    /// <summary>Refuses (403, naming them) the départements given that are not the caller's (runs and schedules: all of theirs, or none).</summary>
     public void DemandDepartements(IEnumerable<string> departements)
     {
         var outside = departements.Where(d => !Departements.Contains(d)).ToList();

@@ -21,8 +21,9 @@ public sealed class LogPlacementHours(IMatchingStore store, PlacementWorkflow wo
         if (!caller.IsPartner) throw new ForbiddenException("Le tuteur de la structure déclare les heures.");
         var placement = await GetPlacement.FindAsync(store, caller, id, ct);
         if (request.Date is null) throw FieldErrors.OneField("date", "Ce champ est obligatoire.");
-        var postTutor = await store.Posts.AsNoTracking().Where(p => p.Id == placement.PostId).Select(p => p.Details).FirstAsync(ct);
-        var tutor = string.IsNullOrWhiteSpace(request.Tutor) ? postTutor.Tutor.Name : request.Tutor.Trim();
+        var tutor = string.IsNullOrWhiteSpace(request.Tutor)
+            ? (await store.Posts.AsNoTracking().Where(p => p.Id == placement.PostId).Select(p => p.Details).FirstAsync(ct)).Tutor.Name
+            : request.Tutor.Trim();
         await workflow.LogHoursAsync(placement, request.Date.Value, request.Hours, request.Note, tutor, caller.Who, ct);
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }

@@ -21,13 +21,12 @@ public static class MapEndpoints
 {
     public static IEndpointRouteBuilder MapMapEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/carte/departements", (string? codes, FranceGeography geography, HttpContext http) =>
+        app.MapGet("/carte/departements", (FranceGeography geography, HttpContext http) =>
             {
                 // Reference data: the browser keeps it for a day.
                 http.Response.Headers.CacheControl = "private, max-age=86400";
-                var wanted = (codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var features = geography.Departements
-                    .Where(d => d.Outline is not null && (wanted.Count == 0 || wanted.Contains(d.Code)))
+                    .Where(d => d.Outline is not null)
                     .Select(d => new
                     {
                         type = "Feature",

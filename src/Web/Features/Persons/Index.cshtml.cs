@@ -21,6 +21,9 @@ public sealed class IndexModel(Caller caller, ListCaseload caseload) : PageModel
 
     public CaseloadPage Result { get; private set; } = new([], 0, 1, 20, Situations.Filters.ToDictionary(f => f, _ => 0));
 
+    /// <summary>Everyone in the caller's scope: the situations partition the persons (« at risk » overlaps them).</summary>
+    public int AllCount => Result.Counts.Where(c => c.Key != Situations.AtRisk).Sum(c => c.Value);
+
     public string Title => caller.IsOfficer ? "Mes personnes" : "Personnes suivies";
 
     public async Task OnGetAsync(CancellationToken ct)

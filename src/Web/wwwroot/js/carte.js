@@ -1,7 +1,7 @@
 // Maps of Placement: Leaflet with the départements' outlines as background (no tile server needed),
 // markers with popups (clustered when many), a person's home, travel radius and exclusion zones.
 // Each <div data-carte="id"> reads its content from <script type="application/json" id="id">.
-const outlines = new Map();
+let outlines; // one request per page, however many maps it has
 
 async function fetchJson(url) {
   const response = await fetch(url, { credentials: "same-origin" });
@@ -33,8 +33,8 @@ async function draw(element) {
   const settings = await fetchJson("/carte/reglages");
   if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.attribution ?? "" }).addTo(map);
   // Every département is drawn (neighbours included); the view starts on those of the map's content.
-  if (!outlines.has("all")) outlines.set("all", fetchJson("/carte/departements"));
-  const all = await outlines.get("all");
+  outlines ??= fetchJson("/carte/departements");
+  const all = await outlines;
   const own = new Set(data.departements ?? []);
   const background = L.geoJSON(all, {
     style: { color: "#6a6af4", weight: 1, fillColor: "#f5f5fe", fillOpacity: settings.tileUrl ? 0 : 1 },
