@@ -69,6 +69,42 @@ public class PostLifecycleTests
         Assert.Throws<IllegalTransitionException>(() => post.Update(Samples.PostFields.ToDetails(), Samples.Now));
     }
 
+    public static TheoryData<string, bool> Edits => new()
+    {
+        { "activity", true }, { "flag", true }, { "address", true }, { "capacity up", true },
+        { "capacity down", false }, { "title", false }, { "schedule", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void AChangeOfSubstance_ToAValidatedPost_SendsItBackToValidation(string edit, bool substance)
+    {
+        var fields = Samples.PostFields with { Capacity = 2 };
+        var edited = edit switch
+        {
+            "activity" => fields with { Activity = fields.Activity + "-autre" },
+            "flag" => fields with { ContactWithMinors = !fields.ContactWithMinors },
+            "address" => fields with { Address = fields.Address! with { Street = "2 rue Neuve" } },
+            "capacity up" => fields with { Capacity = 3 },
+            "capacity down" => fields with { Capacity = 1 },
+            "title" => fields with { Title = "Un autre titre" },
+            _ => fields with { Schedule = [new TimeWindowDto { Day = "sat", Start = "09:00", End = "11:00" }] },
+        };
+        foreach (var status in new[] { PostStatus.Published, PostStatus.Suspended })
+        {
+            var post = Samples.PostIn(status);
+            post.Update(fields.ToDetails(), Samples.Now, editorValidates: true);
+            post.Update(edited.ToDetails(), Samples.Now);
+            Assert.Equal(substance ? PostStatus.PendingValidation : status, post.Status);
+        }
+        var bySpip = Samples.PostIn(PostStatus.Published);
+        bySpip.Update(edited.ToDetails(), Samples.Now, editorValidates: true);
+        Assert.Equal(PostStatus.Published, bySpip.Status);
+        var draft = Samples.PostIn(PostStatus.Draft);
+        draft.Update(edited.ToDetails(), Samples.Now);
+        Assert.Equal(PostStatus.Draft, draft.Status);
+    }
+
     [Fact]
     public void NewPost_IsADraft_InTheDepartementOfItsPlace()
     {

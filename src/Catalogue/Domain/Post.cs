@@ -115,12 +115,31 @@ public sealed class Post
     /// <summary>Kept beside <see cref="Details"/> so that scope filters are plain column queries.</summary>
     public string Departement { get; private set; } = "";
 
-    public void Update(PostDetails details, DateTimeOffset now)
+    /// <summary>
+    /// Replaces what the post says. A change of substance (<see cref="IsChangeOfSubstance"/>) to a post the SPIP has
+    /// validated (published or suspended) sends it back to validation, unless the editor is the SPIP that validates it.
+    /// </summary>
+    public void Update(PostDetails details, DateTimeOffset now, bool editorValidates = false)
     {
         if (Status == PostStatus.Closed) throw new IllegalTransitionException("Poste", Status.ToString(), "update");
+        var revalidate = !editorValidates && Status is PostStatus.Published or PostStatus.Suspended && IsChangeOfSubstance(Details, details);
         Details = details;
         Departement = details.Place.Departement;
         UpdatedAt = now;
+        if (revalidate)
+        {
+            Status = PostStatus.PendingValidation;
+            StatusChangedAt = now;
+        }
+    }
+
+    /// <summary>What the SPIP checked when it validated a post: its activity, its flags, its address, and its capacity going up.</summary>
+    public static bool IsChangeOfSubstance(PostDetails before, PostDetails after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return before.Activity != after.Activity || before.Conditions != after.Conditions
+            || before.Place != after.Place || after.Capacity > before.Capacity;
     }
 
     public void Submit(DateTimeOffset now) => Move(PostAction.Submit, now);

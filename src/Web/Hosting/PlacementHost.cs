@@ -24,6 +24,7 @@ using Placement.Web.Features.Placements;
 using Placement.Web.Features.Posts;
 using Placement.Web.Features.Search;
 using Placement.Web.Features.Shared;
+using Placement.Web.Features.Validation;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Hosting;
@@ -99,6 +100,7 @@ public static class PlacementHost
         app.MapGeographyEndpoints();
         app.MapHostBodiesEndpoints();
         app.MapPostsEndpoints();
+        app.MapValidationEndpoints();
         app.MapSearchEndpoints();
         app.MapPersonsEndpoints();
         app.MapPlacementsEndpoints();

@@ -59,4 +59,106 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var refused = await page.GotoAsync("/catalogue");
         Assert.Equal((int)HttpStatusCode.Forbidden, refused!.Status);
     }
+
+    [SkippableFact]
+    public async Task APartner_ProposesAPostWithATwoWindowSchedule_TheCoordinatorValidatesIt_AndOfficersFindItInTheCatalogue()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var title = $"Atelier de réparation de vélos {Guid.NewGuid().ToString()[..6]}";
+        var page = await browser.SignedIn(PlacementApp.Partner, "/structure/postes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proposer un poste" }).First.ClickAsync();
+        await page.GetByLabel("Intitulé du poste").FillAsync(title);
+        await page.GetByLabel("Description").FillAsync("Remise en état de vélos donnés, avec un mécanicien bénévole.");
+        await page.GetByLabel("Activité").SelectOptionAsync(new SelectOptionValue { Label = "Recyclerie et tri" });
+        await page.GetByLabel("Commune").FillAsync("69123");
+        await page.GetByLabel("Lundi, créneau 1 : début").FillAsync("09:00");
+        await page.GetByLabel("Lundi, créneau 1 : fin").FillAsync("12:00");
+        await page.GetByLabel("Lundi, créneau 2 : début").FillAsync("14:00");
+        await page.GetByLabel("Lundi, créneau 2 : fin").FillAsync("13:00");
+        await page.GetByLabel("Nombre de places").FillAsync("2");
+        await Assertions.Expect(page.Locator("[data-carte][data-ready=true]")).ToBeVisibleAsync();
+        await BrowserApp.Check(page, "partenaire-poste-nouveau");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et soumettre au SPIP" }).ClickAsync();
+
+        // The handler's error on schedule[1] lands on Monday's second window, and nothing was written.
+        var cell = page.Locator("td.placement-week__cell--error");
+        await Assertions.Expect(cell).ToHaveCountAsync(1);
+        await Assertions.Expect(cell.Locator(".fr-message--error")).ToContainTextAsync("fin");
+        Assert.Equal("Lundi, créneau 2 : début", await cell.Locator("input").First.GetAttributeAsync("aria-label"));
+        await BrowserApp.Check(page, "partenaire-poste-erreur");
+        var partner = await browser.App.ClientFor(PlacementApp.Partner);
+        Assert.DoesNotContain(title, await (await partner.GetAsync("/api/posts?pageSize=200")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("Lundi, créneau 2 : fin").FillAsync("17:00");
+        await page.Locator("[data-carte]").ClickAsync(new() { Position = new() { X = 200, Y = 150 } });
+        await Assertions.Expect(page.Locator("[data-carte][data-pin]")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et soumettre au SPIP" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("soumis à la validation");
+        await Assertions.Expect(page.Locator("#statut-poste")).ToHaveTextAsync("En attente de validation");
+        var id = page.Url.Split('/').Last();
+        var saved = await (await partner.GetAsync($"/api/posts/{id}")).Json();
+        Assert.Equal(["mon 09:00-12:00", "mon 14:00-17:00"], saved.GetProperty("schedule").EnumerateArray()
+            .Select(w => $"{w.GetProperty("day").GetString()} {w.GetProperty("start").GetString()}-{w.GetProperty("end").GetString()}").ToArray());
+        Assert.Equal(2, saved.GetProperty("capacity").GetInt32());
+
+        var coordinator = await browser.SignedIn(PlacementApp.Coordinator, "/validation");
+        await coordinator.GetByLabel("Poste ou structure").FillAsync(title.Split(' ').Last());
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        var card = coordinator.Locator("article", new() { HasText = title });
+        await Assertions.Expect(card).ToContainTextAsync("Lundi 09:00–12:00 ; Lundi 14:00–17:00");
+        await BrowserApp.Check(coordinator, "validation");
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Valider « {title} »" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("est validé");
+        await Assertions.Expect(coordinator.Locator("article", new() { HasText = title })).ToHaveCountAsync(0);
+
+        var officer = await browser.SignedIn(PlacementApp.Officer69);
+        for (var attempt = 0; ; attempt++)
+        {
+            await officer.GotoAsync($"/catalogue?Input.Q={Uri.EscapeDataString(title)}");
+            if (await officer.GetByRole(AriaRole.Link, new() { Name = title }).CountAsync() > 0 || attempt == 20) break;
+            await Task.Delay(500);
+        }
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task ARefusedPost_ShowsItsReasonToThePartner_AndOnlyTheLegalMovesAreOffered()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var app = browser.App;
+        var id = await Scenarios.PartnerPost(app, capacity: 1);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var page = await browser.SignedIn(PlacementApp.Partner, $"/structure/postes/{id}");
+        await Assertions.Expect(page.Locator("#statut-poste")).ToHaveTextAsync("Publié");
+        Assert.Equal(["Suspendre le poste", "Clore le poste"], await page.Locator("form[action*=Move] button").AllInnerTextsAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suspendre le poste" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statut-poste")).ToHaveTextAsync("Suspendu");
+        Assert.Equal(["Rouvrir le poste", "Clore le poste"], await page.Locator("form[action*=Move] button").AllInnerTextsAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rouvrir le poste" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statut-poste")).ToHaveTextAsync("Publié");
+
+        // A change of substance (one more place) sends it back to the SPIP, which refuses it with a reason.
+        await page.GetByLabel("Nombre de places").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("doivent être validés par le SPIP");
+        await Assertions.Expect(page.Locator("#statut-poste")).ToHaveTextAsync("En attente de validation");
+        var title = (await (await partner.GetAsync($"/api/posts/{id}")).Json()).GetProperty("title").GetString()!;
+        var coordinator = await browser.SignedIn(PlacementApp.Coordinator, "/validation?q=" + Uri.EscapeDataString(title));
+        var card = coordinator.Locator($"#poste-{id}");
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Refuser « {title} »" }).ClickAsync();
+        await Assertions.Expect(card.Locator(".fr-input-group--error .fr-message--error")).ToBeVisibleAsync();
+        await BrowserApp.Check(coordinator, "validation-refus-erreur");
+        await card.GetByLabel("Motif du refus").FillAsync("Trois places demandent un second tuteur.");
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Refuser « {title} »" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("est refusé");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#statut-poste")).ToHaveTextAsync("Brouillon");
+        await Assertions.Expect(page.GetByText("Motif : Trois places demandent un second tuteur.")).ToBeVisibleAsync();
+        Assert.Equal(["Soumettre à la validation du SPIP", "Clore le poste"], await page.Locator("form[action*=Move] button").AllInnerTextsAsync());
+        await BrowserApp.Check(page, "partenaire-poste-refuse");
+        var list = await browser.SignedIn(PlacementApp.Partner, "/structure/postes");
+        await Assertions.Expect(list.Locator("tr", new() { HasText = "Refusé : Trois places" })).ToHaveCountAsync(1);
+        await BrowserApp.Check(list, "partenaire-postes");
+    }
 }

@@ -6,7 +6,10 @@ using Placement.Catalogue.Persistence;
 
 namespace Placement.Catalogue.Features.Posts;
 
-/// <summary>Edits a post (never a closed one) of a host body the caller may edit.</summary>
+/// <summary>
+/// Edits a post (never a closed one) of a host body the caller may edit; a change of substance by a partner to a validated
+/// post sends it back to the SPIP's validation (<see cref="Domain.Post.IsChangeOfSubstance"/>).
+/// </summary>
 public sealed class UpdatePost(ICatalogueStore store, CatalogueInputs inputs, TimeProvider clock) : IUseCase
 {
     public async Task<PostResponse> HandleAsync(Caller caller, Guid id, PostFields input, CancellationToken ct)
@@ -15,7 +18,7 @@ public sealed class UpdatePost(ICatalogueStore store, CatalogueInputs inputs, Ti
         var post = await store.Posts.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Poste");
         var hostBody = await store.HostBodies.AsNoTracking().FirstAsync(h => h.Id == post.HostBodyId, ct);
         if (!caller.CanEditHostBody(hostBody.Id, hostBody.Departement)) throw new ForbiddenException("Ce poste n'est pas dans votre périmètre.");
-        post.Update(await inputs.PostAsync(PostAddress.WithDefault(input, hostBody), ct), clock.GetUtcNow());
+        post.Update(await inputs.PostAsync(PostAddress.WithDefault(input, hostBody), ct), clock.GetUtcNow(), caller.CanValidate(post.Departement));
         await store.SaveChangesAsync(ct);
         return post.Adapt<PostResponse>(CatalogueMappings.Config);
     }

@@ -46,6 +46,25 @@ public static class Labels
         _ => "",
     };
 
+    public static string PostStatus(string status) => status switch
+    {
+        "draft" => "Brouillon",
+        "pending-validation" => "En attente de validation",
+        "published" => "Publié",
+        "suspended" => "Suspendu",
+        "closed" => "Clos",
+        _ => status,
+    };
+
+    public static string PostBadge(string status) => status switch
+    {
+        "draft" => "fr-badge--new",
+        "pending-validation" => "fr-badge--info",
+        "published" => "fr-badge--success",
+        "suspended" => "fr-badge--warning",
+        _ => "",
+    };
+
     public static readonly IReadOnlyList<(string Code, string Name)> Days =
         [("mon", "Lundi"), ("tue", "Mardi"), ("wed", "Mercredi"), ("thu", "Jeudi"), ("fri", "Vendredi"), ("sat", "Samedi"), ("sun", "Dimanche")];
 

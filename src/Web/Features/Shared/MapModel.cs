@@ -20,11 +20,19 @@ public sealed record MapModel(string Id, string Label)
     /// <summary>The id of a GeoJSON field: the map lets the user draw exclusion zones into it.</summary>
     public string? DrawInto { get; init; }
 
+    /// <summary>The ids of the fields a movable pin writes into: latitude, longitude, and « moved by hand ».</summary>
+    public sealed record PinFields(string Lat, string Lon, string Moved);
+
+    /// <summary>A place shown as a pin; movable (drag it, or click the map) when <see cref="MoveInto"/> is set.</summary>
+    public Point? Pin { get; init; }
+
+    public PinFields? MoveInto { get; init; }
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         // Inside a <script> element: « < » and « & » must never be written as such.
         Encoder = JavaScriptEncoder.Default,
     };
 
-    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto }, Options);
+    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto }, Options);
 }

@@ -17,6 +17,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Catalogue", Policies.Search);
                 o.Conventions.AuthorizeFolder("/Partner", Policies.Partner);
                 o.Conventions.AuthorizeFolder("/AssignmentSchedules", Policies.Coordinator);
+                o.Conventions.AuthorizeFolder("/Validation", Policies.PostValidate);
             })
             .AddMvcOptions(o =>
             {

@@ -66,11 +66,42 @@ async function draw(element) {
   }
   group.addTo(map);
   if (markers.length) bounds.extend(L.latLngBounds(markers.map((m) => [m.lat, m.lon])));
+  if (data.pin || data.moveInto) movablePin(map, element, data);
+  if (data.pin) bounds.extend(L.latLng(data.pin.lat, data.pin.lon).toBounds(3000));
   const home = L.geoJSON({ type: "FeatureCollection", features: all.features.filter((f) => own.has(f.properties.code)) });
   map.fitBounds(bounds.isValid() ? bounds.pad(0.15) : (own.size ? home : background).getBounds(), { maxZoom: 13 });
   if (data.drawInto) drawZones(map, element, document.getElementById(data.drawInto));
   element.dataset.ready = "true";
   element.dataset.markers = String(markers.length);
+}
+
+// A place's pin: where the address was geocoded; when the map writes into fields, the user drags the pin (or clicks the
+// map) to put it where the place really is, and the fields say it was moved by hand.
+function movablePin(map, element, data) {
+  const fields = data.moveInto && {
+    lat: document.getElementById(data.moveInto.lat),
+    lon: document.getElementById(data.moveInto.lon),
+    moved: document.getElementById(data.moveInto.moved),
+  };
+  const label = data.pin?.label ?? "Emplacement du poste";
+  const pin = L.marker(data.pin ? [data.pin.lat, data.pin.lon] : [0, 0], { draggable: Boolean(fields), title: label, alt: label });
+  if (data.pin) pin.addTo(map);
+  if (!fields) return;
+  const status = Object.assign(document.createElement("p"), { className: "fr-text--sm fr-mb-0 fr-mt-1w" });
+  status.setAttribute("aria-live", "polite");
+  status.textContent = data.pin ? "Le repère montre l'emplacement trouvé pour l'adresse ; faites-le glisser (ou cliquez sur la carte) s'il n'est pas au bon endroit."
+    : "Cliquez sur la carte pour placer le poste, ou laissez l'adresse le situer à l'enregistrement.";
+  element.after(status);
+  const put = (latlng) => {
+    pin.setLatLng(latlng).addTo(map);
+    fields.lat.value = latlng.lat.toFixed(6);
+    fields.lon.value = latlng.lng.toFixed(6);
+    fields.moved.value = "true";
+    element.dataset.pin = `${fields.lat.value},${fields.lon.value}`;
+    status.textContent = `Repère placé (${latlng.lat.toFixed(5)}, ${latlng.lng.toFixed(5)}) : cet emplacement sera enregistré avec le poste.`;
+  };
+  pin.on("dragend", () => put(pin.getLatLng()));
+  map.on("click", (event) => put(event.latlng));
 }
 
 // Drawing an exclusion zone: click the map to place its corners, then « Terminer la zone » adds the polygon to

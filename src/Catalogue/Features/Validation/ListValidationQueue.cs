@@ -1,0 +1,57 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Persistence;
+
+namespace Placement.Catalogue.Features.Validation;
+
+/// <summary>A post awaiting the SPIP's validation, with the host body that offers it.</summary>
+public sealed record PendingPost(PostResponse Post, string HostBodyName, string HostBodyHabilitation, DateTimeOffset SubmittedAt);
+
+/// <summary>Which part of the queue: one of the caller's départements (or all), words of the post's title or its host body's name, a page.</summary>
+public sealed record ValidationQueueQuery(string? Departement, string? Q, int? Page, int? PageSize);
+
+/// <summary>What awaits the caller's decision, oldest first, a page at a time.</summary>
+public sealed record ValidationQueue(PagedResult<PendingPost> Posts);
+
+/// <summary>
+/// The SPIP's validation queue: posts submitted in the départements the caller validates (an administrator: all).
+/// Filtered in the query, never after a page is read.
+/// </summary>
+public sealed class ListValidationQueue(ICatalogueStore store) : IUseCase
+{
+    public async Task<ValidationQueue> HandleAsync(Caller caller, ValidationQueueQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(query);
+        var paging = Paging.From(query.Page, query.PageSize);
+        if (!caller.IsAdmin && !caller.IsCoordinator) throw new ForbiddenException("La validation est réservée aux coordinateurs du SPIP.");
+        var departements = caller.Departements.ToList();
+        var posts = store.Posts.AsNoTracking().Where(p => p.Status == PostStatus.PendingValidation);
+        if (!caller.IsAdmin) posts = posts.Where(p => departements.Contains(p.Departement));
+        if (!string.IsNullOrWhiteSpace(query.Departement))
+        {
+            var departement = query.Departement.Trim().ToUpperInvariant();
+            posts = posts.Where(p => p.Departement == departement);
+        }
+        // Pending posts are few (they wait days, not years): the whole queue is read, then filtered by words and paged.
+        var rows = await posts.Join(store.HostBodies.AsNoTracking(), p => p.HostBodyId, h => h.Id, (p, h) => new { Post = p, HostBody = h })
+            .ToListAsync(ct);
+        var words = Words(query.Q);
+        var matching = rows.Where(r => words.All(w => Words(r.Post.Details.Title + " " + r.HostBody.Details.Name).Any(x => x.StartsWith(w, StringComparison.Ordinal))))
+            .OrderBy(r => r.Post.StatusChangedAt).ThenBy(r => r.Post.Id).ToList();
+        var items = matching.Skip(paging.Skip).Take(paging.PageSize).Select(r => new PendingPost(
+            r.Post.Adapt<PostResponse>(CatalogueMappings.Config), r.HostBody.Details.Name,
+            EnumNames.ToKebab(r.HostBody.Details.Habilitation.Status), r.Post.StatusChangedAt)).ToList();
+        return new ValidationQueue(new PagedResult<PendingPost>(items, matching.Count, paging.Page, paging.PageSize));
+    }
+
+    /// <summary>Lower-case words without accents: « Mairie de Saint-Étienne » → mairie, de, saint, etienne.</summary>
+    private static string[] Words(string? text) =>
+        new string((text ?? "").Normalize(System.Text.NormalizationForm.FormD)
+                .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+                .Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

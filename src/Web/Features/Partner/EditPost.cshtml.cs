@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
+using Placement.Catalogue;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Features.Posts;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.Partner;
+
+/// <summary>
+/// One of the partner's posts: edited through <see cref="UpdatePost"/> (a change of substance to a validated post sends it
+/// back to validation) and moved through <see cref="MovePost"/> — only the moves the lifecycle allows from its status are offered.
+/// </summary>
+public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost update, MovePost move, IOptions<CatalogueOptions> catalogue)
+    : PageModel, IPostEditor, IReloadsOnRefusal
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public PostForm Input { get; set; } = new();
+
+    public PostResponse Post { get; private set; } = null!;
+
+    public IEnumerable<SelectListItem> ActivityItems => PostEditor.Activities(catalogue, Input.Activity ?? Post?.Activity);
+
+    public MapModel Map { get; private set; } = null!;
+
+    public IEnumerable<(PostAction Action, string Label, bool Secondary)> Moves => PostEditor.PartnerMoves(Post.Status);
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Input = PostForm.From(Post);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(ct);
+            return Page();
+        }
+        var before = Post.Status;
+        var saved = await update.HandleAsync(caller, Id, Input.ToFields(Post.Address), ct);
+        Notice = saved.Status == "pending-validation" && before != saved.Status
+            ? "Le poste est enregistré. Ces changements (activité, conditions, adresse ou places en plus) doivent être validés par le SPIP : il n'est plus proposé d'ici là."
+            : "Le poste est enregistré.";
+        return Redirect($"/structure/postes/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(PostAction action, CancellationToken ct)
+    {
+        if (action is PostAction.Publish or PostAction.Refuse) return Forbid();
+        await move.HandleAsync(caller, Id, action, ct);
+        Notice = PostEditor.MoveNotice(action);
+        return Redirect($"/structure/postes/{Id}");
+    }
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Request.Form.ContainsKey("Input.Title"))
+        {
+            Input.MoveErrors(ModelState, "Input");
+            Input.Padded();
+            if (Input.PointMoved && Input.Lat is { } lat && Input.Lon is { } lon)
+                Map = Map with { Pin = new MapModel.Point(lat, lon, "Emplacement du poste") };
+        }
+        else Input = PostForm.From(Post);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Post = await getPost.HandleAsync(caller, Id, ct);
+        if (caller.HostBodyId != Post.HostBodyId) throw new NotFoundException("Poste");
+        Map = PostEditor.MapOf(Post.Address?.Location, Post.Departement);
+    }
+}

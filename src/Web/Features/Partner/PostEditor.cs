@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
+using Placement.Catalogue;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.Partner;
+
+/// <summary>What the post form (<c>_PostForm</c>) needs from the page that shows it: the form, the vocabulary, the map.</summary>
+public interface IPostEditor
+{
+    PostForm Input { get; }
+    IEnumerable<SelectListItem> ActivityItems { get; }
+    MapModel Map { get; }
+}
+
+/// <summary>The parts of a post page that do not depend on the post: the activity list and the map with the movable pin.</summary>
+public static class PostEditor
+{
+    public const string LatField = "Input-Lat";
+    public const string LonField = "Input-Lon";
+    public const string MovedField = "Input-PointMoved";
+
+    public static IEnumerable<SelectListItem> Activities(IOptions<CatalogueOptions> catalogue, string? current) =>
+        catalogue.Value.Activities.Append(current ?? "").Where(a => a.Length > 0).Distinct()
+            .Select(a => new SelectListItem(Labels.Activity(a), a)).OrderBy(i => i.Text, StringComparer.Create(Labels.French, false));
+
+    public static MapModel MapOf(PointDto? at, string departement) => new("carte-poste", "Carte : l'emplacement du poste ; déplacez le repère pour le corriger")
+    {
+        Departements = [departement],
+        Pin = at is null ? null : new MapModel.Point(at.Lat, at.Lon, "Emplacement du poste"),
+        MoveInto = new MapModel.PinFields(LatField, LonField, MovedField),
+    };
+
+    /// <summary>The moves a partner may make from <paramref name="status"/> (the lifecycle decides), with their button labels.</summary>
+    public static IEnumerable<(PostAction Action, string Label, bool Secondary)> PartnerMoves(string status)
+    {
+        var from = EnumNames.Parse<PostStatus>(status, "status");
+        (PostAction, string, bool)[] offered =
+        [
+            (PostAction.Submit, "Soumettre à la validation du SPIP", false),
+            (PostAction.Reopen, "Rouvrir le poste", false),
+            (PostAction.Suspend, "Suspendre le poste", true),
+            (PostAction.Close, "Clore le poste", true),
+        ];
+        return offered.Where(m => Post.Next(from, m.Item1) is not null);
+    }
+
+    public static string MoveNotice(PostAction action) => action switch
+    {
+        PostAction.Submit => "Le poste est soumis à la validation du SPIP.",
+        PostAction.Reopen => "Le poste est rouvert : il est de nouveau proposé aux conseillers.",
+        PostAction.Suspend => "Le poste est suspendu : aucun nouveau placement ne sera proposé.",
+        PostAction.Close => "Le poste est clos.",
+        _ => "C'est fait.",
+    };
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Features.Posts;
+using Placement.Catalogue.Features.Validation;
+using Placement.Catalogue.Geography;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.Validation;
+
+/// <summary>
+/// File de validation: what awaits the SPIP's decision (<see cref="ListValidationQueue"/>); a post is validated
+/// (<see cref="MovePost"/>, publish) or refused with a reason the partner reads (<see cref="RefusePost"/>).
+/// </summary>
+public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, FranceGeography geography, TimeProvider clock)
+    : PageModel, IReloadsOnRefusal
+{
+    public sealed class RefusalForm
+    {
+        public Guid PostId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public const int PageSize = 20;
+
+    public ValidationQueue Queue { get; private set; } = new(new([], 0, 1, PageSize));
+
+    [BindProperty(SupportsGet = true, Name = "departement")]
+    public string? Departement { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    /// <summary>This page with its filters and page number: where a decision comes back to.</summary>
+    public string Here => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/validation", new Dictionary<string, string?>
+    {
+        ["departement"] = Departement, ["q"] = Q, ["page"] = PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(x => !string.IsNullOrEmpty(x.Value)));
+
+    /// <summary>The URL a decision's form posts to: its handler on this page, with the filters kept.</summary>
+    public string Action(string handler, Guid? id = null) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Here, new Dictionary<string, string?> { ["handler"] = handler, ["id"] = id?.ToString() }.Where(x => x.Value is not null));
+
+    public IEnumerable<SelectListItem> DepartementItems =>
+        caller.Departements.Order(StringComparer.Ordinal).Select(d => new SelectListItem($"{d} — {geography.Departement(d)?.Name}", d, d == Departement));
+
+    [BindProperty]
+    public RefusalForm Input { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string Commune(PostResponse post) => geography.Commune(post?.Address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
+
+    public string Waiting(DateTimeOffset since) => (clock.GetUtcNow() - since).TotalDays switch
+    {
+        < 1 => "soumis aujourd'hui",
+        < 2 => "en attente depuis 1 jour",
+        var d => $"en attente depuis {(int)d} jours",
+    };
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    public async Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct)
+    {
+        var post = await move.HandleAsync(caller, id, PostAction.Publish, ct);
+        Notice = $"« {post.Title} » est validé et inscrit sur la liste départementale : les conseillers le trouvent dans le catalogue.";
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostRefuseAsync(CancellationToken ct)
+    {
+        var post = await refuse.HandleAsync(caller, Input.PostId, new RefusalRequest(Input.Reason), ct);
+        Notice = $"« {post.Title} » est refusé : la structure lira le motif et pourra le corriger.";
+        return Redirect(Here);
+    }
+
+    public async Task ReloadAsync(CancellationToken ct) =>
+        Queue = await queue.HandleAsync(caller, new ValidationQueueQuery(Departement, Q, PageNumber, PageSize), ct);
+}
