@@ -146,7 +146,7 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PostAsync($"/api/assignment-runs/{runId}/proposals/{first}/accept", null)).StatusCode);
 
         var second = proposals[1].GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"/api/assignment-runs/{runId}/proposals/{second}/reject", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync($"/api/assignment-runs/{runId}/proposals/{second}/reject", new { reason = "La personne déménage." })).StatusCode);
         var many = await (await coordinator.PostAsJsonAsync($"/api/assignment-runs/{runId}/accept", new { proposalIds = proposals.Skip(1).Take(4).Select(p => p.GetProperty("id").GetString()) })).Json();
         var outcomes = many.EnumerateArray().ToList();
         Assert.False(outcomes[0].GetProperty("accepted").GetBoolean()); // the rejected one

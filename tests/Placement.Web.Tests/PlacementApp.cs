@@ -65,6 +65,21 @@ public class PlacementApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>An account beside the demo ones (the demo password), e.g. a coordinator of another territory.</summary>
+    public async Task<string> Account(string email, string role, params string[] departements)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Placement.Web.Identity.PlacementUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new Placement.Web.Identity.PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Departements = string.Join(',', departements) };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        return email;
+    }
+
     /// <summary>Waits until the background indexer has caught up: index filled, outbox empty.</summary>
     public async Task SearchReady()
     {

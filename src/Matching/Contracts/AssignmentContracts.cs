@@ -18,8 +18,10 @@ public sealed record RunResponse(Guid Id, IReadOnlyList<string> Departements, IR
     }
 }
 
+/// <summary>A proposal as the review shows it: who, where (the person's home and the post, for the map), why, and what became of it.</summary>
 public sealed record ProposalResponse(Guid Id, Guid PersonId, string PersonName, Guid PostId, string PostTitle, string HostBody, int Score, double DistanceKm,
-    double WeeklyHours, IReadOnlyList<string> Explanation, string Status, Guid? PlacementId);
+    double WeeklyHours, IReadOnlyList<string> Explanation, string Status, Guid? PlacementId, PointDto Home, PointDto PostLocation, string PostCommuneInsee,
+    string? RejectionReason);
 
 public sealed record UnplacedResponse(Guid PersonId, string PersonName, string Reason, IReadOnlyDictionary<string, int>? BlockingRules);
 

@@ -37,8 +37,18 @@ public sealed class AssignmentProposal
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    /// <summary>Why the coordinator rejected it: kept with the run's review.</summary>
+    public string? RejectionReason { get; private set; }
+
     public void Accept(Guid placementId, string by, DateTimeOffset now) => Decide(ProposalStatus.Accepted, by, now, placementId);
-    public void Reject(string by, DateTimeOffset now) => Decide(ProposalStatus.Rejected, by, now, null);
+
+    public void Reject(string by, string? reason, DateTimeOffset now)
+    {
+        var text = Ensure.NotBlank(reason, "reason", 500);
+        Decide(ProposalStatus.Rejected, by, now, null);
+        RejectionReason = text;
+    }
+
     public void Supersede(DateTimeOffset now) => Decide(ProposalStatus.Superseded, "système", now, null);
 
     private void Decide(ProposalStatus status, string by, DateTimeOffset now, Guid? placement)

@@ -36,6 +36,7 @@ internal sealed class AssignmentProposalConfiguration : IEntityTypeConfiguration
         b.HasOne<AssignmentRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.Property(x => x.RejectionReason).HasMaxLength(500);
         // A run proposes at most one post per person, whatever happens to its job (retries, duplicates).
         b.HasIndex(x => new { x.RunId, x.PersonId }).IsUnique();
         b.HasIndex(x => new { x.PersonId, x.Status });

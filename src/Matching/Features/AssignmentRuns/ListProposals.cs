@@ -15,11 +15,19 @@ public sealed class ListProposals(IMatchingStore store) : IUseCase
         var proposals = await store.Proposals.AsNoTracking().Where(p => p.RunId == runId).OrderByDescending(p => p.Score).ToListAsync(ct);
         var personIds = proposals.Select(p => p.PersonId).ToList();
         var postIds = proposals.Select(p => p.PostId).ToList();
-        var persons = await store.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.Profile.FirstName} {p.Profile.LastName}", ct);
+        var persons = await store.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Profile, ct);
         var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var hostIds = posts.Values.Select(p => p.HostBodyId).Distinct().ToList();
         var hosts = await store.HostBodies.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
-        return [.. proposals.Select(p => new ProposalResponse(p.Id, p.PersonId, persons[p.PersonId], p.PostId, posts[p.PostId].Details.Title,
-            hosts[posts[p.PostId].HostBodyId], p.Score, p.DistanceKm, p.WeeklyHours, p.Explanation, EnumNames.ToKebab(p.Status), p.PlacementId))];
+        return [.. proposals.Select(p =>
+        {
+            var person = persons[p.PersonId];
+            var post = posts[p.PostId].Details;
+            return new ProposalResponse(p.Id, p.PersonId, $"{person.FirstName} {person.LastName}", p.PostId, post.Title,
+                hosts[posts[p.PostId].HostBodyId], p.Score, p.DistanceKm, p.WeeklyHours, p.Explanation, EnumNames.ToKebab(p.Status), p.PlacementId,
+                Point(person.Home.Location), Point(post.Place.Location), post.Place.CommuneInsee, p.RejectionReason);
+        })];
     }
+
+    private static PointDto Point(Catalogue.Domain.GeoPoint at) => new() { Lat = at.Latitude, Lon = at.Longitude };
 }

@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
 using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 
-/// <summary>Rejects one pending proposal.</summary>
+/// <summary>Rejects one pending proposal, with the reason the review keeps.</summary>
 public sealed class RejectProposal(IMatchingStore store, TimeProvider clock) : IUseCase
 {
-    public async Task HandleAsync(Caller caller, Guid runId, Guid proposalId, CancellationToken ct)
+    public async Task HandleAsync(Caller caller, Guid runId, Guid proposalId, RefusalRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
         await GetRun.FindAsync(store, caller, runId, ct);
         var proposal = await store.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.RunId == runId, ct) ?? throw new NotFoundException("Proposition");
-        proposal.Reject(caller.Who, clock.GetUtcNow());
+        proposal.Reject(caller.Who, request.Reason, clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
     }
 }

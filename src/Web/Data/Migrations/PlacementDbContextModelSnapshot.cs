@@ -286,6 +286,10 @@ namespace Placement.Web.Data.Migrations
                     b.Property<Guid>("PostId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
 

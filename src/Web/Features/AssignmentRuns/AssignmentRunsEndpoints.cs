@@ -1,3 +1,4 @@
+using Placement.Catalogue.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
@@ -37,13 +38,13 @@ public static class AssignmentRunsEndpoints
                 TypedResults.Ok(await handler.HandleAsync(caller, id, proposalId, ct)))
             .WithName("AcceptProposal").WithSummary("Accepte une proposition : placement proposé au partenaire, s'il reste une place.")
             .Problems(404, 409);
-        runs.MapPost("/{id:guid}/proposals/{proposalId:guid}/reject", async (Guid id, Guid proposalId, Caller caller, RejectProposal handler, CancellationToken ct) =>
+        runs.MapPost("/{id:guid}/proposals/{proposalId:guid}/reject", async (Guid id, Guid proposalId, RefusalRequest request, Caller caller, RejectProposal handler, CancellationToken ct) =>
             {
-                await handler.HandleAsync(caller, id, proposalId, ct);
+                await handler.HandleAsync(caller, id, proposalId, request, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("RejectProposal").WithSummary("Rejette une proposition.")
-            .Problems(404, 409);
+            .WithName("RejectProposal").WithSummary("Rejette une proposition, avec un motif que la revue garde.")
+            .Problems(400, 404, 409);
         runs.MapPost("/{id:guid}/accept", async (Guid id, AcceptManyRequest request, Caller caller, AcceptProposals handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(caller, id, request, ct)))
             .WithName("AcceptProposals").WithSummary("Accepte une sélection de propositions ; chacune dit si elle a abouti.")

@@ -65,6 +65,60 @@ public static class Labels
         _ => "",
     };
 
+    public static string RunState(string state) => state switch
+    {
+        "queued" => "En attente",
+        "running" => "En cours",
+        "succeeded" => "Terminée",
+        "failed" => "En échec",
+        "cancelled" => "Annulée",
+        _ => state,
+    };
+
+    public static string RunBadge(string state) => state switch
+    {
+        "queued" or "running" => "fr-badge--info",
+        "succeeded" => "fr-badge--success",
+        "failed" => "fr-badge--error",
+        _ => "fr-badge--warning",
+    };
+
+    /// <summary>What a run is doing, as the progress panel says it.</summary>
+    public static string RunPhase(string phase) => phase switch
+    {
+        "queued" => "En file d'attente",
+        "loading" => "Lecture des personnes et des postes",
+        "candidates" => "Recherche des couples personne–poste possibles",
+        "flow" => "Calcul de la meilleure affectation",
+        "conflicts" => "Résolution des conflits entre coauteurs",
+        "done" => "Terminé",
+        "failed" => "En échec",
+        "cancelled" => "Annulé",
+        _ => phase,
+    };
+
+    public static string ProposalStatus(string status) => status switch
+    {
+        "pending" => "À examiner",
+        "accepted" => "Acceptée",
+        "rejected" => "Rejetée",
+        "superseded" => "Remplacée",
+        _ => status,
+    };
+
+    public static string ProposalBadge(string status) => status switch
+    {
+        "pending" => "fr-badge--info",
+        "accepted" => "fr-badge--success",
+        "rejected" => "fr-badge--error",
+        _ => "",
+    };
+
+    public static string DateTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Paris).ToString("d MMMM yyyy à HH:mm", French);
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
     public static readonly IReadOnlyList<(string Code, string Name)> Days =
         [("mon", "Lundi"), ("tue", "Mardi"), ("wed", "Mercredi"), ("thu", "Jeudi"), ("fri", "Vendredi"), ("sat", "Samedi"), ("sun", "Dimanche")];
 

@@ -12,6 +12,11 @@ public sealed record MapModel(string Id, string Label)
 
     public IReadOnlyList<string> Departements { get; init; } = [];
     public IReadOnlyList<Marker> Markers { get; init; } = [];
+
+    /// <summary>A line from a person's home to a post (a proposal), with what its tooltip says.</summary>
+    public sealed record Link(double FromLat, double FromLon, double ToLat, double ToLon, string Label);
+
+    public IReadOnlyList<Link> Links { get; init; } = [];
     public Point? Home { get; init; }
     public double? RadiusKm { get; init; }
     public IReadOnlyList<JsonElement> Zones { get; init; } = [];
@@ -34,5 +39,5 @@ public sealed record MapModel(string Id, string Label)
         Encoder = JavaScriptEncoder.Default,
     };
 
-    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto }, Options);
+    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, links = Links, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto }, Options);
 }

@@ -15,7 +15,7 @@ public static class Navigation
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", "/catalogue"));
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", "/personnes/a-risque"));
         if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("File de validation", "/validation"));
-        if (caller.IsCoordinator) items.Add(new("Affectations planifiées", "/affectations/planifications"));
+        if (caller.IsCoordinator) items.Add(new("Affectations", "/affectations"));
         if (caller.IsPartnerOnly)
         {
             items.Add(new("Ma structure", "/structure"));

@@ -18,6 +18,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Partner", Policies.Partner);
                 o.Conventions.AuthorizeFolder("/AssignmentSchedules", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Validation", Policies.PostValidate);
+                o.Conventions.AuthorizeFolder("/AssignmentRuns", Policies.Coordinator);
             })
             .AddMvcOptions(o =>
             {

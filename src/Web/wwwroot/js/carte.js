@@ -29,7 +29,7 @@ function popup(lines) {
 
 async function draw(element) {
   const data = JSON.parse(document.getElementById(element.dataset.carte).textContent);
-  const map = L.map(element, { zoomSnap: 0.5, attributionControl: true }).setView([46.6, 2.4], 6);
+  const map = L.map(element, { zoomSnap: 0.5, maxZoom: 18, attributionControl: true }).setView([46.6, 2.4], 6);
   const settings = await fetchJson("/carte/reglages");
   if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.attribution ?? "" }).addTo(map);
   // Every département is drawn (neighbours included); the view starts on those of the map's content.
@@ -56,6 +56,15 @@ async function draw(element) {
         .bindTooltip(`Distance maximale : ${data.radiusKm} km`).addTo(map);
       bounds.extend(home.toBounds(data.radiusKm * 2000));
     }
+  }
+  // Proposals: a line from the person's home (a small dot) to the post.
+  for (const link of data.links ?? []) {
+    const from = L.latLng(link.fromLat, link.fromLon);
+    const to = L.latLng(link.toLat, link.toLon);
+    L.polyline([from, to], { color: "#000091", weight: 2, opacity: 0.7 }).bindTooltip(link.label, { sticky: true }).addTo(map);
+    L.circleMarker(from, { radius: 4, color: "#000091", fillColor: "#ffffff", fillOpacity: 1, weight: 2 }).bindTooltip(link.label).addTo(map);
+    bounds.extend(from);
+    bounds.extend(to);
   }
   const markers = data.markers ?? [];
   const group = markers.length > 40 && L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();

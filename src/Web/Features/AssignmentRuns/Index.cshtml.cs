@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Geography;
+using Placement.Matching.Contracts;
+using Placement.Matching.Features.AssignmentRuns;
+using Placement.Matching.Features.Persons;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.AssignmentRuns;
+
+/// <summary>
+/// Affectations: launch a run (<see cref="CreateRun"/>: départements, an optional selection of persons awaiting a post,
+/// reference date, time limit, keep current proposals) and the runs of the coordinator's territory (<see cref="ListRuns"/>).
+/// </summary>
+public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, ListCaseload caseload, FranceGeography geography, TimeProvider clock)
+    : PageModel, IReloadsOnRefusal
+{
+    public sealed class RunForm
+    {
+        public List<string> Departements { get; set; } = [];
+        public List<Guid> PersonIds { get; set; } = [];
+        public DateOnly? ReferenceDate { get; set; }
+        public double TimeLimitSeconds { get; set; } = 30;
+        public bool KeepProposed { get; set; } = true;
+    }
+
+    [BindProperty]
+    public RunForm Input { get; set; } = new();
+
+    public IReadOnlyList<RunResponse> Runs { get; private set; } = [];
+
+    /// <summary>The persons of the territory awaiting a post: those a selection is made from.</summary>
+    public IReadOnlyList<CaseloadItem> Awaiting { get; private set; } = [];
+
+    public IEnumerable<(string Code, string Name)> Departements =>
+        caller.Departements.Order(StringComparer.Ordinal).Select(d => (d, geography.Departement(d)?.Name ?? d));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input = new RunForm { Departements = [.. caller.Departements], ReferenceDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        await ReloadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(ct);
+            return Page();
+        }
+        var run = await create.HandleAsync(caller, new CreateRunRequest(Input.Departements, Input.PersonIds.Count == 0 ? null : Input.PersonIds,
+            Input.ReferenceDate, Input.TimeLimitSeconds, Input.KeepProposed), ct);
+        return Redirect($"/affectations/{run.Id}");
+    }
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        Runs = await list.HandleAsync(caller, ct);
+        Awaiting = await caseload.AllAsync(caller, null, "awaiting", ct);
+    }
+
+    public string DepartementsOf(RunResponse run) => string.Join(", ", run?.Departements ?? []);
+}
