@@ -67,6 +67,32 @@ public sealed class AssignmentJourneys(BrowserApp browser) : IClassFixture<Brows
         Assert.Equal(2, read.Count(r => (string)r["Statut"] == "Acceptée"));
         Assert.Contains(read, r => (string)r["Statut"] == "Rejetée" && (string)r["Motif du rejet"] == "Déjà suivie par une association du quartier.");
 
+        // Non placés: the shortage view lists the communes where the run's unplaced persons live, the charts are drawn,
+        // and the export holds each of them.
+        var unplaced = (await (await coordinator.GetAsync($"/api/assignment-runs/{runId}/unplaced")).Json()).EnumerateArray().ToList();
+        Assert.NotEmpty(unplaced);
+        var communes = new HashSet<string>();
+        foreach (var u in unplaced)
+        {
+            var person = await (await coordinator.GetAsync($"/api/persons/{u.GetProperty("personId").GetString()}")).Json();
+            communes.Add(person.GetProperty("home").GetProperty("communeInsee").GetString()!);
+        }
+        await page.GotoAsync($"/affectations/{runId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Voir pourquoi" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Où manque-t-il des postes ?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#graphique-motifs[data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-carte][data-ready=true]")).ToHaveCountAsync(1);
+        var listed = (await page.Locator("#manques tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.insee)")).ToHashSet();
+        Assert.Equal(communes, listed);
+        await Assertions.Expect(page.Locator("#non-places tbody tr")).ToHaveCountAsync(unplaced.Count);
+        await BrowserApp.Check(page, "non-places");
+        var report = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exporter (CSV)" }).ClickAsync());
+        var csvPath = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+        await report.SaveAsAsync(csvPath);
+        var lines = (await File.ReadAllLinesAsync(csvPath)).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("Personne;Commune;Département;Motif", lines[0], StringComparison.Ordinal);
+        Assert.Equal(unplaced.Count + 1, lines.Count);
+
         // A coordinator of another territory sees neither the page nor the API resource.
         var other = await browser.App.Account("coordinateur-bretagne@demo.placement", "Coordinator", "35", "29", "22", "56");
         var elsewhere = await browser.SignedIn(other);

@@ -34,6 +34,10 @@ public static class AssignmentRunsEndpoints
         runs.MapGet("/{id:guid}/unplaced", async (Guid id, Caller caller, ListUnplaced handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(caller, id, ct)))
             .WithName("RunUnplaced").WithSummary("Les personnes non placées et pourquoi.")
             .Problems(404);
+        runs.MapGet("/{id:guid}/unplaced-report", async (Guid id, Caller caller, GetUnplacedReport handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(caller, id, ct)))
+            .WithName("GetUnplacedReport")
+            .WithSummary("Le rapport des non placés : chaque personne et pourquoi, par motif, par distance au poste publié le plus proche, et « Où manque-t-il des postes ? » par commune.")
+            .Problems(404);
         runs.MapPost("/{id:guid}/proposals/{proposalId:guid}/accept", async (Guid id, Guid proposalId, Caller caller, AcceptProposal handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(caller, id, proposalId, ct)))
             .WithName("AcceptProposal").WithSummary("Accepte une proposition : placement proposé au partenaire, s'il reste une place.")

@@ -17,6 +17,11 @@ public sealed record MapModel(string Id, string Label)
     public sealed record Link(double FromLat, double FromLon, double ToLat, double ToLon, string Label);
 
     public IReadOnlyList<Link> Links { get; init; } = [];
+
+    /// <summary>A place with a count (unplaced persons of a commune): a circle whose area follows the count.</summary>
+    public sealed record Area(double Lat, double Lon, int Count, string Title, IReadOnlyList<string> Lines);
+
+    public IReadOnlyList<Area> Areas { get; init; } = [];
     public Point? Home { get; init; }
     public double? RadiusKm { get; init; }
     public IReadOnlyList<JsonElement> Zones { get; init; } = [];
@@ -39,5 +44,5 @@ public sealed record MapModel(string Id, string Label)
         Encoder = JavaScriptEncoder.Default,
     };
 
-    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, links = Links, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto }, Options);
+    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, links = Links, areas = Areas, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto }, Options);
 }

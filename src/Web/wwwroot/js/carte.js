@@ -66,6 +66,15 @@ async function draw(element) {
     bounds.extend(from);
     bounds.extend(to);
   }
+  // Areas (where posts are missing): a red circle whose area follows the number of persons, with its count written on it.
+  for (const area of data.areas ?? []) {
+    const at = L.latLng(area.lat, area.lon);
+    L.circleMarker(at, { radius: 8 + 6 * Math.sqrt(area.count), color: "#ce0500", weight: 1, fillColor: "#ce0500", fillOpacity: 0.35 })
+      .bindPopup(popup([{ text: area.title, strong: true }, ...area.lines.map((t) => ({ text: t }))]))
+      .bindTooltip(String(area.count), { permanent: true, direction: "center", className: "placement-map__count" })
+      .addTo(map);
+    bounds.extend(at);
+  }
   const markers = data.markers ?? [];
   const group = markers.length > 40 && L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
   for (const m of markers) {
@@ -78,7 +87,7 @@ async function draw(element) {
   if (data.pin || data.moveInto) movablePin(map, element, data);
   if (data.pin) bounds.extend(L.latLng(data.pin.lat, data.pin.lon).toBounds(3000));
   const home = L.geoJSON({ type: "FeatureCollection", features: all.features.filter((f) => own.has(f.properties.code)) });
-  map.fitBounds(bounds.isValid() ? bounds.pad(0.15) : (own.size ? home : background).getBounds(), { maxZoom: 13 });
+  map.fitBounds(bounds.isValid() ? bounds.pad(0.15) : (own.size ? home : background).getBounds(), { maxZoom: 13, animate: false });
   if (data.drawInto) drawZones(map, element, document.getElementById(data.drawInto));
   element.dataset.ready = "true";
   element.dataset.markers = String(markers.length);
