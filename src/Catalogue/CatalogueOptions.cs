@@ -16,6 +16,10 @@ public sealed class CatalogueOptions : IValidatableObject
         "environnement-nature", "soin-animaux", "evenementiel", "module-pedagogique",
     ];
 
+    /// <summary>How long a habilitation granted on an accepted application lasts, in years.</summary>
+    [Range(1, 10, ErrorMessage = "entre 1 et 10 ans.")]
+    public int HabilitationYears { get; set; } = 5;
+
     /// <summary>Folder holding <c>geo/communes.json</c>, <c>geo/departements.json</c> and <c>demo/</c>; defaults to the <c>seed</c> folder beside the executable.</summary>
     public string? SeedDirectory { get; set; }
 

@@ -54,3 +54,28 @@ public sealed record HostBodyResponse : HostBodyFields
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
+
+/// <summary>The first user of an organisation that applies: who they are and the password they will sign in with.</summary>
+public sealed record ApplicantDto
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Password { get; init; }
+}
+
+/// <summary>« Devenir structure d'accueil »: the organisation (its habilitation follows from its legal type) and its first user.</summary>
+public sealed record HostBodyApplicationRequest
+{
+    public string? Name { get; init; }
+    /// <summary>As <see cref="HostBodyFields.LegalType"/>.</summary>
+    public string? LegalType { get; init; }
+    public string? Siret { get; init; }
+    public AddressDto? Address { get; init; }
+    public ContactDto? Contact { get; init; }
+    public ApplicantDto? Applicant { get; init; }
+}
+
+/// <summary>An application as the SPIP reviews it, and as its outcome is kept.</summary>
+public sealed record HostBodyApplicationResponse(Guid Id, Guid HostBodyId, string OrganisationName, string Siret, string Departement,
+    string ApplicantName, string ApplicantEmail, string Status, DateTimeOffset SubmittedAt, string? DecidedBy, DateTimeOffset? DecidedAt,
+    string? RefusalReason, HostBodyResponse? HostBody);

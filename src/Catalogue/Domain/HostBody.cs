@@ -126,6 +126,8 @@ public sealed class HostBody
     /// <summary>Kept beside <see cref="Details"/> so that scope filters are plain column queries.</summary>
     public string Departement { get; private set; } = "";
     public string Name { get; private set; } = "";
+    /// <summary>Kept beside <see cref="Details"/> so that a SIRET is found by a plain column query.</summary>
+    public string Siret { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -134,6 +136,7 @@ public sealed class HostBody
         Details = details;
         Departement = details.Address.Departement;
         Name = details.Name;
+        Siret = details.Siret.Value;
         UpdatedAt = now;
     }
 

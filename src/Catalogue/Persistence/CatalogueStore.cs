@@ -16,6 +16,7 @@ public interface ICatalogueStore
 {
     DbSet<HostBody> HostBodies { get; }
     DbSet<Post> Posts { get; }
+    DbSet<HostBodyApplication> HostBodyApplications { get; }
     DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
@@ -51,9 +52,30 @@ internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
         b.Property(x => x.Name).HasMaxLength(200).IsRequired();
         b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
         b.HasIndex(x => x.Departement);
+        b.Property(x => x.Siret).HasMaxLength(14).IsRequired();
+        b.HasIndex(x => x.Siret);
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => JsonDocumentColumn.Write<HostBodyFields>(d),
             s => JsonDocumentColumn.Read<HostBodyFields>(s).ToDetails());
+    }
+}
+
+internal sealed class HostBodyApplicationConfiguration : IEntityTypeConfiguration<HostBodyApplication>
+{
+    public void Configure(EntityTypeBuilder<HostBodyApplication> b)
+    {
+        b.ToTable("HostBodyApplications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.Status, x.Departement });
+        b.Property(x => x.OrganisationName).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Siret).HasMaxLength(14).IsRequired();
+        b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
+        b.Property(x => x.ApplicantName).HasMaxLength(120).IsRequired();
+        b.Property(x => x.ApplicantEmail).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.Property(x => x.RefusalReason).HasMaxLength(500);
     }
 }
 

@@ -12,6 +12,7 @@ using Placement.Matching;
 using Placement.Web.Cli;
 using Placement.Web.Data;
 using Placement.Web.Demo;
+using Placement.Web.Features.Applications;
 using Placement.Web.Features.AssignmentRuns;
 using Placement.Web.Features.AssignmentSchedules;
 using Placement.Web.Features.Auth;
@@ -101,6 +102,7 @@ public static class PlacementHost
         app.MapHostBodiesEndpoints();
         app.MapPostsEndpoints();
         app.MapValidationEndpoints();
+        app.MapApplicationsEndpoints();
         app.MapSearchEndpoints();
         app.MapPersonsEndpoints();
         app.MapPlacementsEndpoints();

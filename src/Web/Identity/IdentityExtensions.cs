@@ -25,8 +25,11 @@ public static class IdentityExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<FrenchIdentityErrors>()
             .AddEntityFrameworkStores<PlacementDbContext>()
             .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
+
+        services.AddScoped<Placement.Catalogue.Application.IPartnerAccounts, PartnerAccounts>();
 
         // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).
         services.AddAuthentication()

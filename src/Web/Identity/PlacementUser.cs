@@ -15,6 +15,9 @@ public sealed class PlacementUser : IdentityUser
 
     public Guid? HostBodyId { get; set; }
 
+    /// <summary>A partner account created by an application, locked out until the SPIP accepts it.</summary>
+    public bool AwaitingApproval { get; set; }
+
     public IReadOnlyList<string> DepartementList =>
         Departements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -13,12 +13,12 @@ public sealed record PendingPost(PostResponse Post, string HostBodyName, string 
 /// <summary>Which part of the queue: one of the caller's départements (or all), words of the post's title or its host body's name, a page.</summary>
 public sealed record ValidationQueueQuery(string? Departement, string? Q, int? Page, int? PageSize);
 
-/// <summary>What awaits the caller's decision, oldest first, a page at a time.</summary>
-public sealed record ValidationQueue(PagedResult<PendingPost> Posts);
+/// <summary>What awaits the caller's decision, oldest first: the applications of new host bodies, and posts a page at a time.</summary>
+public sealed record ValidationQueue(IReadOnlyList<HostBodyApplicationResponse> Applications, PagedResult<PendingPost> Posts);
 
 /// <summary>
-/// The SPIP's validation queue: posts submitted in the départements the caller validates (an administrator: all).
-/// Filtered in the query, never after a page is read.
+/// The SPIP's validation queue: applications of organisations and posts submitted in the départements the caller validates
+/// (an administrator: all), narrowed to one département when asked; posts also by words.
 /// </summary>
 public sealed class ListValidationQueue(ICatalogueStore store) : IUseCase
 {
@@ -45,7 +45,22 @@ public sealed class ListValidationQueue(ICatalogueStore store) : IUseCase
         var items = matching.Skip(paging.Skip).Take(paging.PageSize).Select(r => new PendingPost(
             r.Post.Adapt<PostResponse>(CatalogueMappings.Config), r.HostBody.Details.Name,
             EnumNames.ToKebab(r.HostBody.Details.Habilitation.Status), r.Post.StatusChangedAt)).ToList();
-        return new ValidationQueue(new PagedResult<PendingPost>(items, matching.Count, paging.Page, paging.PageSize));
+        return new ValidationQueue(await ApplicationsAsync(caller, departements, query.Departement, ct),
+            new PagedResult<PendingPost>(items, matching.Count, paging.Page, paging.PageSize));
+    }
+
+    private async Task<List<HostBodyApplicationResponse>> ApplicationsAsync(Caller caller, List<string> departements, string? only, CancellationToken ct)
+    {
+        var applications = store.HostBodyApplications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Pending);
+        if (!caller.IsAdmin) applications = applications.Where(a => departements.Contains(a.Departement));
+        if (!string.IsNullOrWhiteSpace(only))
+        {
+            var departement = only.Trim().ToUpperInvariant();
+            applications = applications.Where(a => a.Departement == departement);
+        }
+        var rows = await applications.Join(store.HostBodies.AsNoTracking(), a => a.HostBodyId, h => h.Id, (a, h) => new { Application = a, HostBody = h })
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Application.SubmittedAt).Select(r => Applications.ApplyAsHostBody.Response(r.Application, r.HostBody))];
     }
 
     /// <summary>Lower-case words without accents: « Mairie de Saint-Étienne » → mairie, de, saint, etienne.</summary>

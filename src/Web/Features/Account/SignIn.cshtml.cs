@@ -9,7 +9,7 @@ namespace Placement.Web.Features.Account;
 
 /// <summary>Cookie sign-in with Identity: lockout after repeated failures, back to the page asked for.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PlacementUser> signIn, IAuthenticationSchemeProvider schemes) : PageModel
+public sealed class SignInModel(SignInManager<PlacementUser> signIn, UserManager<PlacementUser> users, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public sealed class Credentials
     {
@@ -51,8 +51,11 @@ public sealed class SignInModel(SignInManager<PlacementUser> signIn, IAuthentica
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans quelques minutes."
+        var awaiting = result.IsLockedOut && await users.FindByEmailAsync(Input.Email.Trim()) is { AwaitingApproval: true };
+        ModelState.AddModelError("", awaiting
+            ? "Votre demande d'inscription comme structure d'accueil est en cours d'examen par le SPIP : vous pourrez vous connecter dès qu'elle sera acceptée."
+            : result.IsLockedOut
+            ? "Votre compte est verrouillé. Réessayez dans quelques minutes, ou demandez à l'administrateur de le déverrouiller."
             : "Adresse électronique ou mot de passe incorrect.");
         return Page();
     }

@@ -119,6 +119,20 @@ public static class Labels
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>The legal types of host bodies, in the order an organisation looks for its own.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> LegalTypes =
+    [
+        ("association", "Association"),
+        ("commune", "Commune"),
+        ("collectivite-territoriale", "Collectivité territoriale (département, région, intercommunalité)"),
+        ("etablissement-public", "Établissement public"),
+        ("personne-morale-privee-service-public", "Personne morale de droit privé chargée d'une mission de service public"),
+        ("entreprise-ess", "Entreprise de l'économie sociale et solidaire"),
+        ("societe-a-mission", "Société à mission"),
+    ];
+
+    public static string LegalType(string? code) => LegalTypes.FirstOrDefault(t => t.Code == code).Name ?? code ?? "";
+
     public static readonly IReadOnlyList<(string Code, string Name)> Days =
         [("mon", "Lundi"), ("tue", "Mardi"), ("wed", "Mercredi"), ("thu", "Jeudi"), ("fri", "Vendredi"), ("sat", "Samedi"), ("sun", "Dimanche")];
 

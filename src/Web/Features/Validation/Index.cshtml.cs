@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Features.Applications;
 using Placement.Catalogue.Features.Posts;
 using Placement.Catalogue.Features.Validation;
 using Placement.Catalogue.Geography;
@@ -15,7 +16,7 @@ namespace Placement.Web.Features.Validation;
 /// File de validation: what awaits the SPIP's decision (<see cref="ListValidationQueue"/>); a post is validated
 /// (<see cref="MovePost"/>, publish) or refused with a reason the partner reads (<see cref="RefusePost"/>).
 /// </summary>
-public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, FranceGeography geography, TimeProvider clock)
+public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, DecideApplication decide, FranceGeography geography, Microsoft.Extensions.Options.IOptions<Placement.Catalogue.CatalogueOptions> catalogue, TimeProvider clock)
     : PageModel, IReloadsOnRefusal
 {
     public sealed class RefusalForm
@@ -26,7 +27,7 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
 
     public const int PageSize = 20;
 
-    public ValidationQueue Queue { get; private set; } = new(new([], 0, 1, PageSize));
+    public ValidationQueue Queue { get; private set; } = new([], new([], 0, 1, PageSize));
 
     [BindProperty(SupportsGet = true, Name = "departement")]
     public string? Departement { get; set; }
@@ -34,7 +35,8 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not BindProperty: « page » is also the route value naming the Razor page.
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     /// <summary>This page with its filters and page number: where a decision comes back to.</summary>
@@ -58,6 +60,10 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
 
     public string Commune(PostResponse post) => geography.Commune(post?.Address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
 
+    public int HabilitationYears => catalogue.Value.HabilitationYears;
+
+    public string CommuneOf(AddressDto? address) => geography.Commune(address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
+
     public string Waiting(DateTimeOffset since) => (clock.GetUtcNow() - since).TotalDays switch
     {
         < 1 => "soumis aujourd'hui",
@@ -78,6 +84,20 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     {
         var post = await refuse.HandleAsync(caller, Input.PostId, new RefusalRequest(Input.Reason), ct);
         Notice = $"« {post.Title} » est refusé : la structure lira le motif et pourra le corriger.";
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostAcceptApplicationAsync(Guid id, CancellationToken ct)
+    {
+        var application = await decide.AcceptAsync(caller, id, ct);
+        Notice = $"« {application.OrganisationName} » est habilitée : {application.ApplicantName} peut se connecter et proposer des postes.";
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostRefuseApplicationAsync(CancellationToken ct)
+    {
+        var application = await decide.RefuseAsync(caller, Input.PostId, new RefusalRequest(Input.Reason), ct);
+        Notice = $"La demande de « {application.OrganisationName} » est refusée ; le motif est gardé.";
         return Redirect(Here);
     }
 
