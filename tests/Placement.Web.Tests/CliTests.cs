@@ -147,7 +147,7 @@ public sealed class SeedResetTests : IDisposable
         Assert.Equal(CommandLine.Ok, exit);
 
         Assert.Equal(600, (await (await coordinator.GetAsync("/api/host-bodies")).Json()).GetProperty("total").GetInt32());
-        Assert.Equal(2000, (await (await coordinator.GetAsync("/api/posts")).Json()).GetProperty("total").GetInt32());
+        Assert.Equal(2005, (await (await coordinator.GetAsync("/api/posts")).Json()).GetProperty("total").GetInt32());
         Assert.Equal(540, (await (await coordinator.GetAsync("/api/persons")).Json()).GetProperty("total").GetInt32());
         // The partner account follows its host body through the reset.
         var partner = await _app.ClientFor(PlacementApp.Partner);

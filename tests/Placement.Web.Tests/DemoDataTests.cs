@@ -37,9 +37,12 @@ public class DemoDataTests(PlacementApp app)
     {
         var data = DemoDataSet.Read(Path.Combine(RepositoryRoot(), "data", "seed", "demo"));
         Assert.Equal(600, data.HostBodies.Count);
-        Assert.Equal(2000, data.Posts.Count);
+        // 2,000 posts drawn at random, and the demo partner's showcase: one more published post and one in each other state.
+        Assert.Equal(2005, data.Posts.Count);
         Assert.Equal(540, data.Persons.Count);
-        Assert.InRange(data.Placements.Count, 30, 40);
+        // Up to 40 placements under way, and the showcase's three (proposed, confirmed with hours, completed).
+        Assert.InRange(data.Placements.Count, 33, 43);
+        Assert.Equal(["completed", "confirmed", "proposed"], data.Placements.TakeLast(3).Select(p => p.Status == "proposed" ? "proposed" : p.Hours.Sum(h => h.Hours) >= p.HoursTarget ? "completed" : "confirmed"));
         var region = new[] { "01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74" };
         Assert.Equal(region, data.HostBodies.Select(h => h.Address!.Departement!).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(region, data.Persons.Select(p => p.Departement!).Distinct().Order(StringComparer.Ordinal));

@@ -50,9 +50,81 @@ public sealed class DemoDataGenerator(FranceGeography geography)
         var posts = GeneratePosts(f, size.Posts, hostBodies);
         var persons = GeneratePersons(f, size.PersonsAwaiting + size.PlacementsInProgress, departements, byPopulation, hostBodies);
         var placements = GeneratePlacements(f, size.PlacementsInProgress, persons, posts.Select(p => p.Post).ToList());
+        // Drawn from their own sequence, so that everything above stays as it was.
+        var showcase = new Faker("fr") { Random = new Randomizer(seed + 1) };
+        var allPosts = posts.Select(p => p.Post).ToList();
+        allPosts.AddRange(PartnerShowcasePosts(showcase, hostBodies.Select(h => h.Body).ToList(), allPosts));
+        placements.AddRange(PartnerShowcasePlacements(showcase, hostBodies.Select(h => h.Body).ToList(), allPosts, persons, placements));
         var placed = placements.ToDictionary(p => p.PersonId, p => p.Hours.Sum(h => h.Hours));
         var finalPersons = persons.Select(p => placed.TryGetValue(p.Id, out var done) ? p with { HoursDone = done } : p).ToList();
-        return new DemoDataSet(hostBodies.Select(h => h.Body).ToList(), posts.Select(p => p.Post).ToList(), finalPersons, placements);
+        return new DemoDataSet(hostBodies.Select(h => h.Body).ToList(), allPosts, finalPersons, placements);
+    }
+
+    /// <summary>
+    /// The host body of the demo partner account: the first of the Rhône that may host on the reference date and has published
+    /// posts. The loader gives the account this host body; the generator gives it something to show on every page of the portal.
+    /// </summary>
+    public static DemoHostBody PartnerHost(IReadOnlyList<DemoHostBody> hostBodies, IReadOnlyList<DemoPost> posts)
+    {
+        ArgumentNullException.ThrowIfNull(hostBodies);
+        ArgumentNullException.ThrowIfNull(posts);
+        return hostBodies.First(h => h.Address!.Departement == "69" && h.ToDetails().Habilitation.IsValidOn(ReferenceDate)
+            && posts.Any(p => p.HostBodyId == h.Id && p.Status == "published"));
+    }
+
+    private static readonly string[] ShowcaseStatuses = ["published", "draft", "pending-validation", "suspended", "closed"];
+    private static readonly string[] ShowcasePlacements = ["completed", "confirmed", "proposed"];
+
+    /// <summary>The partner's posts in every state of the lifecycle: copies of one of its published posts, retitled.</summary>
+    private static List<DemoPost> PartnerShowcasePosts(Faker f, List<DemoHostBody> hostBodies, List<DemoPost> posts)
+    {
+        var host = PartnerHost(hostBodies, posts);
+        var own = posts.Where(p => p.HostBodyId == host.Id).ToList();
+        var model = own.First(p => p.Status == "published");
+        var titles = new Queue<string>(f.Random.Shuffle(PostKinds.First(k => k.Activity == model.Activity).Titles.Where(t => t != model.Title)).ToList());
+        return [.. ShowcaseStatuses
+            .Where(status => status == "published" || own.All(p => p.Status != status))
+            .Select(status => model with
+            {
+                Id = f.Random.Guid(),
+                Status = status,
+                Title = titles.Count > 0 ? titles.Dequeue() : $"{model.Title} ({status})",
+                Capacity = 2,
+            })];
+    }
+
+    /// <summary>
+    /// Placements on the partner's published posts: one proposed, one confirmed with hours logged, one completed — persons of
+    /// its SPIP not placed yet, whom the post suits (the same test as the other demo placements).
+    /// </summary>
+    private static List<DemoPlacement> PartnerShowcasePlacements(Faker f, List<DemoHostBody> hostBodies, List<DemoPost> posts, List<DemoPerson> persons, List<DemoPlacement> placements)
+    {
+        var host = PartnerHost(hostBodies, posts);
+        var open = posts.Where(p => p.HostBodyId == host.Id && p.Status == "published").ToList();
+        var taken = placements.GroupBy(p => p.PostId).ToDictionary(g => g.Key, g => g.Count());
+        var placed = placements.Select(p => p.PersonId).ToHashSet();
+        var added = new List<DemoPlacement>();
+        foreach (var status in ShowcasePlacements)
+        {
+            var pick = open.Where(p => taken.GetValueOrDefault(p.Id) < p.Capacity)
+                .SelectMany(post => persons.Where(x => x.Departement == host.Address!.Departement && !placed.Contains(x.Id) && Suits(x, post)).Select(x => (Post: post, Person: x)))
+                .OrderBy(x => status == "completed" ? x.Person.HoursOrdered : 0).ThenBy(x => x.Person.Id)
+                .Select(x => ((DemoPost, DemoPerson)?)(x.Post, x.Person)).FirstOrDefault();
+            if (pick is not var (post, person)) continue;
+            taken[post.Id] = taken.GetValueOrDefault(post.Id) + 1;
+            placed.Add(person.Id);
+            var logs = new List<DemoHoursLog>();
+            var target = person.HoursOrdered;
+            var goal = status switch { "completed" => target, "confirmed" => Math.Min(target - 7, 21), _ => 0 };
+            // Back from a week before the reference date, two sessions a week, until the hours logged reach the goal.
+            var dates = Enumerable.Range(0, 200).Select(i => ReferenceDate.AddDays(-7 - (i / 2 * 7) - (i % 2 * 3))).GetEnumerator();
+            while (logs.Sum(l => l.Hours) < goal - 1e-9 && dates.MoveNext())
+                logs.Add(new DemoHoursLog(dates.Current, Math.Min(7, goal - logs.Sum(l => l.Hours)), f.Random.Bool(0.3f) ? "Ponctuel et motivé." : null));
+            logs.Reverse();
+            var confirmed = logs.Count > 0 ? logs[0].Date.AddDays(-7) : ReferenceDate.AddDays(-3);
+            added.Add(new DemoPlacement(f.Random.Guid(), person.Id, post.Id, target, confirmed, logs, status == "proposed" ? "proposed" : "confirmed"));
+        }
+        return added;
     }
 
     private sealed record GeneratedHost(DemoHostBody Body, HostKind Kind, Commune Commune, string Domain);
@@ -255,15 +327,9 @@ public sealed class DemoDataGenerator(FranceGeography geography)
         {
             if (placements.Count == count) break;
             var home = new GeoPoint(person.Home!.Location!.Lat, person.Home.Location.Lon);
-            var minor = person.BirthDate!.Value.AddYears(18) > ReferenceDate;
             var post = open
                 .Where(p => p.Address!.Departement == person.Departement && taken.GetValueOrDefault(p.Id) < p.Capacity)
-                .Where(p => (!minor || (p.AcceptsMinors && !p.NightWork))
-                    && !(person.Restrictions!.NoContactWithMinors && p.ContactWithMinors)
-                    && !(person.Restrictions.NoContactWithVulnerablePublic && p.VulnerablePublic)
-                    // The person's week and the post's schedule must meet (rule 11's weekly hours), or nobody could work there.
-                    && EligibilityRules.WeeklyHours(person.Availability.ToSchedule(new FieldErrors(), "availability"), p.Schedule.ToSchedule(new FieldErrors(), "schedule"),
-                        p.MaxWeeklyHoursPerPerson, minor) >= 3)
+                .Where(p => Suits(person, p))
                 .OrderBy(p => home.DistanceKmTo(p.Address!.Location!.ToGeoPoint()))
                 .FirstOrDefault();
             if (post is null) continue;
@@ -275,6 +341,18 @@ public sealed class DemoDataGenerator(FranceGeography geography)
             placements.Add(new DemoPlacement(f.Random.Guid(), person.Id, post.Id, person.HoursOrdered, confirmed, logs));
         }
         return placements;
+    }
+
+    /// <summary>Whether a demo placement of <paramref name="person"/> on <paramref name="post"/> is one a SPIP could make.</summary>
+    private static bool Suits(DemoPerson person, DemoPost post)
+    {
+        var minor = person.BirthDate!.Value.AddYears(18) > ReferenceDate;
+        return (!minor || (post.AcceptsMinors && !post.NightWork))
+            && !(person.Restrictions!.NoContactWithMinors && post.ContactWithMinors)
+            && !(person.Restrictions.NoContactWithVulnerablePublic && post.VulnerablePublic)
+            // The person's week and the post's schedule must meet (rule 11's weekly hours), or nobody could work there.
+            && EligibilityRules.WeeklyHours(person.Availability.ToSchedule(new FieldErrors(), "availability"), post.Schedule.ToSchedule(new FieldErrors(), "schedule"),
+                post.MaxWeeklyHoursPerPerson, minor) >= 3;
     }
 
     private static PointDto Near(Faker f, GeoPoint p, double maxKm) => TypicalWeeks.Offset(p, f.Random.Double(0, maxKm), f.Random.Double(0, 2 * Math.PI));

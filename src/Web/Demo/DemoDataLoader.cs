@@ -78,7 +78,7 @@ public sealed class DemoDataLoader(
         foreach (var p in data.Placements)
         {
             var placement = new TigPlacement(p.Id, p.PersonId, p.PostId, p.HoursTarget, now);
-            placement.Confirm(now);
+            if (p.Status != "proposed") placement.Confirm(now);
             foreach (var log in p.Hours) placement.LogHours(new HoursLog(log.Date, log.Hours, log.Note), now);
             db.Placements.Add(placement);
         }
@@ -95,11 +95,8 @@ public sealed class DemoDataLoader(
 
     private async Task EnsureAccountsAsync(DemoDataSet data, CancellationToken ct)
     {
-        // The partner account belongs to the first host body of the Rhône in the data set that may host today and has published posts.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var partnerHost = data.HostBodies.First(h => h.Address!.Departement == "69"
-            && h.ToDetails().Habilitation.IsValidOn(today)
-            && data.Posts.Any(p => p.HostBodyId == h.Id && p.Status == "published")).Id;
+        // The partner account belongs to the host body the generator gave a post in every state and placements to.
+        var partnerHost = DemoDataGenerator.PartnerHost(data.HostBodies, data.Posts).Id;
         foreach (var account in Accounts(geography))
         {
             ct.ThrowIfCancellationRequested();

@@ -25,7 +25,8 @@ public sealed record DemoPerson : PersonFields
 
 public sealed record DemoHoursLog(DateOnly Date, double Hours, string? Note);
 
-public sealed record DemoPlacement(Guid Id, Guid PersonId, Guid PostId, double HoursTarget, DateOnly ConfirmedOn, IReadOnlyList<DemoHoursLog> Hours);
+/// <summary>A placement of the demo: <c>proposed</c> (awaiting the partner), or <c>confirmed</c> on <see cref="ConfirmedOn"/> with its hours (completed when they reach the target).</summary>
+public sealed record DemoPlacement(Guid Id, Guid PersonId, Guid PostId, double HoursTarget, DateOnly ConfirmedOn, IReadOnlyList<DemoHoursLog> Hours, string Status = "confirmed");
 
 /// <summary>
 /// The demo data set of <c>data/seed/demo</c>: one region at realistic proportions, in the same

@@ -161,4 +161,18 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await Assertions.Expect(list.Locator("tr", new() { HasText = "Refusé : Trois places" })).ToHaveCountAsync(1);
         await BrowserApp.Check(list, "partenaire-postes");
     }
+
+    [SkippableFact]
+    public async Task TheDemoPartner_FindsEveryPageOfItsPortalFilled_OnFirstStart()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Partner, "/structure/postes");
+        var statuses = (await page.Locator("table tbody td .fr-badge").AllInnerTextsAsync()).Select(t => t.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Superset(new HashSet<string>(["Brouillon", "En attente de validation", "Publié", "Suspendu", "Clos"], StringComparer.OrdinalIgnoreCase), statuses);
+        await page.GotoAsync("/structure/placements");
+        var placements = (await page.Locator("article .fr-badge").AllInnerTextsAsync()).Select(t => t.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Superset(new HashSet<string>(["Proposé à la structure", "En cours", "Terminé"], StringComparer.OrdinalIgnoreCase), placements);
+        await Assertions.Expect(page.Locator("article", new() { HasText = "En cours" }).First).ToContainTextAsync("effectuées sur");
+        await BrowserApp.Check(page, "partenaire-placements-demo");
+    }
 }
