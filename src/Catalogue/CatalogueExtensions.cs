@@ -16,6 +16,7 @@ public static class CatalogueExtensions
         services.AddValidatedOptions<CatalogueOptions>(CatalogueOptions.Section);
         services.AddSingleton(sp => FranceGeography.Load(Path.Combine(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ResolvedSeedDirectory, "geo")));
         services.AddSingleton<CatalogueInputs>();
+        services.AddSingleton<Activities.ActivityVocabulary>();
         services.AddSearch();
         services.AddGeocoding();
         services.AddUseCases(typeof(CatalogueExtensions).Assembly);

@@ -10,7 +10,7 @@ namespace Placement.Catalogue;
 /// Turns what a client writes into domain values: completes addresses from the real geography,
 /// checks the activity vocabulary, then builds the details — one error list naming every bad field.
 /// </summary>
-public sealed class CatalogueInputs(FranceGeography geography, IOptions<CatalogueOptions> options, IGeocoder geocoder)
+public sealed class CatalogueInputs(FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary activities, IGeocoder geocoder)
 {
     /// <summary>An address without a position gets one from the geocoder (street if it can, else its commune).</summary>
     public async Task<AddressDto?> LocateAsync(AddressDto? address, CancellationToken ct = default)
@@ -45,7 +45,7 @@ public sealed class CatalogueInputs(FranceGeography geography, IOptions<Catalogu
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
         var completed = input with { Address = geography.Complete(input.Address, errors, "address") };
-        if (input.Activity is { Length: > 0 } a) options.Value.CheckActivity(a, errors);
+        if (input.Activity is { Length: > 0 } a) activities.Check(a, errors);
         return errors.Build(completed.ToDetails);
     }
 }

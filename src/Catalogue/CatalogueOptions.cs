@@ -7,7 +7,7 @@ public sealed class CatalogueOptions : IValidatableObject
 {
     public const string Section = "Placement:Catalogue";
 
-    /// <summary>The activity vocabulary (domain.md), configurable.</summary>
+    /// <summary>The activity vocabulary (domain.md) an empty database is seeded with; then the administrator's edits prevail (<see cref="Activities.ActivityVocabulary"/>).</summary>
     [MinLength(1, ErrorMessage = "au moins une activité.")]
     public List<string> Activities { get; set; } =
     [
@@ -22,14 +22,6 @@ public sealed class CatalogueOptions : IValidatableObject
 
     /// <summary>Folder holding <c>geo/communes.json</c>, <c>geo/departements.json</c> and <c>demo/</c>; defaults to the <c>seed</c> folder beside the executable.</summary>
     public string? SeedDirectory { get; set; }
-
-    /// <summary>Records an error on <c>activity</c> when <paramref name="activity"/> is not in the vocabulary.</summary>
-    public void CheckActivity(string activity, Contracts.FieldErrors errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (!Activities.Contains(activity, StringComparer.Ordinal))
-            errors.Add("activity", $"Activité inconnue « {activity} » ; attendu : {string.Join(", ", Activities)}.");
-    }
 
     public string ResolvedSeedDirectory => SeedDirectory is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "seed");
 

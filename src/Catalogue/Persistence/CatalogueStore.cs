@@ -17,6 +17,7 @@ public interface ICatalogueStore
     DbSet<HostBody> HostBodies { get; }
     DbSet<Post> Posts { get; }
     DbSet<HostBodyApplication> HostBodyApplications { get; }
+    DbSet<Activity> Activities { get; }
     DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
@@ -57,6 +58,17 @@ internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => JsonDocumentColumn.Write<HostBodyFields>(d),
             s => JsonDocumentColumn.Read<HostBodyFields>(s).ToDetails());
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> b)
+    {
+        b.ToTable("Activities");
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.Label).HasMaxLength(80).IsRequired();
     }
 }
 

@@ -48,6 +48,17 @@ public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
             .AdaptToType<PostDocument>();
     }
 
+    /// <summary>How many posts a full rebuild indexes (<see cref="AllSearchable"/> counted, the same rule).</summary>
+    public async Task<int> CountSearchableAsync(ICatalogueStore store, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hostBodies = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id, ct);
+        var count = 0;
+        await foreach (var post in store.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+            if (hostBodies.TryGetValue(post.HostBodyId, out var host) && IsSearchable(post, host)) count++;
+        return count;
+    }
+
     /// <summary>Every searchable post, streamed from the database (for a full rebuild).</summary>
     public async IAsyncEnumerable<PostDocument> AllSearchable(ICatalogueStore store, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -20,6 +20,7 @@ public sealed class PlacementDbContext(DbContextOptions<PlacementDbContext> opti
     public DbSet<HostBody> HostBodies => Set<HostBody>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<HostBodyApplication> HostBodyApplications => Set<HostBodyApplication>();
+    public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<TigPlacement> Placements => Set<TigPlacement>();
     public DbSet<Placement.Matching.Domain.AssignmentRun> AssignmentRuns => Set<Placement.Matching.Domain.AssignmentRun>();

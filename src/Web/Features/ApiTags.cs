@@ -12,6 +12,7 @@ internal static class ApiTags
     public const string Placements = "Placements";
     public const string Assignment = "Affectation par lots";
     public const string Matching = "Affectation";
+    public const string Administration = "Administration";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -24,5 +25,6 @@ internal static class ApiTags
         [Placements] = "Les placements d'une personne sur un poste : proposition, confirmation par la structure, heures effectuées.",
         [Assignment] = "L'affectation par lots : le solveur propose, le coordinateur valide ; planifications récurrentes.",
         [Matching] = "Le solveur d'affectation sur une instance autonome (format matching.md).",
+        [Administration] = "Les comptes des utilisateurs, leur rôle et leur périmètre ; le vocabulaire des activités. Réservé aux administrateurs.",
     };
 }

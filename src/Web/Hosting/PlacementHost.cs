@@ -12,6 +12,7 @@ using Placement.Matching;
 using Placement.Web.Cli;
 using Placement.Web.Data;
 using Placement.Web.Demo;
+using Placement.Web.Features.Administration;
 using Placement.Web.Features.Applications;
 using Placement.Web.Features.AssignmentRuns;
 using Placement.Web.Features.AssignmentSchedules;
@@ -63,6 +64,7 @@ public static class PlacementHost
         });
         services.AddPlacementOpenApi();
         services.AddPlacementPages();
+        services.AddSingleton<Placement.Web.Features.Administration.CatalogueReindexing>();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks()
@@ -75,6 +77,7 @@ public static class PlacementHost
     public static WebApplication MapPlacement(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        Features.Shared.Labels.Vocabulary = app.Services.GetRequiredService<Placement.Catalogue.Activities.ActivityVocabulary>();
         // The API answers problems (RFC 7807); pages answer French error pages. Neither shows a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
@@ -103,6 +106,8 @@ public static class PlacementHost
         app.MapPostsEndpoints();
         app.MapValidationEndpoints();
         app.MapApplicationsEndpoints();
+        app.MapUsersEndpoints();
+        app.MapActivitiesEndpoints();
         app.MapSearchEndpoints();
         app.MapPersonsEndpoints();
         app.MapPlacementsEndpoints();

@@ -30,6 +30,7 @@ public static class IdentityExtensions
             .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
 
         services.AddScoped<Placement.Catalogue.Application.IPartnerAccounts, PartnerAccounts>();
+        services.AddScoped<Placement.Catalogue.Application.IUserAccounts, UserAccounts>();
 
         // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).
         services.AddAuthentication()

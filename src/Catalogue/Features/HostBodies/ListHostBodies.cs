@@ -6,7 +6,8 @@ using Placement.Catalogue.Persistence;
 
 namespace Placement.Catalogue.Features.HostBodies;
 
-public sealed record ListHostBodiesQuery(string? Departement, int? Page, int? PageSize);
+/// <summary>Host bodies of a département (or all), whose name contains <see cref="Q"/>, a page.</summary>
+public sealed record ListHostBodiesQuery(string? Departement, int? Page, int? PageSize, string? Q = null);
 
 /// <summary>Host bodies by département, by name; a partner sees its own only.</summary>
 public sealed class ListHostBodies(ICatalogueStore store) : IUseCase
@@ -20,6 +21,11 @@ public sealed class ListHostBodies(ICatalogueStore store) : IUseCase
         {
             var departement = query.Departement.Trim().ToUpperInvariant();
             hostBodies = hostBodies.Where(h => h.Departement == departement);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var words = query.Q.Trim();
+            hostBodies = hostBodies.Where(h => h.Name.Contains(words));
         }
         var total = await hostBodies.CountAsync(ct);
         var items = await hostBodies.OrderBy(h => h.Name).ThenBy(h => h.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);

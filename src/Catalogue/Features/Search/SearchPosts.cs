@@ -11,7 +11,7 @@ using Placement.Catalogue.Search;
 namespace Placement.Catalogue.Features.Search;
 
 /// <summary>Catalogue search: French full text, distance from a point or a commune, filters and facets.</summary>
-public sealed class SearchPosts(IPostSearchIndex index, ICatalogueStore store, FranceGeography geography, IOptions<CatalogueOptions> catalogue) : IUseCase
+public sealed class SearchPosts(IPostSearchIndex index, ICatalogueStore store, FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
 {
     public const double MaxRadiusKm = 200;
 
@@ -37,7 +37,7 @@ public sealed class SearchPosts(IPostSearchIndex index, ICatalogueStore store, F
         if (query.RadiusKm is { } r && !(r > 0 && r <= MaxRadiusKm)) errors.Add("radiusKm", $"Le rayon est compris entre 0 (exclu) et {MaxRadiusKm} km.");
         if (query.RadiusKm is not null && centre is null && !errors.Any) errors.Add("radiusKm", "Un rayon demande un point (lat, lon) ou une commune.");
         var activities = Split(query.Activity);
-        foreach (var a in activities) catalogue.Value.CheckActivity(a, errors);
+        foreach (var a in activities) vocabulary.Check(a, errors);
         if (query.Day is not null) errors.Try("day", () => TimeWindow.ParseDay(query.Day, ""));
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
         errors.ThrowIfAny();

@@ -10,7 +10,7 @@ using Placement.Matching.Suitability;
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>« Which posts suit this person? »: around their home, every rule applied, ranked and explained.</summary>
-public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder, IOptions<CatalogueOptions> catalogue) : IUseCase
+public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 200;
@@ -23,7 +23,7 @@ public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder
         if (query.Limit is < 1 or > MaxLimit) errors.Add("limit", $"La limite est comprise entre 1 et {MaxLimit}.");
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
         var activity = string.IsNullOrWhiteSpace(query.Activity) ? null : query.Activity.Trim();
-        if (activity is not null) catalogue.Value.CheckActivity(activity, errors);
+        if (activity is not null) vocabulary.Check(activity, errors);
         errors.ThrowIfAny();
         var result = await finder.FindAsync(person, query.Q, query.Limit ?? DefaultLimit, activity is null ? null : [activity], ct);
         return new SuitablePostsResponse(

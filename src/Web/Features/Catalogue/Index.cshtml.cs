@@ -13,7 +13,7 @@ using Placement.Web.Features.Shared;
 namespace Placement.Web.Features.Catalogue;
 
 /// <summary>The catalogue search (<see cref="SearchPosts"/>, the use case of <c>GET /api/posts/search</c>): table, facets and map.</summary>
-public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeography geography, IOptions<CatalogueOptions> catalogue) : PageModel, IReloadsOnRefusal
+public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : PageModel, IReloadsOnRefusal
 {
     /// <summary>The search form, bound from the query string with the API's names.</summary>
     public sealed class SearchForm
@@ -40,7 +40,7 @@ public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeograph
 
     public MapModel Map { get; private set; } = null!;
 
-    public IEnumerable<SelectListItem> ActivityItems => catalogue.Value.Activities.Select(a => new SelectListItem(Labels.Activity(a), a));
+    public IEnumerable<SelectListItem> ActivityItems => vocabulary.Codes.Select(a => new SelectListItem(vocabulary.Label(a), a)).OrderBy(i => i.Text, StringComparer.Create(Labels.French, false));
 
     public IEnumerable<SelectListItem> DayItems => Labels.Days.Select(d => new SelectListItem(d.Name, d.Code));
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Options;
-using Placement.Catalogue;
+using Placement.Catalogue.Activities;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
@@ -15,7 +14,7 @@ namespace Placement.Web.Features.Partner;
 /// One of the partner's posts: edited through <see cref="UpdatePost"/> (a change of substance to a validated post sends it
 /// back to validation) and moved through <see cref="MovePost"/> — only the moves the lifecycle allows from its status are offered.
 /// </summary>
-public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost update, MovePost move, IOptions<CatalogueOptions> catalogue)
+public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost update, MovePost move, ActivityVocabulary vocabulary)
     : PageModel, IPostEditor, IReloadsOnRefusal
 {
     [FromRoute]
@@ -26,7 +25,7 @@ public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost upd
 
     public PostResponse Post { get; private set; } = null!;
 
-    public IEnumerable<SelectListItem> ActivityItems => PostEditor.Activities(catalogue, Input.Activity ?? Post?.Activity);
+    public IEnumerable<SelectListItem> ActivityItems => PostEditor.Activities(vocabulary, Input.Activity ?? Post?.Activity);
 
     public MapModel Map { get; private set; } = null!;
 

@@ -2,8 +2,7 @@ using Mapster;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Options;
-using Placement.Catalogue;
+using Placement.Catalogue.Activities;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
@@ -14,13 +13,13 @@ using Placement.Web.Features.Shared;
 namespace Placement.Web.Features.Partner;
 
 /// <summary>A new post of the partner's host body (<see cref="CreatePost"/>), kept as a draft or submitted at once (<see cref="MovePost"/>).</summary>
-public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreatePost create, MovePost move, IOptions<CatalogueOptions> catalogue, TimeProvider clock)
+public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreatePost create, MovePost move, ActivityVocabulary vocabulary, TimeProvider clock)
     : PageModel, IPostEditor, IReloadsOnRefusal
 {
     [BindProperty]
     public PostForm Input { get; set; } = new();
 
-    public IEnumerable<SelectListItem> ActivityItems => PostEditor.Activities(catalogue, Input.Activity);
+    public IEnumerable<SelectListItem> ActivityItems => PostEditor.Activities(vocabulary, Input.Activity);
 
     public MapModel Map { get; private set; } = null!;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Options;
-using Placement.Catalogue;
+using Placement.Catalogue.Activities;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Web.Features.Shared;
@@ -22,9 +21,9 @@ public static class PostEditor
     public const string LonField = "Input-Lon";
     public const string MovedField = "Input-PointMoved";
 
-    public static IEnumerable<SelectListItem> Activities(IOptions<CatalogueOptions> catalogue, string? current) =>
-        catalogue.Value.Activities.Append(current ?? "").Where(a => a.Length > 0).Distinct()
-            .Select(a => new SelectListItem(Labels.Activity(a), a)).OrderBy(i => i.Text, StringComparer.Create(Labels.French, false));
+    public static IEnumerable<SelectListItem> Activities(ActivityVocabulary vocabulary, string? current) =>
+        vocabulary.Codes.Append(current ?? "").Where(a => a.Length > 0).Distinct()
+            .Select(a => new SelectListItem(vocabulary.Label(a), a)).OrderBy(i => i.Text, StringComparer.Create(Labels.French, false));
 
     public static MapModel MapOf(PointDto? at, string departement) => new("carte-poste", "Carte : l'emplacement du poste ; déplacez le repère pour le corriger")
     {

@@ -18,15 +18,7 @@ public sealed class StructureModel(Caller caller, GetHostBody getHostBody, ListP
     public string? HabilitationWarning { get; private set; }
     public string Commune => geography.Commune(HostBody.Address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
 
-    public string HabilitationLabel => HostBody.Habilitation?.Status switch
-    {
-        "by-right" => "Habilitée de droit",
-        "habilitated" => "Habilitée",
-        "pending" => "Habilitation en attente",
-        "suspended" => "Habilitation suspendue",
-        "withdrawn" => "Habilitation retirée",
-        var s => s ?? "",
-    };
+    public string HabilitationLabel => Labels.Habilitation(HostBody.Habilitation?.Status);
 
     public string HabilitationBadge => HostBody.Habilitation?.Status switch
     {

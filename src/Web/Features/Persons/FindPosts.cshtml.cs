@@ -14,7 +14,7 @@ namespace Placement.Web.Features.Persons;
 /// Trouver un poste: the person-aware search (<see cref="FindSuitablePosts"/>) with its explanations and map, and
 /// « Proposer ce poste » (<see cref="CreatePlacement"/>: the same rules as every placement, rule 13 included).
 /// </summary>
-public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuitablePosts find, CreatePlacement place, IOptions<CatalogueOptions> catalogue)
+public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuitablePosts find, CreatePlacement place, Placement.Catalogue.Activities.ActivityVocabulary vocabulary)
     : PageModel, IReloadsOnRefusal
 {
     [FromRoute]
@@ -32,7 +32,7 @@ public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuita
 
     public MapModel Map { get; private set; } = null!;
 
-    public IReadOnlyList<string> Activities => catalogue.Value.Activities;
+    public IReadOnlyList<string> Activities => vocabulary.Codes;
 
     /// <summary>How many posts are shown at most, best first.</summary>
     public int Limit => 30;

@@ -131,6 +131,16 @@ public static class Labels
         ("societe-a-mission", "Société à mission"),
     ];
 
+    public static string Habilitation(string? status) => status switch
+    {
+        "by-right" => "Habilitée de droit",
+        "habilitated" => "Habilitée",
+        "pending" => "Habilitation en attente",
+        "suspended" => "Habilitation suspendue",
+        "withdrawn" => "Habilitation retirée",
+        _ => status ?? "",
+    };
+
     public static string LegalType(string? code) => LegalTypes.FirstOrDefault(t => t.Code == code).Name ?? code ?? "";
 
     public static readonly IReadOnlyList<(string Code, string Name)> Days =
@@ -162,22 +172,12 @@ public static class Labels
         _ => demand ?? "",
     };
 
-    private static readonly Dictionary<string, string> ActivityNames = new(StringComparer.Ordinal)
-    {
-        ["espaces-verts"] = "Espaces verts",
-        ["entretien-nettoyage"] = "Entretien et nettoyage",
-        ["manutention-logistique"] = "Manutention et logistique",
-        ["restauration-aide-alimentaire"] = "Restauration et aide alimentaire",
-        ["recyclerie-tri"] = "Recyclerie et tri",
-        ["accueil-administratif"] = "Accueil et tâches administratives",
-        ["aide-a-la-personne"] = "Aide à la personne",
-        ["batiment-renovation"] = "Bâtiment et rénovation",
-        ["environnement-nature"] = "Environnement et nature",
-        ["soin-animaux"] = "Soin des animaux",
-        ["evenementiel"] = "Événementiel",
-        ["module-pedagogique"] = "Module pédagogique",
-    };
+    /// <summary>
+    /// The vocabulary the labels of activities come from: set once at start (<c>PlacementHost</c>) to the service's, whose
+    /// snapshot follows the administrator's edits. Before that, the default French labels.
+    /// </summary>
+    public static Placement.Catalogue.Activities.ActivityVocabulary? Vocabulary { get; set; }
 
     public static string Activity(string? code) =>
-        code is null ? "" : ActivityNames.TryGetValue(code, out var name) ? name : char.ToUpper(code[0], French) + code[1..].Replace('-', ' ');
+        Vocabulary?.Label(code) ?? (code is null ? "" : Placement.Catalogue.Activities.ActivityVocabulary.DefaultLabels.GetValueOrDefault(code, code));
 }

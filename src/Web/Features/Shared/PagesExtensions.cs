@@ -19,6 +19,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/AssignmentSchedules", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Validation", Policies.PostValidate);
                 o.Conventions.AuthorizeFolder("/AssignmentRuns", Policies.Coordinator);
+                o.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
             })
             .AddMvcOptions(o =>
             {

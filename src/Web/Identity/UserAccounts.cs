@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Web.Data;
+
+namespace Placement.Web.Identity;
+
+/// <summary>
+/// User accounts for the administration's use cases, with ASP.NET Core Identity: one role per account, the scope on the
+/// user, locking through Identity's lockout (no sign-in by any path), a changed role or scope effective at the next sign-in.
+/// </summary>
+internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDbContext db) : IUserAccounts
+{
+    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.Ordinal)
+    {
+        ["officer"] = Roles.Officer, ["coordinator"] = Roles.Coordinator, ["partner"] = Roles.Partner, ["admin"] = Roles.Admin,
+    };
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct)
+    {
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        var byUser = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name!);
+        var all = await db.Users.AsNoTracking().ToListAsync(ct);
+        return [.. all.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).Select(u => Account(u, byUser.GetValueOrDefault(u.Id)))];
+    }
+
+    public async Task<UserAccount?> FindAsync(string id, CancellationToken ct) =>
+        await users.FindByIdAsync(id) is { } user ? Account(user, (await users.GetRolesAsync(user)).FirstOrDefault()) : null;
+
+    public async Task<UserAccount> CreateAsync(string email, string displayName, string role, IReadOnlyList<string> departements, Guid? hostBodyId, string password, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = new PlacementUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+            Departements = string.Join(',', departements), HostBodyId = hostBodyId,
+        };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, RoleNames[role]));
+        await transaction.CommitAsync(ct);
+        return Account(user, RoleNames[role]);
+    }
+
+    public async Task<UserAccount> UpdateAsync(string id, string displayName, string role, IReadOnlyList<string> departements, Guid? hostBodyId, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("Compte");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = displayName;
+        user.Departements = string.Join(',', departements);
+        user.HostBodyId = hostBodyId;
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([RoleNames[role]]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, current));
+            Check(await users.AddToRoleAsync(user, RoleNames[role]));
+        }
+        Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync(ct);
+        return Account(user, RoleNames[role]);
+    }
+
+    public async Task<UserAccount> SetLockedAsync(string id, bool locked, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("Compte");
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        if (!locked) Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        return Account(user, (await users.GetRolesAsync(user)).FirstOrDefault());
+    }
+
+    public async Task SetPasswordAsync(string id, string password, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("Compte");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, password));
+    }
+
+    private static UserAccount Account(PlacementUser user, string? roleName) =>
+        new(user.Id, user.Email ?? "", user.DisplayName, RoleNames.FirstOrDefault(r => r.Value == roleName).Key ?? "", user.DepartementList, user.HostBodyId,
+            user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, user.AwaitingApproval);
+
+    private static void Check(IdentityResult result)
+    {
+        if (result.Succeeded) return;
+        var errors = new FieldErrors();
+        foreach (var error in result.Errors)
+            errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "email" : "", error.Description);
+        errors.ThrowIfAny();
+    }
+}

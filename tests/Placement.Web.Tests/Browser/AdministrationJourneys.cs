@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace Placement.Web.Tests.Browser;
+
+/// <summary>The administrator's day in a real browser: accounts, the activity vocabulary, the search index, habilitations.</summary>
+public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private static async Task<IPage> SignIn(BrowserApp browser, string email, string password, bool expectSuccess = true)
+    {
+        var page = await browser.NewPage();
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        if (expectSuccess) await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new("^Bonjour") })).ToBeVisibleAsync();
+        return page;
+    }
+
+    [SkippableFact]
+    public async Task AnAdministrator_CreatesAnOfficer_WhoSignsIn_ThenLocksUnlocksAndResetsTheAccount()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Admin, "/administration");
+        await BrowserApp.Check(page, "administration");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" }).ClickAsync();
+        await page.GetByLabel("Prénom et nom").FillAsync("Inès Morel");
+        await page.GetByLabel("Adresse électronique").FillAsync("ines.morel@justice.example");
+        await page.Locator("#Input-Role").SelectOptionAsync("officer");
+        await page.Locator("#Input-Departements").FillAsync("38, 69");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".fr-input-group--error", new() { Has = page.Locator("#Input-Departements") })).ToContainTextAsync("un seul département");
+        await BrowserApp.Check(page, "administration-utilisateurs-erreur");
+
+        await page.Locator("#Input-Departements").FillAsync("38");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le compte de Inès Morel est créé");
+        var password = (await page.Locator("#mot-de-passe-provisoire code").InnerTextAsync()).Trim();
+        Assert.Equal(16, password.Length);
+        await BrowserApp.Check(page, "administration-utilisateur");
+
+        var officer = await SignIn(browser, "ines.morel@justice.example", password);
+        // Signed in with the cookie, the new officer reads the persons of the Isère only.
+        var persons = await officer.APIRequest.GetAsync("/api/persons?pageSize=100");
+        Assert.Equal(200, persons.Status);
+        var departements = (await persons.JsonAsync())!.Value.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("departement").GetString()).Distinct().ToList();
+        Assert.Equal(["38"], departements);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verrouiller le compte" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#etat-compte")).ToHaveTextAsync("Verrouillé");
+        var refused = await SignIn(browser, "ines.morel@justice.example", password, expectSuccess: false);
+        await Assertions.Expect(refused.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
+        var api = browser.App.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/auth/login", new { email = "ines.morel@justice.example", password })).StatusCode);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déverrouiller le compte" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#etat-compte")).ToHaveTextAsync("Actif");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Attribuer un mot de passe provisoire" }).ClickAsync();
+        var second = (await page.Locator("#mot-de-passe-provisoire code").InnerTextAsync()).Trim();
+        Assert.NotEqual(password, second);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/auth/login", new { email = "ines.morel@justice.example", password })).StatusCode);
+        await SignIn(browser, "ines.morel@justice.example", second);
+
+        var users = await (await (await browser.App.ClientFor(PlacementApp.Admin)).GetAsync("/api/users")).Json();
+        var created = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "ines.morel@justice.example");
+        Assert.Equal("officer", created.GetProperty("role").GetString());
+        Assert.Equal(["38"], created.GetProperty("departements").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await browser.App.ClientFor(PlacementApp.Coordinator)).GetAsync("/api/users")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AnAdministrator_EditsTheActivityVocabulary_WhichPartnersThenChooseFrom()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var page = await browser.SignedIn(PlacementApp.Admin, "/administration/activites");
+        await page.GetByLabel("Libellé", new() { Exact = false }).Last.FillAsync("Jardinage solidaire");
+        await page.Locator("#Input-Code").FillAsync("jardinage-solidaire");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Jardinage solidaire");
+
+        await page.Locator("#activite-espaces-verts").GetByRole(AriaRole.Button, new() { NameRegex = new("^Supprimer") }).IsDisabledAsync();
+        var admin = await browser.App.ClientFor(PlacementApp.Admin);
+        var refused = await admin.DeleteAsync("/api/activities/espaces-verts");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("poste", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#libelle-recyclerie-tri").FillAsync("Recyclerie, tri et réemploi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Renommer recyclerie-tri" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recyclerie, tri et réemploi");
+        await BrowserApp.Check(page, "administration-activites");
+
+        var partner = await browser.SignedIn(PlacementApp.Partner, "/structure/postes/nouveau");
+        var options = await partner.Locator("#Input-Activity option").AllInnerTextsAsync();
+        Assert.Contains("Jardinage solidaire", options);
+        Assert.Contains("Recyclerie, tri et réemploi", options);
+        var post = CatalogueApiTests.Post(await Scenarios.PartnerHostBody(browser.App));
+        post["activity"] = "jardinage-solidaire";
+        Assert.Equal(HttpStatusCode.Created, (await (await browser.App.ClientFor(PlacementApp.Partner)).PostAsJsonAsync("/api/posts", post)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.DeleteAsync("/api/activities/jardinage-solidaire")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AnAdministrator_RebuildsTheIndex_WithItsProgress_AndSuspendsAHabilitation()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        await browser.App.SearchReady();
+        var page = await browser.SignedIn(PlacementApp.Admin, "/administration/index");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reconstruire l'index" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dernière reconstruction terminée" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // Every searchable post (published, of a host body that may host) is indexed, and the search finds them all.
+        var searchable = (await (await (await browser.App.ClientFor(PlacementApp.Coordinator)).GetAsync("/api/posts/search?pageSize=1")).Json()).GetProperty("total").GetInt32();
+        await Assertions.Expect(page.Locator("#reindexation")).ToContainTextAsync($"{searchable} postes indexés sur {searchable}");
+        await BrowserApp.Check(page, "administration-index");
+
+        await page.GotoAsync("/administration/structures?q=Scop");
+        await page.Locator("table tbody tr a").First.ClickAsync();
+        await page.GetByLabel("Statut").SelectOptionAsync("suspended");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'habilitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("habilitation suspendue");
+        await BrowserApp.Check(page, "administration-structure");
+        var id = page.Url.Split('/').Last();
+        var hostBody = await (await (await browser.App.ClientFor(PlacementApp.Admin)).GetAsync($"/api/host-bodies/{id}")).Json();
+        Assert.Equal("suspended", hostBody.GetProperty("habilitation").GetProperty("status").GetString());
+    }
+}
