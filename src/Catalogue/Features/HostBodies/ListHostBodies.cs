@@ -31,4 +31,14 @@ public sealed class ListHostBodies(ICatalogueStore store) : IUseCase
         var items = await hostBodies.OrderBy(h => h.Name).ThenBy(h => h.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return new PagedResult<HostBodyResponse>(items.Adapt<List<HostBodyResponse>>(CatalogueMappings.Config), total, paging.Page, paging.PageSize);
     }
+
+    /// <summary>Every host body the caller sees, by département then name, as a choice in a form (id, name, département).</summary>
+    public async Task<IReadOnlyList<HostBodyChoice>> ChoicesAsync(Caller caller, CancellationToken ct)
+    {
+        var rows = await store.VisibleHostBodies(caller).AsNoTracking().Select(h => new HostBodyChoice(h.Id, h.Name, h.Departement)).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Departement, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))];
+    }
 }
+
+/// <summary>A host body as a form offers it.</summary>
+public sealed record HostBodyChoice(Guid Id, string Name, string Departement);

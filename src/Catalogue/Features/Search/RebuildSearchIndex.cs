@@ -5,8 +5,16 @@ using Placement.Catalogue.Search;
 namespace Placement.Catalogue.Features.Search;
 
 /// <summary>Rebuilds the search index from the database, switched atomically (administrators; the CLI verb for the operator).</summary>
-public sealed class RebuildSearchIndex(SearchIndexer indexer, IPostSearchIndex index) : IUseCase
+public sealed class RebuildSearchIndex(SearchIndexer indexer, IPostSearchIndex index, PostDocuments documents, Persistence.ICatalogueStore store) : IUseCase
 {
+    /// <summary>How many posts a rebuild will index (to show its progress).</summary>
+    public async Task<int> CountAsync(Caller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsAdmin) throw new ForbiddenException("Seul un administrateur reconstruit l'index.");
+        return await documents.CountSearchableAsync(store, ct);
+    }
+
     public async Task<ReindexResponse> HandleAsync(Caller caller, IProgress<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);

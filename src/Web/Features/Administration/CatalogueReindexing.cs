@@ -1,7 +1,5 @@
 using Placement.Catalogue.Application;
-using Placement.Catalogue.Search;
 using Placement.Catalogue.Features.Search;
-using Placement.Catalogue.Persistence;
 
 namespace Placement.Web.Features.Administration;
 
@@ -35,7 +33,7 @@ public sealed class CatalogueReindexing(IServiceScopeFactory scopes, IHostApplic
         if (!caller.IsAdmin) throw new ForbiddenException("Seul un administrateur reconstruit l'index.");
         int total;
         using (var scope = scopes.CreateScope())
-            total = await scope.ServiceProvider.GetRequiredService<PostDocuments>().CountSearchableAsync(scope.ServiceProvider.GetRequiredService<ICatalogueStore>(), ct);
+            total = await scope.ServiceProvider.GetRequiredService<RebuildSearchIndex>().CountAsync(caller, ct);
         lock (_gate)
         {
             if (_state.Running) return _state;

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Features.Accounts;
-using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Features.HostBodies;
 using Placement.Web.Features.Shared;
 
 namespace Placement.Web.Features.Administration;
 
 /// <summary>One account (<see cref="ManageUsers"/>): its role and scope changed, locked or unlocked, a new temporary password.</summary>
-public sealed class UserModel(Caller caller, ManageUsers users, ICatalogueStore store) : PageModel, IReloadsOnRefusal
+public sealed class UserModel(Caller caller, ManageUsers users, ListHostBodies hostBodies) : PageModel, IReloadsOnRefusal
 {
     [FromRoute]
     public string Id { get; set; } = "";
@@ -30,7 +30,7 @@ public sealed class UserModel(Caller caller, ManageUsers users, ICatalogueStore 
     {
         await ReloadAsync(ct);
         Input = UserForm.From(Account);
-        HostBodyItems = await UserForm.HostBodyItemsAsync(store, Input.HostBodyId, ct);
+        HostBodyItems = UserForm.HostBodyItems(await hostBodies.ChoicesAsync(caller, ct), Input.HostBodyId);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -57,6 +57,6 @@ public sealed class UserModel(Caller caller, ManageUsers users, ICatalogueStore 
     public async Task ReloadAsync(CancellationToken ct)
     {
         Account = await users.GetAsync(caller, Id, ct);
-        HostBodyItems = await UserForm.HostBodyItemsAsync(store, Input.HostBodyId ?? Account.HostBodyId, ct);
+        HostBodyItems = UserForm.HostBodyItems(await hostBodies.ChoicesAsync(caller, ct), Input.HostBodyId ?? Account.HostBodyId);
     }
 }

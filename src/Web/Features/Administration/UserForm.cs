@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Catalogue.Persistence;
-using Placement.Web.Features.Shared;
+using Placement.Catalogue.Features.HostBodies;
 
 namespace Placement.Web.Features.Administration;
 
@@ -44,13 +42,11 @@ public sealed class UserForm
         Placement.Catalogue.Features.Accounts.ManageUsers.Roles.Select(r => new SelectListItem(RoleLabel(r), r));
 
     /// <summary>The host bodies a partner account may belong to, by département then name.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> HostBodyItemsAsync(ICatalogueStore store, Guid? selected, CancellationToken ct)
+    public static IReadOnlyList<SelectListItem> HostBodyItems(IReadOnlyList<HostBodyChoice> choices, Guid? selected)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var rows = await store.HostBodies.AsNoTracking().Select(h => new { h.Id, h.Name, h.Departement }).ToListAsync(ct);
-        var groups = rows.Select(r => r.Departement).Distinct().ToDictionary(d => d, d => new SelectListGroup { Name = $"Département {d}" });
-        return [.. rows.OrderBy(r => r.Departement, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Create(Labels.French, true))
-            .Select(r => new SelectListItem(r.Name, r.Id.ToString(), r.Id == selected) { Group = groups[r.Departement] })];
+        ArgumentNullException.ThrowIfNull(choices);
+        var groups = choices.Select(r => r.Departement).Distinct().ToDictionary(d => d, d => new SelectListGroup { Name = $"Département {d}" });
+        return [.. choices.Select(r => new SelectListItem(r.Name, r.Id.ToString(), r.Id == selected) { Group = groups[r.Departement] })];
     }
 
     public static string Scope(UserAccount account, IReadOnlyDictionary<Guid, string> hostBodies)

@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Features.Accounts;
-using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Features.HostBodies;
 using Placement.Web.Features.Shared;
 
 namespace Placement.Web.Features.Administration;
 
 /// <summary>Utilisateurs: every account with its role and scope, filtered; a new account (<see cref="ManageUsers"/>) with a temporary password shown once.</summary>
-public sealed class UsersModel(Caller caller, ManageUsers users, ICatalogueStore store) : PageModel, IReloadsOnRefusal
+public sealed class UsersModel(Caller caller, ManageUsers users, ListHostBodies hostBodies) : PageModel, IReloadsOnRefusal
 {
     [BindProperty]
     public UserForm Input { get; set; } = new() { Role = "officer" };
@@ -52,7 +51,8 @@ public sealed class UsersModel(Caller caller, ManageUsers users, ICatalogueStore
         var words = (Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Items = [.. all.Where(u => string.IsNullOrEmpty(Role) || u.Role == Role)
             .Where(u => words.All(w => $"{u.DisplayName} {u.Email}".Contains(w, StringComparison.CurrentCultureIgnoreCase)))];
-        HostBodies = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
-        HostBodyItems = await UserForm.HostBodyItemsAsync(store, Input.HostBodyId, ct);
+        var choices = await hostBodies.ChoicesAsync(caller, ct);
+        HostBodies = choices.ToDictionary(h => h.Id, h => h.Name);
+        HostBodyItems = UserForm.HostBodyItems(choices, Input.HostBodyId);
     }
 }
