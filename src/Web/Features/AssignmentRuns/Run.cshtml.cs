@@ -120,12 +120,9 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
     }
 
     /// <summary>This page with its filters: where an action comes back to.</summary>
-    public string Here => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/affectations/{Id}", new Dictionary<string, string?>
-    {
-        ["statut"] = Status, ["q"] = Q, ["scoreMin"] = ScoreMin?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(x => !string.IsNullOrEmpty(x.Value)));
+    public string Here => PageUrls.With($"/affectations/{Id}", ("statut", Status), ("q", Q), ("scoreMin", ScoreMin?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    public string Action(string handler) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Here, "handler", handler);
+    public string Action(string handler) => PageUrls.With(Here, ("handler", handler));
 
     private async Task<IReadOnlyList<IDictionary<string, object?>>> ExportAsync(CancellationToken ct)
     {

@@ -40,14 +40,10 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     public int? PageNumber { get; set; }
 
     /// <summary>This page with its filters and page number: where a decision comes back to.</summary>
-    public string Here => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/validation", new Dictionary<string, string?>
-    {
-        ["departement"] = Departement, ["q"] = Q, ["page"] = PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(x => !string.IsNullOrEmpty(x.Value)));
+    public string Here => PageUrls.With("/validation", ("departement", Departement), ("q", Q), ("page", PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The URL a decision's form posts to: its handler on this page, with the filters kept.</summary>
-    public string Action(string handler, Guid? id = null) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Here, new Dictionary<string, string?> { ["handler"] = handler, ["id"] = id?.ToString() }.Where(x => x.Value is not null));
+    public string Action(string handler, Guid? id = null) => PageUrls.With(Here, ("handler", handler), ("id", id?.ToString()));
 
     public IEnumerable<SelectListItem> DepartementItems =>
         caller.Departements.Order(StringComparer.Ordinal).Select(d => new SelectListItem($"{d} — {geography.Departement(d)?.Name}", d, d == Departement));
