@@ -34,7 +34,7 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
 
         await page.Locator("#Input-Departements").FillAsync("38");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le compte de Inès Morel est créé");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Compte créé pour Inès Morel");
         var password = (await page.Locator("#mot-de-passe-provisoire code").InnerTextAsync()).Trim();
         Assert.Equal(16, password.Length);
         await BrowserApp.Check(page, "administration-utilisateur");

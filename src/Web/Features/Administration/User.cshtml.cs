@@ -36,14 +36,14 @@ public sealed class UserModel(Caller caller, ManageUsers users, ListHostBodies h
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var saved = await users.UpdateAsync(caller, Id, Input.ToFields(), ct);
-        Notice = $"Le compte de {saved.DisplayName} est enregistré ; le nouveau rôle et le périmètre valent dès sa prochaine connexion.";
+        Notice = $"Compte enregistré ; le rôle et le périmètre de {saved.DisplayName} valent dès sa prochaine connexion.";
         return Redirect($"/administration/utilisateurs/{Id}");
     }
 
     public async Task<IActionResult> OnPostLockAsync(bool locked, CancellationToken ct)
     {
         var account = await users.SetLockedAsync(caller, Id, locked, ct);
-        Notice = locked ? $"Le compte de {account.DisplayName} est verrouillé : plus aucune connexion n'est possible." : $"Le compte de {account.DisplayName} est déverrouillé.";
+        Notice = locked ? $"Compte verrouillé : {account.DisplayName} ne peut plus se connecter." : $"Compte déverrouillé : {account.DisplayName} peut de nouveau se connecter.";
         return Redirect($"/administration/utilisateurs/{Id}");
     }
 

@@ -40,7 +40,7 @@ public sealed class UsersModel(Caller caller, ManageUsers users, ListHostBodies 
             return Page();
         }
         var (account, password) = await users.CreateAsync(caller, Input.ToFields(), ct);
-        Notice = $"Le compte de {account.DisplayName} est créé.";
+        Notice = $"Compte créé pour {account.DisplayName}.";
         TemporaryPassword = password.Password;
         return Redirect($"/administration/utilisateurs/{account.Id}");
     }
