@@ -34,7 +34,7 @@ internal static class Runs
 [Collection(ApiCollection.Name)]
 public class AssignmentRunTests(PlacementApp app)
 {
-    [Fact]
+    [SkippableFact]
     public async Task ARun_EnqueuesTheSolver_AndSavesExplainedProposals_AndTheUnplacedReport()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -72,7 +72,7 @@ public class AssignmentRunTests(PlacementApp app)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ARun_OutsideTheCoordinatorsScope_IsForbidden_AndBadRequestsAreNamed()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -82,7 +82,7 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync("/api/assignment-runs", new { departements = new[] { "69" } })).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ARunCancelledBeforeItStarts_EndsCancelled_WithoutProposals()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -102,7 +102,7 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PostAsync($"/api/assignment-runs/{run.Id}/cancel", null)).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ARunCancelledWhileItWorks_KeepsItsBestConsistentProposals()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -117,7 +117,7 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(run.GetProperty("placed").GetInt32(), people.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AJobExecutedTwice_ProducesNoDuplicateProposals()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -132,7 +132,7 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(people.Count, people.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AcceptingAProposal_CreatesAPlacementProposedToThePartner_Once()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -155,7 +155,7 @@ public class AssignmentRunTests(PlacementApp app)
         Assert.Equal(4, after.Count(p => p.GetProperty("status").GetString() == "accepted"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schedules_AreValidated_Registered_AndDeleted()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -171,7 +171,7 @@ public class AssignmentRunTests(PlacementApp app)
             Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == $"assignment-schedule-{Guid.Parse(id):N}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheDashboard_IsForAdministratorsOnly()
     {
         // Anonymous: sent to the sign-in page, like every page.
@@ -196,7 +196,7 @@ public class AssignmentRunTests(PlacementApp app)
 /// <summary>A run left « running » by a stopped process is taken again at the next start and finishes.</summary>
 public sealed class RunRecoveryTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task ARunLeftRunning_IsRecoveredAtStart()
     {
         var folder = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));

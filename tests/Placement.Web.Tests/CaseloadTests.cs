@@ -7,7 +7,7 @@ namespace Placement.Web.Tests;
 [Collection(ApiCollection.Name)]
 public class CaseloadTests(PlacementApp app)
 {
-    [Fact]
+    [SkippableFact]
     public async Task TheCaseload_HoldsMyPersonsOnly_AtRiskFirst_ThenByDeadline()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);
@@ -24,7 +24,7 @@ public class CaseloadTests(PlacementApp app)
         Assert.Equal(page.GetProperty("total").GetInt32(), new[] { "awaiting", "proposed", "in-progress", "completed" }.Sum(s => counts.GetProperty(s).GetInt32()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AtRisk_IsComputedLive_WithTheDeadlineWatchsRule()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);
@@ -36,7 +36,7 @@ public class CaseloadTests(PlacementApp app)
         Assert.Equal(items[0].GetProperty("risks").EnumerateArray().Select(r => r.GetString()), file.GetProperty("risks").EnumerateArray().Select(r => r.GetString()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SearchingByName_IgnoresCaseAndAccents()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);
@@ -46,11 +46,11 @@ public class CaseloadTests(PlacementApp app)
         Assert.Contains(found.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == first.GetProperty("id").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnUnknownFilter_NamesTheField() =>
         Assert.Equal(["filter"], await (await (await app.ClientFor(PlacementApp.Officer69)).GetAsync("/api/persons/caseload?filter=tous")).ErrorFields());
 
-    [Fact]
+    [SkippableFact]
     public async Task ThePersonsFile_ListsTheirPlacements_AndIsOutOfScopeForAnotherSpip()
     {
         var post = await Scenarios.PartnerPost(app, capacity: 1);

@@ -40,7 +40,7 @@ public class CatalogueApiTests(PlacementApp app)
         return (await response.Json()).GetProperty("id").GetString()!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Coordinator_RegistersAHostBody_CompletedFromItsCommune()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -58,7 +58,7 @@ public class CatalogueApiTests(PlacementApp app)
         Assert.Equal("habilitated", again.GetProperty("habilitation").GetProperty("status").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task APost_GoesThroughItsLifecycle_AndIllegalMovesAre409()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -83,7 +83,7 @@ public class CatalogueApiTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PutAsJsonAsync($"/api/posts/{id}", Post(hostBodyId))).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Partner_WritesItsOwnPosts_ButOnlyTheSpipPublishes()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
@@ -96,7 +96,7 @@ public class CatalogueApiTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(PlacementApp.Coordinator)).PostAsync($"/api/posts/{id}/publish", null)).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Partner_CannotChangeItsOwnHabilitation()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
@@ -113,7 +113,7 @@ public class CatalogueApiTests(PlacementApp app)
         Assert.Equal("Nouveau contact", (await ok.Json()).GetProperty("contact").GetProperty("name").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Posts_AreFilteredByDepartementAndStatus_AndPaged()
     {
         var client = await app.ClientFor(PlacementApp.Officer38);
@@ -129,7 +129,7 @@ public class CatalogueApiTests(PlacementApp app)
         });
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/posts?pageSize=0", "pageSize")]
     [InlineData("/api/posts?pageSize=101", "pageSize")]
     [InlineData("/api/posts?page=0", "page")]
@@ -142,7 +142,7 @@ public class CatalogueApiTests(PlacementApp app)
         Assert.Equal([field], await response.ErrorFields());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Communes_AreFoundByNameOrPostalCode()
     {
         var client = await app.ClientFor(PlacementApp.Officer69);

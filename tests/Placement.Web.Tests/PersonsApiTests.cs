@@ -34,7 +34,7 @@ public class PersonsApiTests(PlacementApp app)
         },
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_RegistersAPersonOfTheirSpip_AndReadsItBack()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);
@@ -53,14 +53,14 @@ public class PersonsApiTests(PlacementApp app)
         Assert.Equal("69", person.GetProperty("home").GetProperty("departement").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_CannotRegisterAPersonInAnotherSpip()
     {
         var response = await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync("/api/persons", Person("38", "38185"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_UpdatesAPerson_ButCannotMoveItOutOfTheirScope()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);
@@ -77,14 +77,14 @@ public class PersonsApiTests(PlacementApp app)
         Assert.Equal("69", (await (await officer.GetAsync($"/api/persons/{id}")).Json()).GetProperty("departement").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnUnknownPerson_Is404()
     {
         var response = await (await app.ClientFor(PlacementApp.Officer69)).GetAsync($"/api/persons/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheResponse_RoundTripsAsAnUpdate()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);

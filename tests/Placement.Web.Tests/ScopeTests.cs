@@ -14,7 +14,7 @@ public class ScopeTests(PlacementApp app)
         return page.GetProperty("items")[0].GetProperty("id").GetString()!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_ListsOnlyThePersonsOfTheirSpip()
     {
         var page = await (await (await app.ClientFor(PlacementApp.Officer69)).GetAsync("/api/persons?pageSize=100")).Json();
@@ -22,7 +22,7 @@ public class ScopeTests(PlacementApp app)
         Assert.All(page.GetProperty("items").EnumerateArray(), p => Assert.Equal("69", p.GetProperty("departement").GetString()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OfficerOf38_CannotReadAPersonOf69_ItDoesNotExistForThem()
     {
         var id = await APersonOf("69");
@@ -30,7 +30,7 @@ public class ScopeTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientFor(PlacementApp.Officer38)).GetAsync($"/api/persons/{id}")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OfficerOf38_CannotEditAPersonOf69()
     {
         var id = await APersonOf("69");
@@ -39,7 +39,7 @@ public class ScopeTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Coordinator_ReadsPersonsOfTheRegion()
     {
         var client = await app.ClientFor(PlacementApp.Coordinator);
@@ -47,7 +47,7 @@ public class ScopeTests(PlacementApp app)
         Assert.True((await (await client.GetAsync("/api/persons")).Json()).GetProperty("total").GetInt32() >= 540, "all the demo persons of the region");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(PlacementApp.Partner)]
     [InlineData(PlacementApp.Admin)]
     public async Task PartnersAndAdministrators_NeverReadPersons(string email)
@@ -57,7 +57,7 @@ public class ScopeTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/persons/{await APersonOf("69")}")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Partner_SeesOnlyItsOwnHostBodyAndPosts()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
@@ -73,7 +73,7 @@ public class ScopeTests(PlacementApp app)
         Assert.All(posts.GetProperty("items").EnumerateArray(), p => Assert.Equal(own, p.GetProperty("hostBodyId").GetString()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Partner_CannotReadAnotherHostBodyOrItsPosts()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -87,7 +87,7 @@ public class ScopeTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsync($"/api/posts/{other.GetProperty("id").GetString()}/suspend", null)).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officers_ReadTheWholeCatalogue_ButDoNotWriteIt()
     {
         var officer = await app.ClientFor(PlacementApp.Officer38);

@@ -23,7 +23,7 @@ public class UseCaseTests(PlacementApp app)
         return await call(scope.ServiceProvider.GetRequiredService<THandler>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListPersons_ThenGetPerson_AgreeForAnOfficer_AndRefuseAnother()
     {
         var page = await Handle<ListPersons, PagedResult<PersonResponse>>(h => h.HandleAsync(Officer("69"), new ListPersonsQuery(1, 5), CancellationToken.None));
@@ -33,7 +33,7 @@ public class UseCaseTests(PlacementApp app)
         await Assert.ThrowsAsync<NotFoundException>(() => Handle<GetPerson, PersonResponse>(h => h.HandleAsync(Officer("38"), first, CancellationToken.None)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateRun_OutsideTheCallersDepartements_IsForbidden_AndNamesThem()
     {
         var error = await Assert.ThrowsAsync<ForbiddenException>(() => Handle<CreateRun, RunResponse>(h =>
@@ -41,7 +41,7 @@ public class UseCaseTests(PlacementApp app)
         Assert.Contains("75", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListPosts_WithAnUnknownStatus_NamesTheField()
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Handle<ListPosts, PagedResult<PostResponse>>(h =>
@@ -49,7 +49,7 @@ public class UseCaseTests(PlacementApp app)
         Assert.Equal(["status"], error.Errors.Keys);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindSuitablePosts_BeyondTheLimit_NamesTheField()
     {
         var page = await Handle<ListPersons, PagedResult<PersonResponse>>(h => h.HandleAsync(Officer("69"), new ListPersonsQuery(1, 1), CancellationToken.None));
@@ -58,7 +58,7 @@ public class UseCaseTests(PlacementApp app)
         Assert.Equal(["limit"], error.Errors.Keys);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LogPlacementHours_ByAnOfficer_IsForbidden()
     {
         var placements = await Handle<ListPlacements, List<PlacementResponse>>(h => h.HandleAsync(Officer("69"), null, CancellationToken.None));

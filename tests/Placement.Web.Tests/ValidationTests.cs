@@ -30,7 +30,7 @@ public class ValidationTests(PlacementApp app)
         { "title", "", "title" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(BadPosts))]
     public async Task CreatePost_NamesTheBadField_AndWritesNothing(string property, object? value, string field)
     {
@@ -42,7 +42,7 @@ public class ValidationTests(PlacementApp app)
         Assert.Equal(0, await PostCount(client, hostBodyId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreatePost_NamesEveryBadFieldAtOnce()
     {
         var (client, hostBodyId) = await Coordinator();
@@ -54,7 +54,7 @@ public class ValidationTests(PlacementApp app)
         Assert.Equal(["activity", "capacity", "schedule[0].end"], await response.ErrorFields());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdatePost_LeavesThePostUnchanged_OnError()
     {
         var (client, hostBodyId) = await Coordinator();
@@ -67,14 +67,14 @@ public class ValidationTests(PlacementApp app)
         Assert.Equal("Aide jardinier", (await (await client.GetAsync($"/api/posts/{id}")).Json()).GetProperty("title").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreatePost_ForAnUnknownHostBody_NamesHostBodyId()
     {
         var client = await app.ClientFor(PlacementApp.Coordinator);
         Assert.Equal(["hostBodyId"], await (await client.PostAsJsonAsync("/api/posts", CatalogueApiTests.Post(Guid.NewGuid().ToString()))).ErrorFields());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateHostBody_NamesEveryBadField()
     {
         var client = await app.ClientFor(PlacementApp.Coordinator);
@@ -90,7 +90,7 @@ public class ValidationTests(PlacementApp app)
         Assert.Equal(["address.location.lon", "contact.email", "habilitation.validUntil", "legalType", "siret"], await response.ErrorFields());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UnreadableJson_IsA400NamingTheBody()
     {
         var client = await app.ClientFor(PlacementApp.Coordinator);
@@ -114,7 +114,7 @@ public class ValidationTests(PlacementApp app)
         { "departement", "99", "departement" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(BadPersons))]
     public async Task CreatePerson_NamesTheBadField_AndWritesNothing(string property, object? value, string field)
     {

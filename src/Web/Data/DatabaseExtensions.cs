@@ -9,19 +9,32 @@ namespace Placement.Web.Data;
 
 public static class DatabaseExtensions
 {
-    /// <summary>The database: SQLite file <c>placement.db</c> under <c>Placement:DataDirectory</c> by default.</summary>
-    public static IServiceCollection AddPlacementDatabase(this IServiceCollection services)
+    /// <summary>
+    /// The database: SQLite file <c>placement.db</c> under <c>Placement:DataDirectory</c> by default; PostgreSQL with
+    /// <c>Placement:Database:Provider = Postgres</c> and <c>Placement:Database:ConnectionString</c>. Either way the rest of
+    /// the service asks for <see cref="PlacementDbContext"/>.
+    /// </summary>
+    public static IServiceCollection AddPlacementDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContext<PlacementDbContext>((sp, options) =>
-        {
-            var placement = sp.GetRequiredService<IOptions<PlacementOptions>>().Value;
-            var env = sp.GetRequiredService<IHostEnvironment>();
-            var connection = placement.Database.ConnectionString
-                ?? $"Data Source={Path.Combine(DataDirectory(placement.DataDirectory, env), "placement.db")}";
-            options.UseSqlite(connection);
-            // Every change of a post or host body is recorded for the search index in the same transaction.
-            options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
-        });
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = configuration[$"{PlacementOptions.Section}:Database:Provider"];
+        if (string.Equals(provider, DatabaseOptions.Postgres, StringComparison.OrdinalIgnoreCase))
+            services.AddDbContext<PlacementDbContext, PostgresPlacementDbContext>((sp, options) =>
+            {
+                options.UseNpgsql(sp.GetRequiredService<IOptions<PlacementOptions>>().Value.Database.ConnectionString);
+                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
+            });
+        else
+            services.AddDbContext<PlacementDbContext>((sp, options) =>
+            {
+                var placement = sp.GetRequiredService<IOptions<PlacementOptions>>().Value;
+                var env = sp.GetRequiredService<IHostEnvironment>();
+                var connection = placement.Database.ConnectionString
+                    ?? $"Data Source={Path.Combine(DataDirectory(placement.DataDirectory, env), "placement.db")}";
+                options.UseSqlite(connection);
+                // Every change of a post or host body is recorded for the search index in the same transaction.
+                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
+            });
         services.AddScoped<IMatchingStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         services.AddScoped<ICatalogueStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         return services;

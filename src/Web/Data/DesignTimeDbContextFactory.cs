@@ -9,3 +9,13 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
     public PlacementDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PlacementDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+/// <summary>
+/// Used by <c>dotnet ef migrations add X --context PostgresPlacementDbContext --output-dir Data/Migrations/Postgres</c>:
+/// the PostgreSQL model (no server is contacted to write a migration).
+/// </summary>
+internal sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgresPlacementDbContext>
+{
+    public PostgresPlacementDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPlacementDbContext>().UseNpgsql("Host=localhost;Database=placement_design").Options);
+}

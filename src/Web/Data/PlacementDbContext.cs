@@ -11,12 +11,17 @@ namespace Placement.Web.Data;
 
 /// <summary>
 /// The one database of Placement: Identity, the catalogue and the matching module. Each module
-/// brings its own entity configurations; this class only gathers them, so a provider (SQLite today,
-/// PostgreSQL next) changes nothing in the domain.
+/// brings its own entity configurations; this class only gathers them, so a provider changes nothing in the
+/// domain. This type is the SQLite database and owns its migrations (<c>Data/Migrations</c>);
+/// <see cref="PostgresPlacementDbContext"/> is the same model on PostgreSQL with its own (<c>Data/Migrations/Postgres</c>).
 /// </summary>
-public sealed class PlacementDbContext(DbContextOptions<PlacementDbContext> options)
-    : IdentityDbContext<PlacementUser, IdentityRole, string>(options), IMatchingStore
+public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole, string>, IMatchingStore
 {
+    public PlacementDbContext(DbContextOptions<PlacementDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type (its migrations are found by that type).</summary>
+    protected PlacementDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<HostBody> HostBodies => Set<HostBody>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<HostBodyApplication> HostBodyApplications => Set<HostBodyApplication>();

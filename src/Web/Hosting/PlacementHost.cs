@@ -49,7 +49,7 @@ public static class PlacementHost
         services.AddCatalogue();
         services.AddMatching();
         services.PostConfigure<SearchOptions>(o => o.IndexDirectory ??= Path.Combine(dataDirectory, "search"));
-        services.AddPlacementDatabase();
+        services.AddPlacementDatabase(builder.Configuration);
         services.AddPlacementIdentity(builder.Configuration);
         services.AddCallers();
         services.AddPlacementJobs();

@@ -31,15 +31,24 @@ public sealed class BootstrapOptions
     public string? AdminPassword { get; set; }
 }
 
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
-    /// <summary><c>Sqlite</c> (embedded default).</summary>
-    [Required(ErrorMessage = "valeurs permises : Sqlite.")]
-    [AllowedValues("Sqlite", ErrorMessage = "valeurs permises : Sqlite.")]
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
-    /// <summary>Overrides the connection string; by default <c>placement.db</c> in the data folder.</summary>
+    /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c> (production: several nodes on one database).</summary>
+    [Required(ErrorMessage = "valeurs permises : Sqlite, Postgres.")]
+    [AllowedValues(Sqlite, Postgres, ErrorMessage = "valeurs permises : Sqlite, Postgres.")]
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>SQLite: overrides <c>placement.db</c> in the data folder. PostgreSQL: required (Npgsql syntax).</summary>
     public string? ConnectionString { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult("obligatoire avec Provider = Postgres (par exemple « Host=db;Database=placement;Username=placement;Password=… »).", [nameof(ConnectionString)]);
+    }
 }
 
 public sealed class DemoOptions

@@ -24,8 +24,9 @@ public sealed class ListHostBodies(ICatalogueStore store) : IUseCase
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var words = query.Q.Trim();
-            hostBodies = hostBodies.Where(h => h.Name.Contains(words));
+            // Lower-cased on both sides: case-insensitive on SQLite and PostgreSQL alike.
+            var words = query.Q.Trim().ToLowerInvariant();
+            hostBodies = hostBodies.Where(h => h.Name.ToLower().Contains(words));
         }
         var total = await hostBodies.CountAsync(ct);
         var items = await hostBodies.OrderBy(h => h.Name).ThenBy(h => h.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+
+namespace Placement.Web.Tests;
+
+/// <summary>
+/// The same demo-loaded service on PostgreSQL: a fresh database on the server named by <c>PLACEMENT_TEST_POSTGRES</c>
+/// (a connection string without a database, e.g. <c>Host=127.0.0.1;Port=55432;Username=postgres</c>; <c>.ci/run</c>
+/// starts a throw-away cluster and sets it), dropped at the end. Without a reachable server, each test that uses it
+/// is skipped with the reason.
+/// </summary>
+public sealed class PostgresPlacementApp : PlacementApp
+{
+    public const string Variable = "PLACEMENT_TEST_POSTGRES";
+
+    private readonly string _database = "placement_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly Lazy<string?> _unavailable;
+
+    public PostgresPlacementApp() => _unavailable = new Lazy<string?>(Probe);
+
+    public static string? ServerConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s ? s : null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (_unavailable.Value is { } reason) throw new SkipException(reason);
+        Settings["Placement:Database:Provider"] = "Postgres";
+        Settings["Placement:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ConnectionString;
+        base.ConfigureWebHost(builder);
+    }
+
+    private static string? Probe()
+    {
+        if (ServerConnection is not { } server) return $"PostgreSQL : {Variable} n'est pas défini (.ci/run démarre un serveur et le définit).";
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Timeout = 3 }.ConnectionString);
+            connection.Open();
+            return null;
+        }
+        catch (NpgsqlException e)
+        {
+            return $"PostgreSQL injoignable ({server}) : {e.Message}";
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing || _unavailable.IsValueCreated is false || _unavailable.Value is not null) return;
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ConnectionString);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The API tests on PostgreSQL share one demo-loaded service too.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresApiCollection : ICollectionFixture<PostgresPlacementApp>
+{
+    public const string Name = "api-postgres";
+}
+
+// The API and persistence suites, again on PostgreSQL: every test of each class, on the other provider.
+[Collection(PostgresApiCollection.Name)] public sealed class AssignmentRunTestsOnPostgres(PostgresPlacementApp app) : AssignmentRunTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class CaseloadTestsOnPostgres(PostgresPlacementApp app) : CaseloadTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class CatalogueApiTestsOnPostgres(PostgresPlacementApp app) : CatalogueApiTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class CoDefendantTestsOnPostgres(PostgresPlacementApp app) : CoDefendantTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class ListGetAgreementTestsOnPostgres(PostgresPlacementApp app) : ListGetAgreementTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class PersonsApiTestsOnPostgres(PostgresPlacementApp app) : PersonsApiTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class PlacementTestsOnPostgres(PostgresPlacementApp app) : PlacementTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class HoursSignatureTestsOnPostgres(PostgresPlacementApp app) : HoursSignatureTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class PostValidationTestsOnPostgres(PostgresPlacementApp app) : PostValidationTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class ScopeTestsOnPostgres(PostgresPlacementApp app) : ScopeTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class SearchApiTestsOnPostgres(PostgresPlacementApp app) : SearchApiTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class SuitablePostsTestsOnPostgres(PostgresPlacementApp app) : SuitablePostsTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class UseCaseTestsOnPostgres(PostgresPlacementApp app) : UseCaseTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class ValidationTestsOnPostgres(PostgresPlacementApp app) : ValidationTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class AuthTestsOnPostgres(PostgresPlacementApp app) : AuthTests(app);
+
+/// <summary>The suites above do run on PostgreSQL: the service's database is Npgsql's, migrated with its own migrations.</summary>
+[Collection(PostgresApiCollection.Name)]
+public sealed class PostgresProviderTests(PostgresPlacementApp app)
+{
+    [SkippableFact]
+    public async Task TheService_RunsOnPostgreSql_WithItsOwnMigrations()
+    {
+        _ = app.CreateClient();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Placement.Web.Data.PlacementDbContext>();
+        Assert.IsType<Placement.Web.Data.PostgresPlacementDbContext>(db);
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+        Assert.Empty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database));
+        Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Persons) >= 540);
+    }
+}
