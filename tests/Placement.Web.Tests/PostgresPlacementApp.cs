@@ -96,3 +96,40 @@ public sealed class PostgresProviderTests(PostgresPlacementApp app)
         Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Persons) >= 540);
     }
 }
+
+/// <summary>The command line on PostgreSQL: seed, seed again (refused), seed --reset, reindex — on a database of its own.</summary>
+public sealed class CommandLineOnPostgresTests
+{
+    [SkippableFact]
+    public void Seed_Reset_AndReindex_WorkOnPostgreSql()
+    {
+        Skip.If(PostgresPlacementApp.ServerConnection is null, $"PostgreSQL : {PostgresPlacementApp.Variable} n'est pas défini (.ci/run démarre un serveur et le définit).");
+        var database = "placement_cli_" + Guid.NewGuid().ToString("N")[..12];
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = database }.ConnectionString;
+        var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+        string[] postgres = ["--Placement:DataDirectory", dir, "--Placement:Database:Provider", "Postgres", "--Placement:Database:ConnectionString", connection];
+        try
+        {
+            var first = ExecutableTests.Run(["seed", .. postgres]);
+            Assert.True(first.ExitCode == 0, first.Err);
+            Assert.Contains("Données de démonstration chargées", first.Out, StringComparison.Ordinal);
+            var second = ExecutableTests.Run(["seed", .. postgres]);
+            Assert.Equal(2, second.ExitCode);
+            Assert.Contains("seed --reset", second.Err, StringComparison.Ordinal);
+            var reset = ExecutableTests.Run(["seed", "--reset", .. postgres]);
+            Assert.True(reset.ExitCode == 0, reset.Err);
+            var reindex = ExecutableTests.Run(["reindex", .. postgres]);
+            Assert.True(reindex.ExitCode == 0, reindex.Err);
+            Assert.Matches(@"reconstruit : 1\d{3} postes publiés", reindex.Out);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = "postgres" }.ConnectionString);
+            admin.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
