@@ -10,7 +10,7 @@ public class MigrationsTests
     public void TheSqliteMigrations_MatchTheModel()
     {
         using var db = new PlacementDbContext(new DbContextOptionsBuilder<PlacementDbContext>().UseSqlite("Data Source=:memory:").Options);
-        Assert.False(db.Database.HasPendingModelChanges(), "dotnet ef migrations add <Nom> --project src/Web");
+        Assert.False(db.Database.HasPendingModelChanges(), "dotnet ef migrations add <Nom> --project src/Web --context PlacementDbContext");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 

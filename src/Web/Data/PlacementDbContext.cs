@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Placement.Web.Data;
 /// domain. This type is the SQLite database and owns its migrations (<c>Data/Migrations</c>);
 /// <see cref="PostgresPlacementDbContext"/> is the same model on PostgreSQL with its own (<c>Data/Migrations/Postgres</c>).
 /// </summary>
-public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole, string>, IMatchingStore
+public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole, string>, IMatchingStore, IDataProtectionKeyContext
 {
     public PlacementDbContext(DbContextOptions<PlacementDbContext> options) : base(options) { }
 
@@ -26,6 +27,9 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<HostBodyApplication> HostBodyApplications => Set<HostBodyApplication>();
     public DbSet<Activity> Activities => Set<Activity>();
+
+    /// <summary>The keys that protect cookies and tokens, shared by every node of the service.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<TigPlacement> Placements => Set<TigPlacement>();
     public DbSet<Placement.Matching.Domain.AssignmentRun> AssignmentRuns => Set<Placement.Matching.Domain.AssignmentRun>();

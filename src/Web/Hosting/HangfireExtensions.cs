@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Placement.Matching.Assignment;
@@ -11,19 +13,38 @@ using Placement.Web.Identity;
 namespace Placement.Web.Hosting;
 
 /// <summary>
-/// Hangfire in the web process — the one place that hosts it. Storage: Hangfire.InMemory; what must
-/// survive a restart lives in the Placement database (runs, schedules), and at start the runs left
-/// queued or running are enqueued again (the job resumes or ends them, never leaving one « running »),
-/// the schedules and the deadline watch re-registered. Jobs are enqueued and registered by
-/// <see cref="HangfireAssignmentJobs"/> only. Hangfire.PostgreSql comes with the production mode.
+/// Hangfire in the service — the one place that hosts it. Storage: Hangfire.InMemory with SQLite (one process: what
+/// must survive a restart lives in the Placement database, and at start the runs left queued or running are enqueued
+/// again — the job resumes or ends them), Hangfire.PostgreSql with PostgreSQL (jobs survive in the database and are
+/// shared by every node: a job is fetched by one worker, kept invisible to the others while its node lives
+/// — sliding invisibility timeout — and taken over by another node within <see cref="InvisibilityTimeout"/> when it
+/// dies). Schedules and the deadline watch are registered at start (idempotent). Jobs are enqueued and registered by
+/// <see cref="HangfireAssignmentJobs"/> only.
 /// </summary>
 public static class HangfireExtensions
 {
+    /// <summary>How long a job fetched by a node that stopped renewing it (dead) stays invisible before another node takes it.</summary>
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddPlacementJobs(this IServiceCollection services)
     {
         // The storage is this host's own instance, registered before AddHangfire (which only adds one if
         // missing): clients, servers and recurring jobs of this host all use it, whatever the global is.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<PlacementOptions>>().Value.Database;
+            if (database.Provider != DatabaseOptions.Postgres)
+                return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) });
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = InvisibilityTimeout,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString!, options), options);
+        });
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -55,8 +76,13 @@ public static class HangfireExtensions
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
         var jobs = scope.ServiceProvider.GetRequiredService<HangfireAssignmentJobs>();
-        var interrupted = await store.AssignmentRuns.Where(r => r.State == RunState.Queued || r.State == RunState.Running).Select(r => r.Id).ToListAsync(ct);
-        foreach (var id in interrupted) jobs.EnqueueRun(id);
+        // In memory, the jobs died with the last process: enqueue the interrupted runs again. In PostgreSQL they are still
+        // there, perhaps running on another node: Hangfire itself hands a dead node's job to a live one.
+        if (scope.ServiceProvider.GetRequiredService<JobStorage>() is InMemoryStorage)
+        {
+            var interrupted = await store.AssignmentRuns.Where(r => r.State == RunState.Queued || r.State == RunState.Running).Select(r => r.Id).ToListAsync(ct);
+            foreach (var id in interrupted) jobs.EnqueueRun(id);
+        }
         jobs.RegisterDeadlineWatch();
         foreach (var schedule in await store.Schedules.AsNoTracking().ToListAsync(ct))
             jobs.RegisterSchedule(schedule);

@@ -41,10 +41,11 @@ public static class PlacementHost
         services.AddValidatedOptions<PlacementOptions>(PlacementOptions.Section);
         services.AddValidatedOptions<Placement.Web.Features.Maps.MapOptions>(Placement.Web.Features.Maps.MapOptions.Section);
         services.AddSingleton(TimeProvider.System);
-        // Everything written locally lives in the data folder, the keys that protect cookies and tokens included.
-        // Nothing is created here: the folder appears once the configuration is known to be valid.
+        // Everything written locally lives in the data folder (nothing is created here: the folder appears once the
+        // configuration is known to be valid); the keys that protect cookies and tokens live in the database, so that a
+        // cookie signed by one node is accepted by another.
         var dataDirectory = DatabaseExtensions.DataDirectory(builder.Configuration[$"{PlacementOptions.Section}:{nameof(PlacementOptions.DataDirectory)}"], builder.Environment);
-        services.AddDataProtection().SetApplicationName("Placement").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddDataProtection().SetApplicationName("Placement").PersistKeysToDbContext<PlacementDbContext>();
 
         services.AddCatalogue();
         services.AddMatching();
