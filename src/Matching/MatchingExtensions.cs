@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Configuration;
@@ -22,6 +23,7 @@ public static class MatchingExtensions
         services.AddScoped<Suitability.SuitablePosts>();
         services.AddSingleton<Suitability.MatchingReadCache>();
         services.AddSingleton<Placements.PlacementGate>();
+        services.TryAddSingleton<Placements.IPlacementGate>(sp => sp.GetRequiredService<Placements.PlacementGate>());
         services.AddScoped<Placements.PlacementWorkflow>();
         services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
         services.AddScoped(sp => new Placements.DeadlineWatch(sp.GetRequiredService<Persistence.IMatchingStore>(), sp.GetRequiredService<TimeProvider>())

@@ -1,15 +1,24 @@
+using Placement.Matching.Persistence;
+
 namespace Placement.Matching.Placements;
 
 /// <summary>
-/// Serialises the creation of placements in this process. With the transaction around the capacity check
-/// and the insert, and the database's unique index on a person's active placement, two coordinators
-/// accepting at the same time can never overbook a post nor give a person two active placements.
+/// Serialises the creation of placements on one post, inside the transaction that checks its capacity and inserts the
+/// placement. With the database's unique index on a person's active placement, two coordinators accepting at the same
+/// time can never overbook a post nor give a person two active placements.
 /// </summary>
-public sealed class PlacementGate : IDisposable
+public interface IPlacementGate
+{
+    /// <summary>Held until disposed; called inside the placement's transaction.</summary>
+    Task<IDisposable> EnterAsync(IMatchingStore store, Guid postId, CancellationToken ct);
+}
+
+/// <summary>The gate of one process (SQLite: one node): a semaphore for every post.</summary>
+public sealed class PlacementGate : IPlacementGate, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    public async Task<IDisposable> EnterAsync(IMatchingStore store, Guid postId, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         return new Release(_gate);

@@ -7,7 +7,7 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Placements;
 
 /// <summary>Placements: made from proposals or by an officer, then confirmed, declined, cancelled, and their hours logged.</summary>
-public sealed class PlacementWorkflow(IMatchingStore store, PlacementGate gate, TimeProvider clock)
+public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate, TimeProvider clock)
 {
     /// <summary>Accepts a pending proposal: a placement proposed to the partner, if the post still has room.</summary>
     public async Task<TigPlacement> AcceptAsync(AssignmentProposal proposal, string by, CancellationToken ct)
@@ -23,10 +23,10 @@ public sealed class PlacementWorkflow(IMatchingStore store, PlacementGate gate, 
     /// </summary>
     public async Task<TigPlacement> PlaceAsync(Guid personId, Guid postId, string by, Guid? proposalId, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
+        using var _ = await gate.EnterAsync(store, postId, ct);
         try
         {
             var post = await store.Posts.FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw new PlacementConflictException("Poste introuvable.");

@@ -19,11 +19,15 @@ public static class DatabaseExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration[$"{PlacementOptions.Section}:Database:Provider"];
         if (string.Equals(provider, DatabaseOptions.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
             services.AddDbContext<PlacementDbContext, PostgresPlacementDbContext>((sp, options) =>
             {
                 options.UseNpgsql(sp.GetRequiredService<IOptions<PlacementOptions>>().Value.Database.ConnectionString);
                 options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
             });
+            // Several nodes: the post's row is the lock, not a semaphore of one process.
+            services.AddSingleton<Placement.Matching.Placements.IPlacementGate, PostgresPlacementGate>();
+        }
         else
             services.AddDbContext<PlacementDbContext>((sp, options) =>
             {
