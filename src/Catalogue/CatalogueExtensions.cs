@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Application;
@@ -59,6 +60,7 @@ public static class CatalogueExtensions
                 ? new ElasticsearchPostSearchIndex(options.Elasticsearch)
                 : new LucenePostSearchIndex(options.IndexDirectory!);
         });
+        services.TryAddSingleton<ISearchOutboxLease, SingleNodeOutboxLease>();
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
     }

@@ -136,3 +136,35 @@ public sealed class CommandLineOnPostgresTests
         }
     }
 }
+
+/// <summary>The search outbox drained by several indexers at once on PostgreSQL: each change once, nothing left, no conflict.</summary>
+[Collection(PostgresApiCollection.Name)]
+public sealed class OutboxOnPostgresTests(PostgresPlacementApp app)
+{
+    [SkippableFact]
+    public async Task ManyDrainersAtOnce_ApplyEveryChange_AndLeaveTheOutboxEmpty()
+    {
+        _ = app.CreateClient();
+        await app.SearchReady();
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        var post = await Scenarios.PartnerPost(app, capacity: 1);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var current = await (await partner.GetAsync($"/api/posts/{post}")).Json();
+        var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetRawText())!;
+        // Twenty edits of the title, the last one is what the index must hold.
+        for (var i = 1; i <= 20; i++)
+        {
+            fields["title"] = $"Atelier vélo {i:00}";
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await partner.PutAsJsonAsync($"/api/posts/{post}", fields)).StatusCode);
+        }
+        var indexer = app.Services.GetRequiredService<Placement.Catalogue.Search.SearchIndexer>();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () => { while (await indexer.ProcessBatchAsync()) { } })));
+        await app.SearchReady();
+        using var scope = app.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Persistence.ICatalogueStore>();
+        Assert.Equal(0, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(store.SearchOutbox));
+        var found = await (await coordinator.GetAsync("/api/posts/search?q=" + Uri.EscapeDataString("Atelier vélo 20"))).Json();
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), i => i.GetProperty("post").GetProperty("title").GetString() == "Atelier vélo 20");
+        Assert.Equal("PostgresOutboxLease", app.Services.GetRequiredService<Placement.Catalogue.Search.ISearchOutboxLease>().GetType().Name);
+    }
+}

@@ -12,7 +12,7 @@ namespace Placement.Catalogue.Search;
 /// At start it makes sure the index exists, and fills an empty index from the database.
 /// </summary>
 public sealed class SearchIndexer(
-    IServiceScopeFactory scopes, IPostSearchIndex index, PostDocuments documents, SearchIndexSignal signal,
+    IServiceScopeFactory scopes, IPostSearchIndex index, PostDocuments documents, SearchIndexSignal signal, ISearchOutboxLease lease,
     TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
 {
     public const int BatchSize = 500;
@@ -58,6 +58,8 @@ public sealed class SearchIndexer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ICatalogueStore>();
+        await using var claim = await lease.TryClaimAsync(store, ct);
+        if (claim is null) return false; // another node drains; the next signal or second tries again
         var now = clock.GetUtcNow();
         var entries = await store.SearchOutbox.Where(e => e.NextAttemptAt <= now).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
         if (entries.Count == 0) return false;
@@ -82,11 +84,13 @@ public sealed class SearchIndexer(
         {
             foreach (var entry in entries) entry.Failed(e.Message, clock.GetUtcNow());
             await store.SaveChangesAsync(CancellationToken.None);
+            await claim.CompleteAsync(CancellationToken.None);
             logger.LogWarning(e, "Indexation de {Count} changements reportée (tentative {Attempt}).", entries.Count, entries.Max(x => x.Attempts));
             return false;
         }
         store.SearchOutbox.RemoveRange(entries);
         await store.SaveChangesAsync(CancellationToken.None);
+        await claim.CompleteAsync(CancellationToken.None);
         return entries.Count == BatchSize;
     }
 

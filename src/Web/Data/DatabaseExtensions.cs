@@ -27,6 +27,7 @@ public static class DatabaseExtensions
             });
             // Several nodes: the post's row is the lock, not a semaphore of one process.
             services.AddSingleton<Placement.Matching.Placements.IPlacementGate, PostgresPlacementGate>();
+            services.AddSingleton<ISearchOutboxLease, PostgresOutboxLease>();
         }
         else
             services.AddDbContext<PlacementDbContext>((sp, options) =>
