@@ -26,8 +26,9 @@ public static class HangfireExtensions
     /// <summary>How long a job fetched by a node that stopped renewing it (dead) stays invisible before another node takes it.</summary>
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(1);
 
-    public static IServiceCollection AddPlacementJobs(this IServiceCollection services)
+    public static IServiceCollection AddPlacementJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         // The storage is this host's own instance, registered before AddHangfire (which only adds one if
         // missing): clients, servers and recurring jobs of this host all use it, whatever the global is.
         services.AddSingleton<JobStorage>(sp =>
@@ -52,6 +53,9 @@ public static class HangfireExtensions
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<HangfireAssignmentJobs>();
         services.AddSingleton<IAssignmentJobs>(sp => sp.GetRequiredService<HangfireAssignmentJobs>());
+        // A web-only node enqueues jobs; only worker nodes execute them.
+        var node = configuration.GetSection($"{PlacementOptions.Section}:Node").Get<NodeOptions>() ?? new NodeOptions();
+        if (!node.IsWorker) return services;
         services.AddHangfireServer((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -53,7 +54,7 @@ public static class PlacementHost
         services.AddPlacementDatabase(builder.Configuration);
         services.AddPlacementIdentity(builder.Configuration);
         services.AddCallers();
-        services.AddPlacementJobs();
+        services.AddPlacementJobs(builder.Configuration);
         services.AddScoped<DemoDataLoader>();
 
         services.AddProblemDetails();
@@ -98,6 +99,8 @@ public static class PlacementHost
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        // A worker-only node answers its health checks and nothing else.
+        if (!app.Services.GetRequiredService<IOptions<PlacementOptions>>().Value.Node.IsWeb) return app;
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
 

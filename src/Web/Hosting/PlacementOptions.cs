@@ -16,6 +16,34 @@ public sealed class PlacementOptions
     public DemoOptions Demo { get; set; } = new();
 
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    public NodeOptions Node { get; set; } = new();
+}
+
+/// <summary>
+/// What this node does (<c>Placement:Node:Roles</c>): <c>web</c> serves the pages and the API, <c>worker</c> runs the
+/// jobs (assignment runs, schedules, the deadline watch). Both by default; with PostgreSQL, any number of each share
+/// one database (and one Elasticsearch).
+/// </summary>
+public sealed class NodeOptions : IValidatableObject
+{
+    public const string Web = "web";
+    public const string Worker = "worker";
+
+    /// <summary>Comma-separated: <c>web</c>, <c>worker</c> or <c>web,worker</c> (a string, so that a setting replaces the default rather than adding to it).</summary>
+    public string Roles { get; set; } = "web,worker";
+
+    private IReadOnlyList<string> List => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public bool IsWeb => List.Contains(Web, StringComparer.OrdinalIgnoreCase);
+
+    public bool IsWorker => List.Contains(Worker, StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (List.Count == 0 || List.Any(r => !r.Equals(Web, StringComparison.OrdinalIgnoreCase) && !r.Equals(Worker, StringComparison.OrdinalIgnoreCase)))
+            yield return new ValidationResult("valeurs permises : web, worker (l'un, l'autre ou les deux).", [nameof(Roles)]);
+    }
 }
 
 /// <summary>
