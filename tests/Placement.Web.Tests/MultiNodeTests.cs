@@ -177,12 +177,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
             node.Process.Dispose();
             try { Directory.Delete(node.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-        if (PostgresPlacementApp.ServerConnection is null) return Task.CompletedTask;
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = "postgres" }.ConnectionString);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        PostgresPlacementApp.DropDatabase(_database);
         return Task.CompletedTask;
     }
 }

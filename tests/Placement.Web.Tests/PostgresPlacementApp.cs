@@ -47,11 +47,17 @@ public sealed class PostgresPlacementApp : PlacementApp
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || _unavailable.IsValueCreated is false || _unavailable.Value is not null) return;
+        if (disposing && _unavailable.IsValueCreated && _unavailable.Value is null) DropDatabase(_database);
+    }
+
+    /// <summary>Drops a test database, its connections closed first.</summary>
+    public static void DropDatabase(string database)
+    {
+        if (ServerConnection is null) return;
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ConnectionString);
         connection.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
     }
 }
@@ -127,11 +133,7 @@ public sealed class CommandLineOnPostgresTests
         }
         finally
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = "postgres" }.ConnectionString);
-            admin.Open();
-            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
+            PostgresPlacementApp.DropDatabase(database);
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
