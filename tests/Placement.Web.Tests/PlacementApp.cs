@@ -35,6 +35,9 @@ public class PlacementApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The hosting environment (Development: demo accounts allowed, cookies over plain HTTP).</summary>
+    public string HostEnvironment { get; init; } = "Development";
+
     /// <summary>More configuration for this service (an OpenID provider's address…), set before it starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -43,10 +46,14 @@ public class PlacementApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(HostEnvironment);
         builder.UseSetting("Placement:DataDirectory", DataDirectory);
         builder.UseSetting("Placement:Demo:Enabled", "true");
         builder.UseSetting("Placement:Demo:Password", Password);
+        // The suites sign in and export far more than a person would; the limits have their own test.
+        builder.UseSetting("Placement:RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("Placement:RateLimits:SolvesPerMinute", "10000");
+        builder.UseSetting("Placement:RateLimits:ExportsPerMinute", "10000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

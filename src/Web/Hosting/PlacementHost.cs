@@ -66,6 +66,7 @@ public static class PlacementHost
         });
         services.AddPlacementOpenApi();
         services.AddPlacementPages();
+        services.AddPlacementRateLimits();
         services.AddSingleton<Placement.Web.Features.Administration.CatalogueReindexing>();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -91,10 +92,16 @@ public static class PlacementHost
             ui.UseExceptionHandler("/erreur/500");
             ui.UseStatusCodePagesWithReExecute("/erreur/{0}");
         });
+        // Behind a TLS-terminating proxy (on loopback by default; others in ForwardedHeadersOptions), the request is HTTPS.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+        app.UsePlacementSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Routing after the error pages, so that a re-executed request finds the error page's endpoint.
         app.UseRouting();
         app.UseStaticFiles();
         app.UseAuthentication();
+        // After authentication: solves and exports are counted per user.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
@@ -130,7 +137,10 @@ public static class PlacementHost
     public static async Task<bool> CheckConfigurationAsync(this IServiceProvider services, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var errors = ValidatedOptions.Check(services);
+        var errors = ValidatedOptions.Check(services).ToList();
+        // Demo accounts share a public password: development only.
+        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() && services.GetRequiredService<IOptions<PlacementOptions>>().Value.Demo.Enabled)
+            errors.Add("Placement:Demo:Enabled = « true » : les comptes de démonstration (mot de passe public) ne sont permis qu'en développement (ASPNETCORE_ENVIRONMENT=Development).");
         foreach (var line in errors) await error.WriteLineAsync("Configuration invalide : " + line);
         return errors.Count == 0;
     }

@@ -26,6 +26,8 @@ public static class IdentityExtensions
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<FrenchIdentityErrors>()
+            .AddPasswordValidator<DemoPasswordValidator>()
+            .AddSignInManager<PlacementSignInManager>()
             .AddEntityFrameworkStores<PlacementDbContext>()
             .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
 
@@ -48,6 +50,7 @@ public static class IdentityExtensions
             // Lax, not Strict: coming back from an identity provider must keep the session; cross-site POSTs still
             // carry no cookie, and every form checks an anti-forgery token.
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/erreur/403";
@@ -55,6 +58,18 @@ public static class IdentityExtensions
             o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
         });
+
+        // Cookies are HttpOnly and, outside development (served over HTTPS, behind a proxy that says so), Secure only.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment>((o, env) => o.Cookie.SecurePolicy = SecurePolicy(env));
+        services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
+            .Configure<IHostEnvironment>((o, env) =>
+            {
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = SecurePolicy(env);
+                o.Cookie.SameSite = SameSiteMode.Strict;
+            });
 
         services.AddAuthorizationBuilder()
             // An endpoint that forgets to declare its policy is closed, not open.
@@ -79,6 +94,9 @@ public static class IdentityExtensions
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment env) =>
+        env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 }
 
 /// <summary>Named authorization policies; every endpoint declares one.</summary>

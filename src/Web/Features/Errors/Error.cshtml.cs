@@ -24,6 +24,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Page introuvable", "La page ou la fiche demandée n'existe pas, ou elle n'est pas dans votre périmètre."),
             403 => ("Accès refusé", "Votre compte ne permet pas d'ouvrir cette page. Si vous pensez que c'est une erreur, contactez votre coordinateur."),
+            429 => ("Trop de demandes", "Vous avez fait beaucoup de demandes en une minute (connexions, calculs ou exports). Attendez un instant, puis réessayez."),
             400 => ("Demande invalide", "La demande n'a pas pu être comprise. Revenez à la page précédente et réessayez."),
             _ => ("Erreur inattendue", "Un problème est survenu de notre côté. Réessayez dans quelques instants ; si le problème persiste, signalez-le à l'équipe Placement."),
         };
