@@ -138,8 +138,8 @@ public static class PlacementHost
     {
         ArgumentNullException.ThrowIfNull(error);
         var errors = ValidatedOptions.Check(services).ToList();
-        // Demo accounts share a public password: development only.
-        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() && services.GetRequiredService<IOptions<PlacementOptions>>().Value.Demo.Enabled)
+        // Demo accounts share a public password: development only (read once the section itself is valid).
+        if (errors.Count == 0 && !services.GetRequiredService<IHostEnvironment>().IsDevelopment() && services.GetRequiredService<IOptions<PlacementOptions>>().Value.Demo.Enabled)
             errors.Add("Placement:Demo:Enabled = « true » : les comptes de démonstration (mot de passe public) ne sont permis qu'en développement (ASPNETCORE_ENVIRONMENT=Development).");
         foreach (var line in errors) await error.WriteLineAsync("Configuration invalide : " + line);
         return errors.Count == 0;
