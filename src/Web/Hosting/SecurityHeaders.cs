@@ -5,8 +5,8 @@ using Placement.Web.Identity;
 namespace Placement.Web.Hosting;
 
 /// <summary>
-/// The headers every answer carries: a Content-Security-Policy with no inline script (scripts, styles, images and
-/// requests from the service itself; the map's tile server and the identity provider when configured), no framing,
+/// The headers every answer carries: a Content-Security-Policy with no inline script (scripts, images and requests
+/// from the service itself, styles too but for the attributes the DSFR's scripts set; the map's tile server and the identity provider when configured), no framing,
 /// no MIME sniffing, a strict referrer policy, geolocation for this site only (« Autour de ma position »). The Hangfire
 /// dashboard (administrators only) ships inline scripts of its own and keeps everything but the CSP.
 /// </summary>
@@ -22,7 +22,8 @@ public static class SecurityHeaders
         return string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",
-            "style-src 'self'",
+            // The DSFR's scripts set some styles through attributes; inline *script* stays forbidden.
+            "style-src 'self' 'unsafe-inline'",
             $"img-src 'self' data:{(tiles is null ? "" : " " + tiles)}",
             "font-src 'self'",
             "connect-src 'self'",
