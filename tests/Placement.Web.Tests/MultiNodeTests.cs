@@ -93,7 +93,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
     [SkippableFact]
     public async Task TwoNodes_ShareRuns_Capacity_Cookies_AndSurviveTheLossOfOne()
     {
-        Skip.If(PostgresPlacementApp.ServerConnection is null, $"PostgreSQL : {PostgresPlacementApp.Variable} n'est pas défini (.ci/run démarre un serveur et le définit).");
+        Skip.If(PostgresPlacementApp.ServerConnection is null, PostgresPlacementApp.NoServer);
         var a = await StartNode();   // creates the database and loads the demo data
         var b = await StartNode();
         var coordinatorA = await SignedIn(a, PlacementApp.Coordinator);

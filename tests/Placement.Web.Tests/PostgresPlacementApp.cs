@@ -19,6 +19,9 @@ public sealed class PostgresPlacementApp : PlacementApp
 
     public PostgresPlacementApp() => _unavailable = new Lazy<string?>(Probe);
 
+    /// <summary>Why the PostgreSQL runs are skipped when no server is named.</summary>
+    public const string NoServer = $"PostgreSQL : {Variable} n'est pas défini (.ci/run démarre un serveur et le définit).";
+
     public static string? ServerConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s ? s : null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -31,7 +34,7 @@ public sealed class PostgresPlacementApp : PlacementApp
 
     private static string? Probe()
     {
-        if (ServerConnection is not { } server) return $"PostgreSQL : {Variable} n'est pas défini (.ci/run démarre un serveur et le définit).";
+        if (ServerConnection is not { } server) return NoServer;
         try
         {
             using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Timeout = 3 }.ConnectionString);
@@ -112,7 +115,7 @@ public sealed class CommandLineOnPostgresTests
     [SkippableFact]
     public void Seed_Reset_AndReindex_WorkOnPostgreSql()
     {
-        Skip.If(PostgresPlacementApp.ServerConnection is null, $"PostgreSQL : {PostgresPlacementApp.Variable} n'est pas défini (.ci/run démarre un serveur et le définit).");
+        Skip.If(PostgresPlacementApp.ServerConnection is null, PostgresPlacementApp.NoServer);
         var database = "placement_cli_" + Guid.NewGuid().ToString("N")[..12];
         var connection = new Npgsql.NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = database }.ConnectionString;
         var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));

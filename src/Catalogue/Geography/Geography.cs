@@ -82,7 +82,14 @@ public sealed class FranceGeography
 
     public static string Normalise(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var words = Words(text).Select(w => w switch { "saint" => "st", "sainte" => "ste", _ => w });
+        return string.Join(' ', words);
+    }
+
+    /// <summary>Lower-case words without accents: « Mairie de l'Île-d'Abeau » → mairie, de, l, ile, d, abeau.</summary>
+    public static string[] Words(string? text)
+    {
+        var decomposed = (text ?? "").Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
@@ -90,9 +97,7 @@ public sealed class FranceGeography
             if (cat == UnicodeCategory.NonSpacingMark) continue;
             sb.Append(char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ');
         }
-        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w switch { "saint" => "st", "sainte" => "ste", _ => w });
-        return string.Join(' ', words);
+        return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private int LowerBound(string key)

@@ -48,24 +48,27 @@ public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
             .AdaptToType<PostDocument>();
     }
 
-    /// <summary>How many posts a full rebuild indexes (<see cref="AllSearchable"/> counted, the same rule).</summary>
+    /// <summary>How many posts a full rebuild indexes (the posts <see cref="AllSearchable"/> writes, counted).</summary>
     public async Task<int> CountSearchableAsync(ICatalogueStore store, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var hostBodies = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id, ct);
         var count = 0;
-        await foreach (var post in store.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
-            if (hostBodies.TryGetValue(post.HostBodyId, out var host) && IsSearchable(post, host)) count++;
+        await foreach (var _ in Searchable(store, ct)) count++;
         return count;
     }
 
     /// <summary>Every searchable post, streamed from the database (for a full rebuild).</summary>
     public async IAsyncEnumerable<PostDocument> AllSearchable(ICatalogueStore store, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        await foreach (var (post, host) in Searchable(store, ct)) yield return ToDocument(post, host);
+    }
+
+    /// <summary>The published posts whose host body may host today, with it, in id order.</summary>
+    private async IAsyncEnumerable<(Post Post, HostBody Host)> Searchable(ICatalogueStore store, [EnumeratorCancellation] CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(store);
         var hostBodies = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id, ct);
         await foreach (var post in store.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published).OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
             if (hostBodies.TryGetValue(post.HostBodyId, out var host) && IsSearchable(post, host))
-                yield return ToDocument(post, host);
+                yield return (post, host);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
-using Placement.Catalogue.Contracts;
 using Placement.Web.Data;
 
 namespace Placement.Web.Identity;
@@ -35,8 +34,8 @@ internal sealed class PartnerAccounts(UserManager<PlacementUser> users, Placemen
             UserName = email, Email = email, DisplayName = displayName, HostBodyId = hostBodyId, Departements = departement,
             AwaitingApproval = true, LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue,
         };
-        Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, Roles.Partner));
+        (await users.CreateAsync(user, password)).ThrowIfFailed("applicant.");
+        (await users.AddToRoleAsync(user, Roles.Partner)).ThrowIfFailed("applicant.");
         await transaction.CommitAsync(ct);
     }
 
@@ -59,13 +58,4 @@ internal sealed class PartnerAccounts(UserManager<PlacementUser> users, Placemen
 
     private Task<List<PlacementUser>> Awaiting(Guid hostBodyId, CancellationToken ct) =>
         db.Users.Where(u => u.HostBodyId == hostBodyId && u.AwaitingApproval).ToListAsync(ct);
-
-    private static void Check(IdentityResult result)
-    {
-        if (result.Succeeded) return;
-        var errors = new FieldErrors();
-        foreach (var error in result.Errors)
-            errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "applicant.password" : "applicant.email", error.Description);
-        errors.ThrowIfAny();
-    }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
-using Placement.Catalogue.Contracts;
 using Placement.Web.Data;
 
 namespace Placement.Web.Identity;
@@ -36,8 +35,8 @@ internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDb
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
             Departements = string.Join(',', departements), HostBodyId = hostBodyId,
         };
-        Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, RoleNames[role]));
+        (await users.CreateAsync(user, password)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, RoleNames[role])).ThrowIfFailed();
         await transaction.CommitAsync(ct);
         return Account(user, RoleNames[role]);
     }
@@ -52,10 +51,10 @@ internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDb
         var current = await users.GetRolesAsync(user);
         if (!current.SequenceEqual([RoleNames[role]]))
         {
-            Check(await users.RemoveFromRolesAsync(user, current));
-            Check(await users.AddToRoleAsync(user, RoleNames[role]));
+            (await users.RemoveFromRolesAsync(user, current)).ThrowIfFailed();
+            (await users.AddToRoleAsync(user, RoleNames[role])).ThrowIfFailed();
         }
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         await transaction.CommitAsync(ct);
         return Account(user, RoleNames[role]);
     }
@@ -63,10 +62,10 @@ internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDb
     public async Task<UserAccount> SetLockedAsync(string id, bool locked, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("Compte");
-        Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
-        if (!locked) Check(await users.ResetAccessFailedCountAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();
+        (await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null)).ThrowIfFailed();
+        if (!locked) (await users.ResetAccessFailedCountAsync(user)).ThrowIfFailed();
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         return Account(user, (await users.GetRolesAsync(user)).FirstOrDefault());
     }
 
@@ -74,19 +73,10 @@ internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDb
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("Compte");
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, password));
+        (await users.ResetPasswordAsync(user, token, password)).ThrowIfFailed();
     }
 
     private static UserAccount Account(PlacementUser user, string? roleName) =>
         new(user.Id, user.Email ?? "", user.DisplayName, RoleNames.FirstOrDefault(r => r.Value == roleName).Key ?? "", user.DepartementList, user.HostBodyId,
             user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, user.AwaitingApproval);
-
-    private static void Check(IdentityResult result)
-    {
-        if (result.Succeeded) return;
-        var errors = new FieldErrors();
-        foreach (var error in result.Errors)
-            errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "email" : "", error.Description);
-        errors.ThrowIfAny();
-    }
 }

@@ -8,11 +8,7 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
 {
     private static async Task<IPage> SignIn(BrowserApp browser, string email, string password, bool expectSuccess = true)
     {
-        var page = await browser.NewPage();
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var page = await browser.SignedIn(email, password: password);
         if (expectSuccess) await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new("^Bonjour") })).ToBeVisibleAsync();
         return page;
     }

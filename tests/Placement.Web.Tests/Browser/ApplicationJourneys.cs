@@ -44,11 +44,7 @@ public sealed class ApplicationJourneys(BrowserApp browser) : IClassFixture<Brow
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre demande est enregistrée");
         await BrowserApp.Check(page, "candidature-envoyee");
 
-        var early = await browser.NewPage();
-        await early.GotoAsync("/connexion");
-        await early.GetByLabel("Adresse électronique").FillAsync("claire.dumas@jardins-croix-rousse.example");
-        await early.GetByLabel("Mot de passe").FillAsync(Password);
-        await early.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var early = await browser.SignedIn("claire.dumas@jardins-croix-rousse.example", password: Password);
         await Assertions.Expect(early.GetByRole(AriaRole.Alert)).ToContainTextAsync("en cours d'examen par le SPIP");
 
         var validation = await browser.SignedIn(PlacementApp.Coordinator, "/validation?page=1");

@@ -65,13 +65,13 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Signs in through the sign-in page, as a user would.</summary>
-    public async Task<IPage> SignedIn(string email, string? path = null)
+    /// <summary>Signs in through the sign-in page, as a user would (with the demo password unless told); the page answers either way.</summary>
+    public async Task<IPage> SignedIn(string email, string? path = null, string password = PlacementApp.Password)
     {
         var page = await NewPage();
         await page.GotoAsync("/connexion" + (path is null ? "" : "?returnUrl=" + Uri.EscapeDataString(path)));
         await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(PlacementApp.Password);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return page;

@@ -10,15 +10,19 @@ public sealed class RebuildSearchIndex(SearchIndexer indexer, IPostSearchIndex i
     /// <summary>How many posts a rebuild will index (to show its progress).</summary>
     public async Task<int> CountAsync(Caller caller, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsAdmin) throw new ForbiddenException("Seul un administrateur reconstruit l'index.");
+        Demand(caller);
         return await documents.CountSearchableAsync(store, ct);
     }
 
     public async Task<ReindexResponse> HandleAsync(Caller caller, IProgress<int>? progress, CancellationToken ct)
     {
+        Demand(caller);
+        return new ReindexResponse(index.Engine, await indexer.RebuildAsync(progress, ct));
+    }
+
+    private static void Demand(Caller caller)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.IsAdmin) throw new ForbiddenException("Seul un administrateur reconstruit l'index.");
-        return new ReindexResponse(index.Engine, await indexer.RebuildAsync(progress, ct));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Geography;
 using Placement.Catalogue.Persistence;
 
 namespace Placement.Catalogue.Features.Validation;
@@ -39,8 +40,8 @@ public sealed class ListValidationQueue(ICatalogueStore store) : IUseCase
         // Pending posts are few (they wait days, not years): the whole queue is read, then filtered by words and paged.
         var rows = await posts.Join(store.HostBodies.AsNoTracking(), p => p.HostBodyId, h => h.Id, (p, h) => new { Post = p, HostBody = h })
             .ToListAsync(ct);
-        var words = Words(query.Q);
-        var matching = rows.Where(r => words.All(w => Words(r.Post.Details.Title + " " + r.HostBody.Details.Name).Any(x => x.StartsWith(w, StringComparison.Ordinal))))
+        var words = FranceGeography.Words(query.Q);
+        var matching = rows.Where(r => words.All(w => FranceGeography.Words(r.Post.Details.Title + " " + r.HostBody.Details.Name).Any(x => x.StartsWith(w, StringComparison.Ordinal))))
             .OrderBy(r => r.Post.StatusChangedAt).ThenBy(r => r.Post.Id).ToList();
         var items = matching.Skip(paging.Skip).Take(paging.PageSize).Select(r => new PendingPost(
             r.Post.Adapt<PostResponse>(CatalogueMappings.Config), r.HostBody.Details.Name,
@@ -62,11 +63,4 @@ public sealed class ListValidationQueue(ICatalogueStore store) : IUseCase
             .ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Application.SubmittedAt).Select(r => Applications.ApplyAsHostBody.Response(r.Application, r.HostBody))];
     }
-
-    /// <summary>Lower-case words without accents: « Mairie de Saint-Étienne » → mairie, de, saint, etienne.</summary>
-    private static string[] Words(string? text) =>
-        new string((text ?? "").Normalize(System.Text.NormalizationForm.FormD)
-                .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-                .Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray())
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

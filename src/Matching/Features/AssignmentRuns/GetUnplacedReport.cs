@@ -49,7 +49,9 @@ public sealed class GetUnplacedReport(IMatchingStore store, FranceGeography geog
         }).OrderBy(d => d.Commune, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ThenBy(d => d.PersonName, StringComparer.Ordinal).ToList();
 
         var byReason = details.GroupBy(d => d.ReasonLabel).Select(g => new GroupCount(g.Key, g.Count())).OrderByDescending(g => g.Persons).ToList();
-        var byDistance = Bands.Select(b => new GroupCount(b.Label, details.Count(d => d.NearestPostKm is { } km && km < b.Max && km >= Lower(b.Max)))).ToList();
+        // Each person in the first band whose upper bound is beyond their nearest post; every band listed, empty ones too.
+        var band = details.Where(d => d.NearestPostKm is not null).ToLookup(d => Bands.First(b => d.NearestPostKm < b.Max).Label);
+        var byDistance = Bands.Select(b => new GroupCount(b.Label, band[b.Label].Count())).ToList();
         if (details.Any(d => d.NearestPostKm is null)) byDistance.Add(new GroupCount("aucun poste publié", details.Count(d => d.NearestPostKm is null)));
 
         var areas = details.GroupBy(d => d.CommuneInsee).Select(g =>
@@ -65,7 +67,6 @@ public sealed class GetUnplacedReport(IMatchingStore store, FranceGeography geog
         return new UnplacedReport(run.Id, run.Persons, run.Placed, details, byReason, byDistance, areas);
     }
 
-    private static double Lower(double max) => Bands.Select(b => b.Max).Where(m => m < max).DefaultIfEmpty(0).Max();
 
     /// <summary>The rules that blocked a person, most posts first (a person counts once per rule in an area's figures).</summary>
     private static List<RuleCount> Blocking(IReadOnlyDictionary<string, int>? rules) =>

@@ -26,11 +26,11 @@ public sealed class CatalogueReindexing(IServiceScopeFactory scopes, IHostApplic
         }
     }
 
-    /// <summary>Starts a rebuild unless one is running; an administrator only (the handler checks it before anything starts).</summary>
+    /// <summary>Starts a rebuild unless one is running; an administrator only (the handler's count checks it before anything starts).</summary>
     public async Task<State> StartAsync(Caller caller, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsAdmin) throw new ForbiddenException("Seul un administrateur reconstruit l'index.");
+        if (Current.Running) return Current;
         int total;
         using (var scope = scopes.CreateScope())
             total = await scope.ServiceProvider.GetRequiredService<RebuildSearchIndex>().CountAsync(caller, ct);

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Application;
@@ -23,14 +21,12 @@ public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedRepor
     public UnplacedReport Report { get; private set; } = null!;
     public MapModel Map { get; private set; } = null!;
 
-    private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default };
-
     /// <summary>The two charts' data, read by <c>graphiques.js</c>; the tables beside them say the same for those who do not see them.</summary>
-    public string ChartsJson => JsonSerializer.Serialize(new
+    public string ChartsJson => ScriptJson.Serialize(new
     {
         reasons = new { labels = Report.ByReason.Select(r => r.Label), values = Report.ByReason.Select(r => r.Persons) },
         distances = new { labels = Report.ByDistance.Select(r => r.Label), values = Report.ByDistance.Select(r => r.Persons) },
-    }, ChartJson);
+    });
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -67,13 +67,8 @@ public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost upd
     public async Task ReloadAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Request.Form.ContainsKey("Input.Title"))
-        {
-            Input.MoveErrors(ModelState, "Input");
-            Input.Padded();
-            if (Input.PointMoved && Input.Lat is { } lat && Input.Lon is { } lon)
-                Map = Map with { Pin = new MapModel.Point(lat, lon, "Emplacement du poste") };
-        }
+        // A refused save shows the form as posted; a refused move, the post as it is.
+        if (Request.Form.ContainsKey("Input.Title")) Map = PostEditor.Redisplay(Input, ModelState, Map);
         else Input = PostForm.From(Post);
     }
 

@@ -54,13 +54,10 @@ public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreateP
         return Redirect($"/structure/postes/{post.Id}");
     }
 
-    public async Task ReloadAsync(CancellationToken ct)
+    public Task ReloadAsync(CancellationToken ct)
     {
-        Input.MoveErrors(ModelState, "Input");
-        Input.Padded();
-        if (Input.Lat is { } lat && Input.Lon is { } lon)
-            Map = Map with { Pin = new MapModel.Point(lat, lon, "Emplacement du poste") };
-        await Task.CompletedTask;
+        Map = PostEditor.Redisplay(Input, ModelState, Map);
+        return Task.CompletedTask;
     }
 
     private async Task<HostBodyResponse> HostBodyAsync(CancellationToken ct) =>

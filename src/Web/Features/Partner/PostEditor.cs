@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Activities;
 using Placement.Catalogue.Contracts;
@@ -31,6 +32,19 @@ public static class PostEditor
         Pin = at is null ? null : new MapModel.Point(at.Lat, at.Lon, "Emplacement du poste"),
         MoveInto = new MapModel.PinFields(LatField, LonField, MovedField),
     };
+
+    /// <summary>
+    /// The form shown again after a refusal: the handler's errors moved onto the fields they concern, the grid padded,
+    /// and the pin where the partner put it when they moved it.
+    /// </summary>
+    public static MapModel Redisplay(PostForm input, ModelStateDictionary state, MapModel map)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(map);
+        input.MoveErrors(state, "Input");
+        input.Padded();
+        return input.PointMoved && input.Lat is { } lat && input.Lon is { } lon ? map with { Pin = new MapModel.Point(lat, lon, "Emplacement du poste") } : map;
+    }
 
     /// <summary>The moves a partner may make from <paramref name="status"/> (the lifecycle decides), with their button labels.</summary>
     public static IEnumerable<(PostAction Action, string Label, bool Secondary)> PartnerMoves(string status)

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Placement.Web.Features.Shared;
@@ -38,11 +37,5 @@ public sealed record MapModel(string Id, string Label)
 
     public PinFields? MoveInto { get; init; }
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        // Inside a <script> element: « < » and « & » must never be written as such.
-        Encoder = JavaScriptEncoder.Default,
-    };
-
-    public string Json => JsonSerializer.Serialize(new { departements = Departements, markers = Markers, links = Links, areas = Areas, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto }, Options);
+    public string Json => ScriptJson.Serialize(new { departements = Departements, markers = Markers, links = Links, areas = Areas, home = Home, radiusKm = RadiusKm, zones = Zones, drawInto = DrawInto, pin = Pin, moveInto = MoveInto });
 }
