@@ -51,6 +51,7 @@ public static class CatalogueExtensions
     {
         services.AddValidatedOptions<SearchOptions>(SearchOptions.Section);
         services.AddSingleton<SearchIndexSignal>();
+        services.AddSingleton<SearchReadiness>();
         services.AddSingleton<SearchOutboxInterceptor>();
         services.AddSingleton<PostDocuments>();
         services.AddSingleton<IPostSearchIndex>(sp =>

@@ -81,7 +81,7 @@ public sealed class SearchBenchmark : IBenchmark
             await using (var db = new PlacementDbContext(options))
             {
                 var persons = await db.Persons.AsNoTracking().OrderBy(p => p.LastName).Take(Persons).ToListAsync();
-                var finder = new SuitablePosts(index, db, new MatchingReadCache(), clock);
+                var finder = new SuitablePosts(index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(), clock);
                 foreach (var person in persons.Take(20)) await finder.FindAsync(person, null, 20); // warm-up
                 foreach (var round in Enumerable.Range(0, 5))
                     foreach (var person in persons)

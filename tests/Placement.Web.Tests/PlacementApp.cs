@@ -65,6 +65,13 @@ public class PlacementApp : WebApplicationFactory<Program>
     /// <summary>A client signed in as <paramref name="email"/> with a bearer token (null: anonymous).</summary>
     public async Task<HttpClient> ClientFor(string? email)
     {
+        await IndexFilled();
+        return await ClientBeforeReady(email);
+    }
+
+    /// <summary>A client as <see cref="ClientFor"/>, without waiting for the search index (to see a service that is starting).</summary>
+    public async Task<HttpClient> ClientBeforeReady(string? email)
+    {
         var client = CreateClient();
         if (email is null) return client;
         var token = _tokens.TryGetValue(email, out var t) ? t : _tokens[email] = await Login(client, email);
@@ -88,8 +95,25 @@ public class PlacementApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the background indexer has caught up: index filled, outbox empty.</summary>
+    /// <summary>
+    /// Waits for the first filling of the search index (a fresh service answers 503 to searches until then, as
+    /// a person would see it): the suites start working as an officer would, on a service that is ready.
+    /// </summary>
+    public async Task IndexFilled()
+    {
+        var readiness = Services.GetRequiredService<Placement.Catalogue.Search.SearchReadiness>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!readiness.Filled)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the search index was never filled");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until every catalogue change is in the search index.</summary>
     public async Task SearchReady()
     {
+        await IndexFilled();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -97,7 +121,7 @@ public class PlacementApp : WebApplicationFactory<Program>
             var store = scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Persistence.ICatalogueStore>();
             var pending = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(store.SearchOutbox);
             var indexed = await Services.GetRequiredService<Placement.Catalogue.Search.IPostSearchIndex>().CountAsync();
-            if (pending == 0 && indexed > 0) return;
+            if (pending == 0 && indexed > 0 && Services.GetRequiredService<Placement.Catalogue.Search.SearchReadiness>().IsReady) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"search index not ready: {indexed} indexed, {pending} pending");
             await Task.Delay(100);
         }

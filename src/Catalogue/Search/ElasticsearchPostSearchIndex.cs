@@ -127,15 +127,16 @@ public sealed class ElasticsearchPostSearchIndex : IPostSearchIndex
     private async Task BulkAsync(string index, IEnumerable<IBulkOperation> operations, CancellationToken ct)
     {
         var response = await _client.BulkAsync(BulkRequest(index, operations), ct);
-        if (!response.IsValidResponse && response.ItemsWithErrors.All(i => i.Status == 404) && response.Items.Count > 0) return;
-        if (!response.IsValidResponse || response.Errors)
+        // No items: the cluster was not reached or refused the request as a whole.
+        if (response.Items is not { Count: > 0 })
         {
-            var failed = response.ItemsWithErrors.Where(i => i.Status != 404).ToList();
-            if (failed.Count == 0 && response.ApiCallDetails.HasSuccessfulStatusCode) return;
-            var first = failed.FirstOrDefault();
-            throw new SearchUnavailableException($"Elasticsearch a refusé {failed.Count} opération(s) d'indexation : "
-                + (first?.Error?.Reason ?? response.ElasticsearchServerError?.Error?.Reason ?? response.DebugInformation));
+            Check(response, "indexation");
+            return;
         }
+        var failed = response.ItemsWithErrors.Where(i => i.Status != 404).ToList();
+        if (failed.Count == 0) return;
+        throw new SearchUnavailableException($"Elasticsearch a refusé {failed.Count} opération(s) d'indexation : "
+            + (failed[0].Error?.Reason ?? response.ElasticsearchServerError?.Error?.Reason ?? response.DebugInformation));
     }
 
     public async Task<int> RebuildAsync(IAsyncEnumerable<PostDocument> documents, IProgress<int>? progress = null, CancellationToken ct = default)

@@ -9,36 +9,48 @@ namespace Placement.Catalogue.Search;
 /// <summary>
 /// Applies the search outbox to the index, in order, in batches; a failed batch stays pending and is
 /// retried with exponential back-off, so the index catches up with the database whatever happens.
-/// At start it makes sure the index exists, and fills an empty index from the database.
+/// At start it makes sure the index exists, and fills an empty index from the database (retried until
+/// it succeeds). It tells <see cref="SearchReadiness"/> when the index holds the catalogue; when the
+/// engine comes back after a failure, the waiting changes are retried at once rather than after their back-off.
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, IPostSearchIndex index, PostDocuments documents, SearchIndexSignal signal, ISearchOutboxLease lease,
-    TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
+    SearchReadiness readiness, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
-    private volatile bool _filled;
+    private volatile bool _engineDown;
 
     /// <summary>The index has been checked at start and, when it was empty, filled from the database: search answers fully.</summary>
-    public bool Filled => _filled;
+    public bool Filled => readiness.Filled;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        while (!readiness.Filled)
         {
-            await index.EnsureReadyAsync(stoppingToken);
-            if (await index.CountAsync(stoppingToken) == 0) await RebuildAsync(null, stoppingToken);
-            _filled = true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Index de recherche indisponible au démarrage ; nouvelle tentative en continu.");
+            try
+            {
+                await index.EnsureReadyAsync(stoppingToken);
+                if (await index.CountAsync(stoppingToken) == 0) await RebuildAsync(null, stoppingToken);
+                readiness.MarkFilled();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Index de recherche indisponible au démarrage ; nouvelle tentative dans 2 secondes.");
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
         }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await MeasureBacklogAsync(stoppingToken);
                 while (await ProcessBatchAsync(stoppingToken)) { }
+                await MeasureBacklogAsync(stoppingToken);
                 await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,6 +97,7 @@ public sealed class SearchIndexer(
             foreach (var entry in entries) entry.Failed(e.Message, clock.GetUtcNow());
             await store.SaveChangesAsync(CancellationToken.None);
             await claim.CompleteAsync(CancellationToken.None);
+            _engineDown = !await ReachableAsync(ct);
             logger.LogWarning(e, "Indexation de {Count} changements reportée (tentative {Attempt}).", entries.Count, entries.Max(x => x.Attempts));
             return false;
         }
@@ -92,6 +105,37 @@ public sealed class SearchIndexer(
         await store.SaveChangesAsync(CancellationToken.None);
         await claim.CompleteAsync(CancellationToken.None);
         return entries.Count == BatchSize;
+    }
+
+    /// <summary>
+    /// Counts the changes that failed and still wait (the index is behind the catalogue meanwhile); when the
+    /// engine was unreachable and answers again, makes them due now.
+    /// </summary>
+    private async Task MeasureBacklogAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ICatalogueStore>();
+        var failed = await store.SearchOutbox.CountAsync(e => e.Attempts > 0, ct);
+        if (failed > 0 && _engineDown && await ReachableAsync(ct))
+        {
+            _engineDown = false;
+            var now = clock.GetUtcNow();
+            await store.SearchOutbox.Where(e => e.Attempts > 0).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, now), ct);
+        }
+        readiness.SetBehind(failed);
+    }
+
+    private async Task<bool> ReachableAsync(CancellationToken ct)
+    {
+        try
+        {
+            await index.CountAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is SearchUnavailableException or IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Rebuilds the whole index from the database, then drops the outbox entries it covered.</summary>

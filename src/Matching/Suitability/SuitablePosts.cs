@@ -11,7 +11,7 @@ namespace Placement.Matching.Suitability;
 /// distance (and matching the text), then the matching rules — the same code as the solver — keep the
 /// eligible ones with free places and rank them by the quality score.
 /// </summary>
-public sealed class SuitablePosts(IPostSearchIndex index, IMatchingStore store, MatchingReadCache cache, TimeProvider clock)
+public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readiness, IMatchingStore store, MatchingReadCache cache, TimeProvider clock)
 {
     /// <summary>How many nearby posts the index hands to the rules at most (nearest first without text).</summary>
     public const int MaxCandidates = 1000;
@@ -19,6 +19,7 @@ public sealed class SuitablePosts(IPostSearchIndex index, IMatchingStore store, 
     public async Task<SuitablePostsResult> FindAsync(Person person, string? text, int limit, IReadOnlyList<string>? activities = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
+        readiness.ThrowIfNotReady();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var coDefendants = await CoDefendantPlacements.HostBodiesAsync(store, [person], ct);
         var who = person.ToMatchPerson(coDefendants[person.Id]);

@@ -166,12 +166,12 @@ public static class PlacementHost
     }
 }
 
-/// <summary>Ready only when the search engine answers and its first filling at start is over.</summary>
-internal sealed class SearchHealthCheck(IPostSearchIndex index, SearchIndexer indexer) : IHealthCheck
+/// <summary>Ready only when the search engine answers and the index holds the catalogue (filled at start, not behind after a failure).</summary>
+internal sealed class SearchHealthCheck(IPostSearchIndex index, SearchReadiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!indexer.Filled) return HealthCheckResult.Unhealthy($"{index.Engine} : index en cours de construction.");
+        if (readiness.Reason is { } reason) return HealthCheckResult.Unhealthy($"{index.Engine} : {reason}");
         try
         {
             return HealthCheckResult.Healthy($"{index.Engine} : {await index.CountAsync(cancellationToken)} postes indexés");

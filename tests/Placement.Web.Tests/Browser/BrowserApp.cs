@@ -34,6 +34,7 @@ public sealed class BrowserApp : IAsyncLifetime
         if (!Available) return;
         App.UseKestrel(0);
         App.StartServer();
+        await App.IndexFilled();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "localhost", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

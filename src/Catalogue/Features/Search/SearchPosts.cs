@@ -11,7 +11,7 @@ using Placement.Catalogue.Search;
 namespace Placement.Catalogue.Features.Search;
 
 /// <summary>Catalogue search: French full text, distance from a point or a commune, filters and facets.</summary>
-public sealed class SearchPosts(IPostSearchIndex index, ICatalogueStore store, FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
+public sealed class SearchPosts(IPostSearchIndex index, SearchReadiness readiness, ICatalogueStore store, FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
 {
     public const double MaxRadiusKm = 200;
 
@@ -41,6 +41,7 @@ public sealed class SearchPosts(IPostSearchIndex index, ICatalogueStore store, F
         if (query.Day is not null) errors.Try("day", () => TimeWindow.ParseDay(query.Day, ""));
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
         errors.ThrowIfAny();
+        readiness.ThrowIfNotReady();
 
         var result = await index.SearchAsync(new PostSearchQuery
         {

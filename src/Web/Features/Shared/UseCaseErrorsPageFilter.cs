@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Search;
 using Placement.Matching.Placements;
 
 namespace Placement.Web.Features.Shared;
@@ -36,6 +37,12 @@ public sealed class UseCaseErrorsPageFilter : IAsyncPageFilter
             case DomainRuleException d:
                 state.AddModelError(Key(d.Field), d.Message);
                 break;
+            case SearchUnavailableException:
+                // Nothing to reload: the page is shown with the reason instead of results, as 503.
+                state.AddModelError("", executed.Exception.Message);
+                executed.Result = new PageResult { StatusCode = StatusCodes.Status503ServiceUnavailable };
+                executed.ExceptionHandled = true;
+                return;
             case PlacementConflictException or IllegalTransitionException:
                 state.AddModelError("", executed.Exception.Message);
                 break;
