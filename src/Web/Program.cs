@@ -22,7 +22,7 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddPlacement();
 var app = builder.Build();
 if (!await app.Services.CheckConfigurationAsync(Console.Error)) return CommandLine.Usage;
-app.Services.EnsureDataDirectory();
+if (!await app.Services.EnsureDataDirectoryAsync(Console.Error)) return CommandLine.Usage;
 
 if (command.Verb is not null) return await app.RunVerbAsync(command);
 

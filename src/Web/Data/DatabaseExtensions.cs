@@ -52,10 +52,27 @@ public static class DatabaseExtensions
         return Path.GetFullPath(Path.Combine(env.ContentRootPath, string.IsNullOrWhiteSpace(configured) ? "App_Data" : configured));
     }
 
-    /// <summary>Creates the data folder once the configuration is known to be valid.</summary>
-    public static void EnsureDataDirectory(this IServiceProvider services)
+    /// <summary>
+    /// Creates the data folder once the configuration is known to be valid, and proves it writable. False (the service
+    /// must stop) after one line on <paramref name="error"/> naming the folder, the reason and the setting.
+    /// </summary>
+    public static async Task<bool> EnsureDataDirectoryAsync(this IServiceProvider services, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         var options = services.GetRequiredService<IOptions<PlacementOptions>>().Value;
-        Directory.CreateDirectory(DataDirectory(options.DataDirectory, services.GetRequiredService<IHostEnvironment>()));
+        var folder = DataDirectory(options.DataDirectory, services.GetRequiredService<IHostEnvironment>());
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".ecriture-{Environment.ProcessId}");
+            await File.WriteAllTextAsync(probe, "ok");
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Dossier de données inutilisable : {folder} ({e.Message}). Indiquez un dossier où le service peut écrire (Placement:DataDirectory).");
+            return false;
+        }
     }
 }

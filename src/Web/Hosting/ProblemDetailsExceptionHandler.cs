@@ -32,10 +32,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             SearchUnavailableException u => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Recherche indisponible.", Detail = u.Message },
             PlacementConflictException c => Conflict(c),
             IllegalTransitionException t => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Transition impossible.", Detail = t.Message },
+            _ when Data.DatabaseFailures.Is(exception) => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = Data.DatabaseFailures.Title, Detail = Data.DatabaseFailures.Detail },
             _ => null,
         };
         if (problem is null) return false;
         context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
