@@ -19,7 +19,7 @@ public sealed record PlacementResponse
 
 public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy);
 
-public sealed record CreatePlacementRequest(Guid PersonId, Guid PostId);
+public sealed record CreatePlacementRequest(Guid? PersonId, Guid? PostId);
 
 public sealed record ReasonRequest(string? Reason);
 

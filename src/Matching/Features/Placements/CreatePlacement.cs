@@ -1,5 +1,6 @@
 using Mapster;
 using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
 using Placement.Matching.Contracts;
 using Placement.Matching.Features.Persons;
 using Placement.Matching.Persistence;
@@ -14,8 +15,14 @@ public sealed class CreatePlacement(IMatchingStore store, PlacementWorkflow work
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        await GetPerson.FindAsync(store, caller, request.PersonId, ct);
-        var placement = await workflow.PlaceAsync(request.PersonId, request.PostId, caller.Who, null, ct);
+        // Officers and coordinators propose placements; a host body confirms or declines them.
+        if (!caller.IsOfficer && !caller.IsCoordinator) throw new ForbiddenException("Seuls les agents du SPIP proposent un placement.");
+        var errors = new FieldErrors();
+        if (request.PersonId is null) errors.Add("personId", "Ce champ est obligatoire.");
+        if (request.PostId is null) errors.Add("postId", "Ce champ est obligatoire.");
+        errors.ThrowIfAny();
+        await GetPerson.FindAsync(store, caller, request.PersonId!.Value, ct);
+        var placement = await workflow.PlaceAsync(request.PersonId.Value, request.PostId!.Value, caller.Who, null, ct);
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }
 }
