@@ -33,6 +33,9 @@ public static class MatchingExtensions
         services.AddSingleton<AssignmentRunJob>();
         services.AddSingleton<ScheduledRunJob>();
         services.AddSingleton<DeadlineWatchJob>();
+        services.AddValidatedOptions<Audit.AuditOptions>(Audit.AuditOptions.Section);
+        services.AddScoped<Audit.PersonAudit>();
+        services.AddSingleton<Audit.AuditRetentionJob>();
         services.AddUseCases(typeof(MatchingExtensions).Assembly);
         return services;
     }

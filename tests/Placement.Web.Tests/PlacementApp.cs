@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -58,8 +59,25 @@ public class PlacementApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
             foreach (var configure in TestServices) configure(services);
         });
+    }
+
+    /// <summary>The address the in-memory server gives its clients (it has no network; Kestrel gives 127.0.0.1).</summary>
+    public const string ClientAddress = "192.0.2.10";
+
+    private sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> then) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Parse(ClientAddress);
+                await then();
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client signed in as <paramref name="email"/> with a bearer token (null: anonymous).</summary>

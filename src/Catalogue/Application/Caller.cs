@@ -20,6 +20,15 @@ public sealed record Caller(string Who, CallerRoles Roles, IReadOnlySet<string> 
     /// <summary>The name shown for the caller (a partner's tutor signing hours), when known.</summary>
     public string? DisplayName { get; init; }
 
+    /// <summary>Where the call comes from (the client's address), for the audit trail.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>The request that made the call (« GET /personnes/… »), for the audit trail.</summary>
+    public string? Request { get; init; }
+
+    /// <summary>No signed-in user: a background job, the command line's seeding, an anonymous visitor.</summary>
+    public bool IsSystem => Roles == CallerRoles.None;
+
     public bool IsAdmin => Roles.HasFlag(CallerRoles.Admin);
     public bool IsCoordinator => Roles.HasFlag(CallerRoles.Coordinator);
     public bool IsOfficer => Roles.HasFlag(CallerRoles.Officer);

@@ -19,6 +19,7 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<UnplacedPerson> Unplaced { get; }
     DbSet<AssignmentSchedule> Schedules { get; }
     DbSet<AtRiskPerson> AtRisk { get; }
+    DbSet<Audit.AuditEntry> AuditTrail { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();

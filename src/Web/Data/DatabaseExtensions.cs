@@ -23,7 +23,7 @@ public static class DatabaseExtensions
             services.AddDbContext<PlacementDbContext, PostgresPlacementDbContext>((sp, options) =>
             {
                 options.UseNpgsql(sp.GetRequiredService<IOptions<PlacementOptions>>().Value.Database.ConnectionString);
-                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
+                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp));
             });
             // Several nodes: the post's row is the lock, not a semaphore of one process.
             services.AddSingleton<Placement.Matching.Placements.IPlacementGate, PostgresPlacementGate>();
@@ -38,11 +38,19 @@ public static class DatabaseExtensions
                     ?? $"Data Source={Path.Combine(DataDirectory(placement.DataDirectory, env), "placement.db")}";
                 options.UseSqlite(connection);
                 // Every change of a post or host body is recorded for the search index in the same transaction.
-                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>());
+                // … and every change of a person's data by a user gets its audit line, in the same transaction too.
+                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp));
             });
         services.AddScoped<IMatchingStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         services.AddScoped<ICatalogueStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         return services;
+    }
+
+    /// <summary>The audit of changes, told who saves at the moment of saving (the context may be created before the user is known).</summary>
+    private static Placement.Matching.Audit.PersonChangeAudit PersonChangeAudit(IServiceProvider scoped)
+    {
+        var accessor = scoped.GetRequiredService<IHttpContextAccessor>();
+        return new(() => Identity.Callers.Current(accessor), scoped.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>The data folder, absolute (relative paths start at the content root); not created here.</summary>

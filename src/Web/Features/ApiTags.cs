@@ -25,6 +25,6 @@ internal static class ApiTags
         [Placements] = "Les placements d'une personne sur un poste : proposition, confirmation par la structure, heures effectuées.",
         [Assignment] = "L'affectation par lots : le solveur propose, le coordinateur valide ; planifications récurrentes.",
         [Matching] = "Le solveur d'affectation sur une instance autonome (format matching.md).",
-        [Administration] = "Les comptes des utilisateurs, leur rôle et leur périmètre ; le vocabulaire des activités. Réservé aux administrateurs.",
+        [Administration] = "Les comptes des utilisateurs, leur rôle et leur périmètre ; le vocabulaire des activités ; le journal d'audit. Réservé aux administrateurs.",
     };
 }

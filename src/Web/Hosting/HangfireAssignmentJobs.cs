@@ -29,4 +29,8 @@ internal sealed class HangfireAssignmentJobs(IBackgroundJobClient client, IRecur
 
     public void RegisterDeadlineWatch() =>
         recurring.AddOrUpdate<DeadlineWatchJob>(DeadlineWatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), options.Value.DeadlineWatchCron);
+
+    /// <summary>The daily trim of the audit trail to its retention.</summary>
+    public void RegisterAuditRetention() =>
+        recurring.AddOrUpdate<Placement.Matching.Audit.AuditRetentionJob>(Placement.Matching.Audit.AuditRetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Matching.Audit.AuditRetentionJob.Cron);
 }

@@ -88,6 +88,7 @@ public static class HangfireExtensions
             foreach (var id in interrupted) jobs.EnqueueRun(id);
         }
         jobs.RegisterDeadlineWatch();
+        jobs.RegisterAuditRetention();
         foreach (var schedule in await store.Schedules.AsNoTracking().ToListAsync(ct))
             jobs.RegisterSchedule(schedule);
     }

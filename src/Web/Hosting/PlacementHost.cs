@@ -119,6 +119,7 @@ public static class PlacementHost
         app.MapApplicationsEndpoints();
         app.MapUsersEndpoints();
         app.MapActivitiesEndpoints();
+        app.MapAuditEndpoints();
         app.MapSearchEndpoints();
         app.MapPersonsEndpoints();
         app.MapPlacementsEndpoints();

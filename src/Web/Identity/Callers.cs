@@ -24,11 +24,23 @@ public static class Callers
         };
     }
 
+    /// <summary>
+    /// The caller of the current request, as it stands now (outside a request: nobody — a job, the command line). Read
+    /// it when it is needed: during authentication itself the user is not known yet.
+    /// </summary>
+    public static Caller Current(IHttpContextAccessor accessor)
+    {
+        ArgumentNullException.ThrowIfNull(accessor);
+        return accessor.HttpContext is { } http
+            ? From(http.User) with { Origin = http.Connection.RemoteIpAddress?.ToString(), Request = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}" }
+            : From(null);
+    }
+
     /// <summary>Makes the current request's <see cref="Caller"/> injectable into endpoints and pages.</summary>
     public static IServiceCollection AddCallers(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddScoped(sp => Current(sp.GetRequiredService<IHttpContextAccessor>()));
         return services;
     }
 }

@@ -14,6 +14,37 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
     }
 
     [SkippableFact]
+    public async Task AnAdministrator_ReadsWhoOpenedAPersonsFile_InTheJournal_FilteredByPerson()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        // An officer opens a file in the browser…
+        var officer = await browser.SignedIn(PlacementApp.Officer69, "/personnes");
+        await officer.Locator("table tbody tr th a").First.ClickAsync();
+        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/personnes/[0-9a-f-]{36}$"));
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var person = officer.Url.Split('/').Last();
+
+        // … the administrator sees it in the journal, with the officer's address, and follows that person.
+        var page = await browser.SignedIn(PlacementApp.Admin, "/administration");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Journal d'audit" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Journal d'audit");
+        await page.Locator("#personne").FillAsync(person);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        var line = page.Locator("table tbody tr", new() { HasText = "Dossier de la personne et ses placements" }).First;
+        await Assertions.Expect(line).ToContainTextAsync(PlacementApp.Officer69);
+        await Assertions.Expect(line).ToContainTextAsync("Consultation");
+        await Assertions.Expect(line).ToContainTextAsync("127.0.0.1");
+        await Assertions.Expect(line).ToContainTextAsync($"GET /personnes/{person}");
+        await BrowserApp.Check(page, "administration-journal");
+
+        // A person id that is not one is said on its field.
+        await page.Locator("#personne").FillAsync("Martin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".fr-input-group--error", new() { Has = page.Locator("#personne") })).ToContainTextAsync("Identifiant de personne attendu");
+        await BrowserApp.Check(page, "administration-journal-erreur");
+    }
+
+    [SkippableFact]
     public async Task AnAdministrator_CreatesAnOfficer_WhoSignsIn_ThenLocksUnlocksAndResetsTheAccount()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);

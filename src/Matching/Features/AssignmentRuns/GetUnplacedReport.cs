@@ -8,13 +8,15 @@ using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.AssignmentRuns;
 
 /// <summary>
 /// The unplaced report of a run the caller sees, and where posts are missing. Distances and the activities skills fit are
 /// read from the posts published today in the run's départements (a person near a border may have a closer post beyond it).
 /// </summary>
-public sealed class GetUnplacedReport(IMatchingStore store, FranceGeography geography) : IUseCase
+public sealed class GetUnplacedReport(IMatchingStore store, PersonAudit audit, FranceGeography geography) : IUseCase
 {
     /// <summary>The distance bands of the report, upper bounds in km.</summary>
     private static readonly (double Max, string Label)[] Bands =
@@ -32,6 +34,7 @@ public sealed class GetUnplacedReport(IMatchingStore store, FranceGeography geog
         var rows = await store.Unplaced.AsNoTracking().Where(u => u.RunId == runId).ToListAsync(ct);
         var ids = rows.Select(u => u.PersonId).ToList();
         var persons = await store.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Profile, ct);
+        await audit.ReadAsync(caller, $"Rapport des non placés du calcul {runId}", persons.Keys, ct);
         var departements = run.Departements.ToList();
         var posts = await store.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published && departements.Contains(p.Departement))
             .Select(p => p.Details).ToListAsync(ct);

@@ -4,10 +4,12 @@ using Placement.Catalogue.Contracts;
 using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.AssignmentRuns;
 
 /// <summary>A run's proposals, best score first, with their explanations.</summary>
-public sealed class ListProposals(IMatchingStore store) : IUseCase
+public sealed class ListProposals(IMatchingStore store, PersonAudit audit) : IUseCase
 {
     public async Task<List<ProposalResponse>> HandleAsync(Caller caller, Guid runId, CancellationToken ct)
     {
@@ -16,6 +18,7 @@ public sealed class ListProposals(IMatchingStore store) : IUseCase
         var personIds = proposals.Select(p => p.PersonId).ToList();
         var postIds = proposals.Select(p => p.PostId).ToList();
         var persons = await store.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Profile, ct);
+        await audit.ReadAsync(caller, $"Propositions du calcul {runId}", persons.Keys, ct);
         var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var hostIds = posts.Values.Select(p => p.HostBodyId).Distinct().ToList();
         var hosts = await store.HostBodies.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);

@@ -7,10 +7,12 @@ using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 using Placement.Matching.Suitability;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>« Which posts suit this person? »: around their home, every rule applied, ranked and explained.</summary>
-public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
+public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, SuitablePosts finder, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 200;
@@ -19,6 +21,7 @@ public sealed class FindSuitablePosts(IMatchingStore store, SuitablePosts finder
     {
         ArgumentNullException.ThrowIfNull(query);
         var person = await GetPerson.FindAsync(store, caller, personId, ct);
+        await audit.ReadAsync(caller, "Postes adaptés à la personne", personId, ct);
         var errors = new FieldErrors();
         if (query.Limit is < 1 or > MaxLimit) errors.Add("limit", $"La limite est comprise entre 1 et {MaxLimit}.");
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");

@@ -8,14 +8,17 @@ using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 using Placement.Matching.Placements;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>A person's file for their officer: the person, every placement with its post and host body, the deadline risks now.</summary>
-public sealed class GetPersonFile(IMatchingStore store, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
+public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
 {
     public async Task<PersonFileResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var person = await GetPerson.FindAsync(store, caller, id, ct);
+        await audit.ReadAsync(caller, "Dossier de la personne et ses placements", id, ct);
         var placements = await store.Placements.AsNoTracking().Where(p => p.PersonId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         var postIds = placements.Select(p => p.PostId).Distinct().ToList();
         var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);

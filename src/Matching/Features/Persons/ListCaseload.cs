@@ -9,25 +9,33 @@ using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 using Placement.Matching.Placements;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>
 /// An officer's caseload: the persons of their SPIP with hours and deadline at a glance, where each stands, and
 /// the deadline risks computed now with the deadline watch's rule; most urgent first.
 /// </summary>
-public sealed class ListCaseload(IMatchingStore store, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
+public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
 {
     public async Task<CaseloadPage> HandleAsync(Caller caller, CaseloadQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         var paging = Paging.From(query.Page, query.PageSize);
         var (kept, counts) = await ComputeAsync(caller, query.Q, query.Filter, ct);
-        return new CaseloadPage([.. kept.Skip(paging.Skip).Take(paging.PageSize)], kept.Count, paging.Page, paging.PageSize, counts);
+        var shown = kept.Skip(paging.Skip).Take(paging.PageSize).ToList();
+        await audit.ReadAsync(caller, $"Portefeuille (page {paging.Page})", [.. shown.Select(i => i.Id)], ct);
+        return new CaseloadPage(shown, kept.Count, paging.Page, paging.PageSize, counts);
     }
 
     /// <summary>Every person the query keeps, most urgent first, unpaged (what an export holds).</summary>
-    public async Task<IReadOnlyList<CaseloadItem>> AllAsync(Caller caller, string? q, string? filter, CancellationToken ct) =>
-        (await ComputeAsync(caller, q, filter, ct)).Kept;
+    public async Task<IReadOnlyList<CaseloadItem>> AllAsync(Caller caller, string? q, string? filter, CancellationToken ct)
+    {
+        var kept = (await ComputeAsync(caller, q, filter, ct)).Kept;
+        await audit.ReadAsync(caller, "Export du portefeuille", [.. kept.Select(i => i.Id)], ct);
+        return kept;
+    }
 
     private async Task<(List<CaseloadItem> Kept, Dictionary<string, int> Counts)> ComputeAsync(Caller caller, string? q, string? rawFilter, CancellationToken ct)
     {

@@ -6,12 +6,14 @@ using Placement.Matching.Application;
 using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.Persons;
 
 public sealed record ListPersonsQuery(int? Page, int? PageSize);
 
 /// <summary>The persons of the caller's départements, by name, paged.</summary>
-public sealed class ListPersons(IMatchingStore store) : IUseCase
+public sealed class ListPersons(IMatchingStore store, PersonAudit audit) : IUseCase
 {
     public async Task<PagedResult<PersonResponse>> HandleAsync(Caller caller, ListPersonsQuery query, CancellationToken ct)
     {
@@ -20,6 +22,7 @@ public sealed class ListPersons(IMatchingStore store) : IUseCase
         var persons = store.VisiblePersons(caller).AsNoTracking();
         var total = await persons.CountAsync(ct);
         var items = await persons.OrderBy(x => x.LastName).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        await audit.ReadAsync(caller, $"Liste des personnes (page {paging.Page})", [.. items.Select(p => p.Id)], ct);
         return new PagedResult<PersonResponse>(items.Adapt<List<PersonResponse>>(MatchingMappings.Config), total, paging.Page, paging.PageSize);
     }
 }

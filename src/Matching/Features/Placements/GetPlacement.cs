@@ -6,16 +6,19 @@ using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.Placements;
 
 /// <summary>One placement the caller sees (<see cref="MatchingScopes.VisiblePlacements"/>), in the SPIP's view.</summary>
-public sealed class GetPlacement(IMatchingStore store) : IUseCase
+public sealed class GetPlacement(IMatchingStore store, PersonAudit audit) : IUseCase
 {
     public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsPartnerOnly) throw new ForbiddenException("Une structure d'accueil consulte ses placements dans sa propre vue.");
         var placement = await store.VisiblePlacements(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Placement");
+        await audit.ReadAsync(caller, "Placement", placement.PersonId, ct);
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }
 

@@ -7,10 +7,12 @@ using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 
+using Placement.Matching.Audit;
+
 namespace Placement.Matching.Features.Placements;
 
 /// <summary>The placements of the persons an officer or coordinator sees, newest first (500 at most), by status if asked.</summary>
-public sealed class ListPlacements(IMatchingStore store) : IUseCase
+public sealed class ListPlacements(IMatchingStore store, PersonAudit audit) : IUseCase
 {
     public const int Max = 500;
 
@@ -18,6 +20,7 @@ public sealed class ListPlacements(IMatchingStore store) : IUseCase
     {
         var placements = Filter(store.VisiblePlacements(caller).AsNoTracking(), status);
         var list = await placements.OrderByDescending(p => p.CreatedAt).Take(Max).ToListAsync(ct);
+        await audit.ReadAsync(caller, "Liste des placements", [.. list.Select(p => p.PersonId)], ct);
         return list.Adapt<List<PlacementResponse>>(MatchingMappings.Config);
     }
 
