@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Placement.Web.Tests;
 
@@ -123,4 +124,35 @@ public sealed class ProductionHardeningTests
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
     }
+}
+
+/// <summary>Request bodies are bounded by the server itself (Kestrel): 2 MB, 64 MB for a solver instance; beyond, 413 in French.</summary>
+public sealed class RequestSizeTests : IDisposable
+{
+    private readonly PlacementApp _app = new();
+
+    [Fact]
+    public async Task ABodyOverTheLimit_Is413InFrench_ExceptForASolverInstance()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        var address = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = PlacementApp.Coordinator, password = PlacementApp.Password })).Json();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        var big = "{\"name\":\"" + new string('a', 3 * 1024 * 1024) + "\"}";
+
+        var refused = await http.PostAsync("/api/host-bodies", new StringContent(big, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var problem = await refused.Json();
+        Assert.True(problem.GetProperty("detail").GetString()!.Contains("2 Mo", StringComparison.Ordinal), problem.ToString());
+        Assert.Equal("Requête trop volumineuse.", problem.GetProperty("title").GetString());
+        Assert.Contains("2 Mo", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var instance = await http.PostAsync("/api/matching/solve", new StringContent(big, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, instance.StatusCode);
+    }
+
+    public void Dispose() => _app.Dispose();
 }

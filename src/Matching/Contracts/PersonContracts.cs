@@ -78,6 +78,9 @@ public record PersonFields
     private static JudicialRestrictions? ReadRestrictions(RestrictionsDto? dto, FieldErrors errors)
     {
         if (dto is null) return JudicialRestrictions.None;
+        foreach (var (ids, field) in new[] { (dto.ExcludedHostBodyIds, "restrictions.excludedHostBodyIds"), (dto.NoContactWithPersonIds, "restrictions.noContactWithPersonIds") })
+            foreach (var twice in (ids ?? []).GroupBy(id => id).Where(g => g.Count() > 1))
+                errors.Add(field, $"Identifiant en double : {twice.Key}.");
         var zones = new List<Geometry>();
         var list = dto.ExclusionZones ?? [];
         for (var i = 0; i < list.Count; i++)

@@ -57,7 +57,10 @@ public static class PlacementHost
         services.AddPlacementJobs(builder.Configuration);
         services.AddScoped<DemoDataLoader>();
 
-        services.AddProblemDetails();
+        services.AddFrenchProblemDetails();
+        // An unreadable request is thrown to the problem handler in every environment, which names the field (by default
+        // only Development does, and production would answer a bare 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -67,6 +70,7 @@ public static class PlacementHost
         services.AddPlacementOpenApi();
         services.AddPlacementPages();
         services.AddPlacementRateLimits();
+        builder.LimitRequestBodies();
         services.AddSingleton<Placement.Web.Features.Administration.CatalogueReindexing>();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -98,6 +102,7 @@ public static class PlacementHost
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Routing after the error pages, so that a re-executed request finds the error page's endpoint.
         app.UseRouting();
+        app.UseUnsupportedMediaTypeForEveryone();
         app.UseStaticFiles();
         app.UseAuthentication();
         // After authentication: solves and exports are counted per user.

@@ -26,6 +26,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 [JsonField(j.Path)] = ["Valeur illisible : " + (j.Message.Split(" Path:")[0])],
             }),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge },
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => Invalid(new Dictionary<string, string[]> { [Parameter(b.Message)] = [Unreadable(b.Message)] }),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Requête invalide.", Detail = b.Message },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Introuvable.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Accès refusé.", Detail = f.Message },
@@ -55,6 +57,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Title = "Données invalides.",
             Detail = "Champs en erreur : " + string.Join(", ", errors.Keys) + ".",
         };
+
+    /// <summary>The parameter a binding failure names (« Failed to bind parameter "Guid personId" from "abc" » → <c>personId</c>); the body otherwise.</summary>
+    private static string Parameter(string message) =>
+        message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "body"
+        : System.Text.RegularExpressions.Regex.Match(message, "parameter \"(?:[^\"]* )?(\\w+)\"") is { Success: true } m ? m.Groups[1].Value : "body";
+
+    private static string Unreadable(string message) =>
+        message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "Un corps JSON est attendu."
+        : message.Contains("not provided", StringComparison.OrdinalIgnoreCase) ? "Ce paramètre est obligatoire."
+        : "Valeur illisible pour ce paramètre.";
 
     /// <summary><c>$.schedule[0].start</c> → <c>schedule[0].start</c>; the body itself → <c>body</c>.</summary>
     private static string JsonField(string? path) =>

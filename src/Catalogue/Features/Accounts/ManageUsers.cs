@@ -75,6 +75,7 @@ public sealed class ManageUsers(IUserAccounts accounts, ICatalogueStore store, F
     private async Task<(string Role, IReadOnlyList<string> Departements, Guid? HostBody)> ScopeAsync(UserFields input, FieldErrors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("displayName", "Ce champ est obligatoire.");
+        else if (input.DisplayName.Trim().Length > 100) errors.Add("displayName", "100 caractères au plus.");
         var role = input.Role?.Trim().ToLowerInvariant() ?? "";
         if (!Roles.Contains(role)) errors.Add("role", $"Rôle inconnu ; attendu : {string.Join(", ", Roles)}.");
         var departements = (input.Departements ?? []).Select(d => d.Trim().ToUpperInvariant()).Where(d => d.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -21,13 +21,13 @@ public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, S
     {
         ArgumentNullException.ThrowIfNull(query);
         var person = await GetPerson.FindAsync(store, caller, personId, ct);
-        await audit.ReadAsync(caller, "Postes adaptés à la personne", personId, ct);
         var errors = new FieldErrors();
         if (query.Limit is < 1 or > MaxLimit) errors.Add("limit", $"La limite est comprise entre 1 et {MaxLimit}.");
         if (query.Q is { Length: > 500 }) errors.Add("q", "Le texte recherché dépasse 500 caractères.");
         var activity = string.IsNullOrWhiteSpace(query.Activity) ? null : query.Activity.Trim();
         if (activity is not null) vocabulary.Check(activity, errors);
         errors.ThrowIfAny();
+        await audit.ReadAsync(caller, "Postes adaptés à la personne", personId, ct);
         var result = await finder.FindAsync(person, query.Q, query.Limit ?? DefaultLimit, activity is null ? null : [activity], ct);
         return new SuitablePostsResponse(
             [.. result.Posts.Select(s => new SuitablePostItem(s.Post.Adapt<PostResponse>(MatchingMappings.Config),

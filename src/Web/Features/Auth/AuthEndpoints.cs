@@ -35,7 +35,9 @@ public static class AuthEndpoints
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "Ce champ est obligatoire.");
+        else if (request.Email.Length > 256) errors.Add("email", "256 caractères au plus.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "Ce champ est obligatoire.");
+        else if (request.Password.Length > 1024) errors.Add("password", "1024 caractères au plus.");
         errors.ThrowIfAny();
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
