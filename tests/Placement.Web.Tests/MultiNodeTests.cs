@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using Npgsql;
 
@@ -15,80 +12,23 @@ namespace Placement.Web.Tests;
 public sealed class MultiNodeTests : IAsyncLifetime
 {
     private readonly string _database = "placement_nodes_" + Guid.NewGuid().ToString("N")[..10];
-    private readonly List<Node> _nodes = [];
-
-    private sealed class Node(Process process, string url, string dataDirectory)
-    {
-        public Process Process { get; } = process;
-        public HttpClient Http { get; } = new() { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        public string DataDirectory { get; } = dataDirectory;
-        public StringWriter Log { get; } = new();
-    }
+    private readonly List<ServiceProcess> _nodes = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     private string Connection => new NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = _database, MaxPoolSize = 40 }.ConnectionString;
 
-    private async Task<Node> StartNode()
+    private async Task<ServiceProcess> StartNode()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "Placement.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--environment", "Development",
-            "--Placement:DataDirectory", dir, "--Placement:Database:Provider", "Postgres", "--Placement:Database:ConnectionString", Connection,
-            "--Placement:Demo:Password", PlacementApp.Password, "--Placement:Node:Roles", "web,worker",
-        }) start.ArgumentList.Add(a);
-        var node = new Node(Process.Start(start)!, $"http://127.0.0.1:{port}", dir);
-        node.Process.OutputDataReceived += (_, e) => { lock (node.Log) node.Log.WriteLine(e.Data); };
-        node.Process.ErrorDataReceived += (_, e) => { lock (node.Log) node.Log.WriteLine(e.Data); };
-        node.Process.BeginOutputReadLine();
-        node.Process.BeginErrorReadLine();
+        var node = await ServiceProcess.StartAsync(Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N")),
+            "--Placement:Database:Provider", "Postgres", "--Placement:Database:ConnectionString", Connection, "--Placement:Node:Roles", "web,worker");
         _nodes.Add(node);
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            Assert.False(node.Process.HasExited, "the node stopped: " + node.Log);
-            try
-            {
-                if ((await node.Http.GetAsync("/health/ready")).IsSuccessStatusCode) return node;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.True(DateTime.UtcNow < deadline, "the node never became ready: " + node.Log);
-            await Task.Delay(500);
-        }
+        return node;
     }
 
-    private static async Task<HttpClient> SignedIn(Node node, string email)
-    {
-        var login = await node.Http.PostAsJsonAsync("/api/auth/login", new { email, password = PlacementApp.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Json()).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = node.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static Task<HttpClient> SignedIn(ServiceProcess node, string email) => node.SignedIn(email);
 
-    private static async Task<JsonElement> Finished(HttpClient client, string runId, int seconds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var run = await (await client.GetAsync($"/api/assignment-runs/{runId}")).Json();
-            if (run.GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled") return run;
-            Assert.True(DateTime.UtcNow < deadline, "the run did not finish: " + run);
-            await Task.Delay(500);
-        }
-    }
+    private static Task<JsonElement> Finished(HttpClient client, string runId, int seconds) => ServiceProcess.Finished(client, runId, seconds);
 
     [SkippableFact]
     public async Task TwoNodes_ShareRuns_Capacity_Cookies_AndSurviveTheLossOfOne()
@@ -172,9 +112,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
     {
         foreach (var node in _nodes)
         {
-            try { if (!node.Process.HasExited) node.Process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            node.Process.WaitForExit(10_000);
-            node.Process.Dispose();
+            node.Dispose();
             try { Directory.Delete(node.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
         PostgresPlacementApp.DropDatabase(_database);
