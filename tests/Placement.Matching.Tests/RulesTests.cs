@@ -90,12 +90,12 @@ public class RulesTests
 
     // Rule 6 — distance
     [Fact]
-    public void Distance_AtExactlyTheLimit_IsAllowed_JustBeyondIsNot()
+    public void Distance_AtTheLimit_IsAllowed_BeyondItsToleranceIsNot()
     {
         var post = Make.Post();
         var d = Make.Lyon.DistanceKmTo(post.Location);
         Assert.Equal(Rule.None, Make.Broken(Make.Person(with: p => p with { MaxTravelKm = d }), post));
-        Assert.Equal(Rule.Distance, Make.Broken(Make.Person(with: p => p with { MaxTravelKm = d - 1e-6 }), post));
+        Assert.Equal(Rule.Distance, Make.Broken(Make.Person(with: p => p with { MaxTravelKm = d - 1e-5 }), post));
     }
 
     // Rule 11 — schedule and deadline

@@ -31,8 +31,9 @@ internal static class Instances
             }
           }, {
             "id": "person-2", "birthDate": "1990-01-01", "location": { "lat": 48.85, "lon": 2.35 }, "maxTravelKm": 10,
+            "hasDrivingLicence": true, "publicTransportOnly": false,
             "hoursRemaining": 50, "deadline": "2027-06-01", "availability": [{ "day": "sat", "start": "08:00", "end": "17:00" }],
-            "maxPhysicalDemand": "high"
+            "maxPhysicalDemand": "high", "needsWheelchairAccess": false
           }],
           "pinned": [],
           "options": { "timeLimitSeconds": 10 }
@@ -76,6 +77,17 @@ public class MatchingApiTests(PlacementApp app)
     [InlineData("\"maxPhysicalDemand\": \"high\"", "\"maxPhysicalDemand\": \"huge\"", "persons[1].maxPhysicalDemand")]
     [InlineData("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 0", "options.timeLimitSeconds")]
     [InlineData("\"hoursRemaining\": 50", "\"hoursRemaining\": \"fifty\"", "persons[1].hoursRemaining")]
+    [InlineData("\"hoursRemaining\": 50, ", "", "persons[1].hoursRemaining")]
+    [InlineData("\"capacity\": 2, ", "", "posts[0].capacity")]
+    [InlineData("\"maxTravelKm\": 10,", "", "persons[1].maxTravelKm")]
+    [InlineData("\"lat\": 48.85, ", "", "persons[1].location.lat")]
+    [InlineData("\"nightWork\": false,", "", "posts[0].nightWork")]
+    [InlineData("\"maxPhysicalDemand\": \"high\", \"needsWheelchairAccess\": false", "\"maxPhysicalDemand\": \"high\", \"needsWheelchairAccess\": null", "persons[1].needsWheelchairAccess")]
+    [InlineData("\"pinned\": []", "\"pinned\": [null]", "pinned[0]")]
+    [InlineData("\"skills\": [\"cuisine\"]", "\"skills\": [null]", "persons[0].skills[0]")]
+    [InlineData("\"schedule\": [{ \"day\": \"sat\", \"start\": \"09:00\", \"end\": \"12:00\" }]", "\"schedule\": [null]", "posts[0].schedule[0]")]
+    [InlineData("\"excludedPartnerIds\": [\"org-17\"]", "\"excludedPartnerIds\": [null]", "persons[0].restrictions.excludedPartnerIds[0]")]
+    [InlineData("\"exclusionZones\": [ {", "\"exclusionZones\": [ null, {", "persons[0].restrictions.exclusionZones[0]")]
     public async Task AnInvalidInstance_IsA400NamingTheField(string find, string replace, string field)
     {
         var response = await (await app.ClientFor(PlacementApp.Coordinator)).PostAsync("/api/matching/solve", Json(Instances.With(find, replace)));
@@ -131,6 +143,28 @@ public class MatchCommandTests : IDisposable
         var (code, _, err) = ExecutableTests.Run("match", "--input", Write("bad.json", Instances.With("\"capacity\": 2", "\"capacity\": -2")));
         Assert.Equal(2, code);
         Assert.Contains("posts[0].capacity", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"persons\": [{", "\"persons\": [null, {", "persons[0]")]
+    [InlineData("\"posts\": [{", "\"posts\": [null, {", "posts[0]")]
+    [InlineData("\"hoursRemaining\": 50, ", "", "persons[1].hoursRemaining")]
+    public void Match_OnNullsAndMissingNumbers_NamesThePath_AndExitsWith2_WithoutAStackTrace(string find, string replace, string field)
+    {
+        var (code, output, err) = ExecutableTests.Run("match", "--input", Write("bad.json", Instances.With(find, replace)));
+        Assert.Equal(2, code);
+        Assert.Contains(field + " : Ce champ est obligatoire.", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Match_WithAnOutputThatCannotBeWritten_ExitsWith2_BeforeSolving()
+    {
+        var file = Write("not-a-folder", "x");
+        var (code, _, err) = ExecutableTests.Run("match", "--input", Write("i.json", Instances.Example), "--output", Path.Combine(file, "result.json"));
+        Assert.Equal(2, code);
+        Assert.StartsWith($"Fichier de sortie impossible à écrire : {Path.Combine(file, "result.json")} (", err.Trim(), StringComparison.Ordinal);
+        Assert.Equal("x", File.ReadAllText(file));
     }
 
     [Fact]

@@ -11,6 +11,11 @@ public static class ContractConversions
         for (var i = 0; i < windows.Count; i++)
         {
             var w = windows[i];
+            if (w is null)
+            {
+                errors.Add($"{field}[{i}]", "Ce champ est obligatoire.");
+                continue;
+            }
             var window = errors.Try($"{field}[{i}]", () => TimeWindow.Parse(w.Day, w.Start, w.End));
             if (window is not null) built.Add(window);
         }

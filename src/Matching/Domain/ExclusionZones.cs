@@ -6,12 +6,19 @@ namespace Placement.Matching.Domain;
 
 /// <summary>
 /// Zones where a person may not go (interdiction de paraître): Polygon or MultiPolygon geometries in
-/// lon/lat, holes allowed. A point inside or on the boundary of a zone is excluded; a point in a hole
-/// is not. Geometries are prepared once for fast repeated tests.
+/// lon/lat, holes allowed. A point inside or on the boundary of a zone is excluded — within 1e-7° of it counts
+/// as on it (a decimal boundary point is not lost to binary rounding) — and a point in a hole is not. A
+/// MultiPolygon whose parts touch or overlap (neighbouring communes) is their union; only a part that is not a
+/// region by itself (open ring, fewer than 3 points, a ring crossing itself) is refused. Longitudes wrap at
+/// ±180°. Geometries are prepared once for fast repeated tests.
 /// </summary>
 public sealed class ExclusionZones : IEquatable<ExclusionZones>
 {
+    /// <summary>How near a boundary a point is on it, in degrees (~1 cm).</summary>
+    public const double BoundaryTolerance = 1e-7;
+
     private readonly IPreparedGeometry[] _prepared;
+    private readonly Geometry[] _regions;
 
     public ExclusionZones(IEnumerable<Geometry> zones, string field = "restrictions.exclusionZones")
     {
@@ -20,26 +27,42 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
         {
             var at = $"{field}[{i}]";
             Ensure.That(list[i] is Polygon or MultiPolygon, at, "Une zone d'exclusion est un Polygon ou un MultiPolygon GeoJSON.");
-            Ensure.That(!list[i].IsEmpty && list[i].IsValid, at, "La géométrie de la zone d'exclusion est invalide (anneaux non fermés ou qui se croisent).");
+            Ensure.That(!list[i].IsEmpty && Parts(list[i]).All(part => part.IsValid), at, "La géométrie de la zone d'exclusion est invalide (anneaux non fermés ou qui se croisent).");
             Ensure.That(list[i].Coordinates.All(c => c.X is >= -180 and <= 180 && c.Y is >= -90 and <= 90), at,
                 "Coordonnées hors limites : GeoJSON s'écrit [longitude, latitude].");
         }
         Geometries = list;
-        _prepared = [.. list.Select(PreparedGeometryFactory.Prepare)];
+        _regions = [.. list.Select(g => g.IsValid ? g : g.Union())];
+        _prepared = [.. _regions.Select(PreparedGeometryFactory.Prepare)];
     }
+
+    private static IEnumerable<Geometry> Parts(Geometry geometry) =>
+        geometry is MultiPolygon many ? Enumerable.Range(0, many.NumGeometries).Select(many.GetGeometryN) : [geometry];
 
     public static ExclusionZones None { get; } = new([]);
 
     public IReadOnlyList<Geometry> Geometries { get; }
     public int Count => Geometries.Count;
 
-    /// <summary>True when the point lies inside or on the boundary of a zone (holes are outside).</summary>
+    /// <summary>True when the point lies inside, on, or within <see cref="BoundaryTolerance"/> of the boundary of a zone (holes are outside).</summary>
     public bool Contains(GeoPoint point)
     {
         if (_prepared.Length == 0) return false;
-        var p = new Point(point.Longitude, point.Latitude);
-        foreach (var zone in _prepared)
-            if (zone.Intersects(p)) return true;
+        if (Contains(point.Longitude, point.Latitude)) return true;
+        // The same meridian written the other way round: 180 and −180.
+        return point.Longitude >= 180 - BoundaryTolerance ? Contains(point.Longitude - 360, point.Latitude)
+            : point.Longitude <= -180 + BoundaryTolerance && Contains(point.Longitude + 360, point.Latitude);
+    }
+
+    private bool Contains(double lon, double lat)
+    {
+        var p = new Point(lon, lat);
+        for (var i = 0; i < _prepared.Length; i++)
+        {
+            var box = _regions[i].EnvelopeInternal;
+            if (lon < box.MinX - BoundaryTolerance || lon > box.MaxX + BoundaryTolerance || lat < box.MinY - BoundaryTolerance || lat > box.MaxY + BoundaryTolerance) continue;
+            if (_prepared[i].Intersects(p) || _regions[i].IsWithinDistance(p, BoundaryTolerance)) return true;
+        }
         return false;
     }
 

@@ -54,7 +54,7 @@ public sealed record PersonProfile
             Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions);
 
     /// <summary>Younger than 18 on <paramref name="date"/>.</summary>
-    public bool IsMinorOn(DateOnly date) => BirthDate.AddYears(18) > date;
+    public bool IsMinorOn(DateOnly date) => Age.IsMinorOn(BirthDate, date);
 
     public bool Equals(PersonProfile? other) =>
         other is not null && FirstName == other.FirstName && LastName == other.LastName && Departement == other.Departement

@@ -214,6 +214,8 @@ internal sealed class AssignmentProblem
                 var parts = QualityScore.Parts(person, post, evaluation, instance.ReferenceDate);
                 assignments.Add(new Assignment(person.Id, post.Id, arc.Score, Math.Round(arc.DistanceKm, 1), arc.WeeklyHours, QualityScore.Explain(parts)));
             }
+            else if (person.HoursRemaining <= 0)
+                unassigned.Add(new Unassigned(person.Id, UnassignedReasons.Completed));
             else if (Graph.ByPerson[p].Length == 0)
             {
                 var blocking = Graph.Blocking[p]!;

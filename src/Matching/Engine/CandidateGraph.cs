@@ -10,9 +10,10 @@ public readonly record struct CandidateArc(int Person, int Post, int Score, doub
 /// <summary>
 /// Every pair that passes rules 1–11, found without comparing every person with every post: an
 /// STR-tree over the posts yields those inside the bounding box of each person's travel distance, and
-/// only those are evaluated. For a person with no eligible post, it also counts which rules excluded
-/// the posts: every rule a nearby post breaks counts once for that post; posts beyond the travel
-/// distance count for <c>distance</c> only.
+/// only those are evaluated (a box that crosses ±180° is queried on both sides). For a person with no
+/// eligible post, it also counts which rules exclude the posts — over every post of the instance, as
+/// matching.md asks: the posts outside the box are evaluated too, for those persons only. A person with no
+/// hours remaining gets no candidate (rule 15).
 /// </summary>
 public sealed class CandidateGraph
 {
@@ -59,8 +60,12 @@ public sealed class CandidateGraph
         {
             var person = persons[p];
             var start = Stopwatch.GetTimestamp();
-            var (minLat, maxLat, minLon, maxLon) = person.Location.BoundingBox(person.MaxTravelKm);
-            var nearby = tree.Query(new Envelope(minLon, maxLon, minLat, maxLat));
+            if (person.HoursRemaining <= 0)
+            {
+                byPerson[p] = [];
+                return local;
+            }
+            var nearby = Nearby(tree, person);
             var afterQuery = Stopwatch.GetTimestamp();
             var arcs = new List<CandidateArc>();
             Dictionary<Rule, int>? counts = null;
@@ -81,8 +86,13 @@ public sealed class CandidateGraph
             if (arcs.Count == 0)
             {
                 counts ??= [];
-                var far = posts.Count - nearby.Count;
-                if (far > 0) counts[Rule.Distance] = counts.GetValueOrDefault(Rule.Distance) + far;
+                var near = new HashSet<int>(nearby);
+                for (var q = 0; q < posts.Count; q++)
+                {
+                    if (near.Contains(q)) continue;
+                    foreach (var rule in RuleNames.Each(EligibilityRules.Evaluate(person, posts[q], instance.ReferenceDate).Broken))
+                        counts[rule] = counts.GetValueOrDefault(rule) + 1;
+                }
                 blocking[p] = counts;
             }
             var end = Stopwatch.GetTimestamp();
@@ -94,5 +104,17 @@ public sealed class CandidateGraph
         });
         return new CandidateGraph(instance, byPerson, blocking,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency));
+    }
+
+    /// <summary>The posts inside the box of the person's travel distance (with the rule's tolerance), on both sides of ±180°.</summary>
+    private static IList<int> Nearby(STRtree<int> tree, MatchPerson person)
+    {
+        var (minLat, maxLat, minLon, maxLon) = person.Location.BoundingBox(person.MaxTravelKm + EligibilityRules.DistanceToleranceKm);
+        var found = tree.Query(new Envelope(Math.Max(minLon, -180), Math.Min(maxLon, 180), minLat, maxLat));
+        if (minLon >= -180 && maxLon <= 180) return found;
+        var all = new List<int>(found);
+        if (minLon < -180) all.AddRange(tree.Query(new Envelope(minLon + 360, 180, minLat, maxLat)));
+        if (maxLon > 180) all.AddRange(tree.Query(new Envelope(-180, maxLon - 360, minLat, maxLat)));
+        return [.. all.Distinct()];
     }
 }

@@ -53,7 +53,7 @@ public sealed record MatchPerson(
     public IReadOnlySet<string> CoDefendantPartnerIds { get; init; } = None;
 
     /// <summary>Younger than 18 on <paramref name="date"/> (rule 1).</summary>
-    public bool IsMinorOn(DateOnly date) => BirthDate.AddYears(18) > date;
+    public bool IsMinorOn(DateOnly date) => Domain.Age.IsMinorOn(BirthDate, date);
 }
 
 /// <summary>An existing placement kept as it is (rule 14).</summary>

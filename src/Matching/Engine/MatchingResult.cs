@@ -6,7 +6,7 @@ public sealed record Assignment(string PersonId, string PostId, int Score, doubl
 /// <summary>
 /// A person left unplaced and why: <c>no-eligible-post</c> (with the posts each rule excluded),
 /// <c>capacity</c> (eligible posts exist but are full) or <c>conflict</c> (the only posts left would put
-/// them with a co-defendant).
+/// them with a co-defendant) or <c>completed</c> (no hours remaining, rule 15).
 /// </summary>
 public sealed record Unassigned(string PersonId, string Reason, IReadOnlyDictionary<string, int>? BlockingRules = null);
 
@@ -15,6 +15,7 @@ public static class UnassignedReasons
     public const string NoEligiblePost = "no-eligible-post";
     public const string Capacity = "capacity";
     public const string Conflict = "conflict";
+    public const string Completed = "completed";
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ public sealed record ScorePart(string Name, double Points, double Max, string Ex
 /// <summary>
 /// The quality of an eligible (person, post) pair, an integer from 0 to 100, the sum of four parts:
 /// <list type="bullet">
-/// <item><b>distance</b> (0–35): 35 × (1 − d / maxTravelKm) — nearer is better, 0 at the limit.</item>
+/// <item><b>distance</b> (0–35): 35 × (1 − d / maxTravelKm) — nearer is better, 0 at the limit; 35 when the limit is 0 (the post is at the door).</item>
 /// <item><b>skills</b> (0–25): 25 × shared / skills the post lists; a post that lists none gives 12.5 (neutral).</item>
 /// <item><b>schedule</b> (0–25): the margin before the deadline. With achievable hours A = W × N and
 /// remaining hours R (A ≥ R for an eligible pair), 25 × min(1, A / R − 1): full marks when the post
@@ -47,7 +47,8 @@ public static class QualityScore
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(post);
-        var distance = 35 * Math.Clamp(1 - evaluation.DistanceKm / person.MaxTravelKm, 0, 1);
+        // A person who may not travel at all (limit 0) and a post at their door: the nearest there is, full marks (never 0/0).
+        var distance = person.MaxTravelKm > 0 ? 35 * Math.Clamp(1 - evaluation.DistanceKm / person.MaxTravelKm, 0, 1) : 35;
         var shared = 0;
         foreach (var skill in post.Skills)
             foreach (var own in person.Skills)

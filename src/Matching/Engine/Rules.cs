@@ -97,6 +97,9 @@ public static class EligibilityRules
     private const double MinorMaxDailyHours = 8;
     private const double MinorMaxWeeklyHours = 35;
 
+    /// <summary>Rule 6 accepts up to <c>maxTravelKm + 1e-6</c> km (matching.md): a decimal distance is not lost to binary rounding.</summary>
+    public const double DistanceToleranceKm = 1e-6;
+
     /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
     public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate)
     {
@@ -110,7 +113,7 @@ public static class EligibilityRules
         if (person.ExcludedPartnerIds.Contains(post.PartnerId)) broken |= Rule.ExcludedPartner;
         if (person.ExclusionZones.Contains(post.Location)) broken |= Rule.ExclusionZone;
         var distance = person.Location.DistanceKmTo(post.Location);
-        if (distance > person.MaxTravelKm) broken |= Rule.Distance;
+        if (distance > person.MaxTravelKm + DistanceToleranceKm) broken |= Rule.Distance;
         if (post.RequiresDrivingLicence && !person.HasDrivingLicence) broken |= Rule.DrivingLicence;
         if (person.PublicTransportOnly && !post.NearPublicTransport) broken |= Rule.PublicTransport;
         if (post.PhysicalDemand > person.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;

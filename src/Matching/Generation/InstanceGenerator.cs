@@ -125,7 +125,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
                 var home = personList[a].Location!;
                 personList[b] = personList[b] with
                 {
-                    Location = new PointDto { Lat = Math.Round(home.Lat + (random.NextDouble() - 0.5) * 0.01, 5), Lon = Math.Round(home.Lon + (random.NextDouble() - 0.5) * 0.01, 5) },
+                    Location = new InstancePointDto { Lat = Math.Round(home.Lat!.Value + (random.NextDouble() - 0.5) * 0.01, 5), Lon = Math.Round(home.Lon!.Value + (random.NextDouble() - 0.5) * 0.01, 5) },
                     Restrictions = personList[b].Restrictions! with { NoContactWithPersonIds = [personList[a].Id!] },
                 };
                 personList[a] = personList[a] with { Restrictions = personList[a].Restrictions! with { NoContactWithPersonIds = [personList[b].Id!] } };
@@ -150,8 +150,11 @@ public sealed class InstanceGenerator(FranceGeography geography)
         return TypicalWeeks.Availability(pattern, minor: false, evening: pattern == 1 ? (random.Next(2) == 0 ? "tue" : "thu") : "tue");
     }
 
-    private static PointDto Near(Random random, Commune commune, double maxKm) =>
-        TypicalWeeks.Offset(commune.Location!.Value, random.NextDouble() * maxKm, random.NextDouble() * 2 * Math.PI);
+    private static InstancePointDto Near(Random random, Commune commune, double maxKm)
+    {
+        var at = TypicalWeeks.Offset(commune.Location!.Value, random.NextDouble() * maxKm, random.NextDouble() * 2 * Math.PI);
+        return new InstancePointDto { Lat = at.Lat, Lon = at.Lon };
+    }
 
     private static Polygon Zone(Random random, Func<Commune> pick, Commune home)
     {

@@ -35,6 +35,7 @@ internal static class MatchCommand
             throw new UsageException("Instance invalide : " + string.Join(" ; ", e.Errors.Select(x => $"{x.Key} : {string.Join(" ", x.Value)}")));
         }
 
+        if (outputFile is not null) EnsureWritable(outputFile);
         var progress = Console.IsErrorRedirected ? null : new Progress<SolveProgress>(p =>
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{p.Percent,5:0.0} %] {p.Phase}{(p.Objective is { } o ? $" objectif {o}" : "")}{(p.BestBound is { } b ? $" borne {b}" : "")}")));
@@ -54,6 +55,21 @@ internal static class MatchCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>The output file can be written — checked before a solve of minutes, not after (nothing is left behind).</summary>
+    private static void EnsureWritable(string path)
+    {
+        var existed = File.Exists(path);
+        try
+        {
+            using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write)) { }
+            if (!existed) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Fichier de sortie impossible à écrire : {path} ({e.Message})");
         }
     }
 

@@ -346,7 +346,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
     /// <summary>Whether a demo placement of <paramref name="person"/> on <paramref name="post"/> is one a SPIP could make.</summary>
     private static bool Suits(DemoPerson person, DemoPost post)
     {
-        var minor = person.BirthDate!.Value.AddYears(18) > ReferenceDate;
+        var minor = Placement.Matching.Domain.Age.IsMinorOn(person.BirthDate!.Value, ReferenceDate);
         return (!minor || (post.AcceptsMinors && !post.NightWork))
             && !(person.Restrictions!.NoContactWithMinors && post.ContactWithMinors)
             && !(person.Restrictions.NoContactWithVulnerablePublic && post.VulnerablePublic)
