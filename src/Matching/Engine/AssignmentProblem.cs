@@ -192,6 +192,7 @@ internal sealed class AssignmentProblem
         var codefendants = ConflictPairs.SelectMany(p => new[] { p, (A: p.B, B: p.A) }).ToLookup(p => p.A, p => p.B);
         var unassigned = new List<Unassigned>();
         long pinnedQuality = 0;
+        var unexamined = 0;
         for (var p = 0; p < instance.Persons.Count; p++)
         {
             var person = instance.Persons[p];
@@ -216,6 +217,11 @@ internal sealed class AssignmentProblem
             }
             else if (person.HoursRemaining <= 0)
                 unassigned.Add(new Unassigned(person.Id, UnassignedReasons.Completed));
+            else if (Graph.Unexamined[p])
+            {
+                unassigned.Add(new Unassigned(person.Id, UnassignedReasons.NotExamined));
+                unexamined++;
+            }
             else if (Graph.ByPerson[p].Length == 0)
             {
                 var blocking = Graph.Blocking[p]!;
@@ -235,8 +241,10 @@ internal sealed class AssignmentProblem
         var pinnedCount = instance.Pinned.Count;
         var placed = chosen.Count + pinnedCount;
         var quality = chosen.Sum(a => (long)a.Score) + pinnedQuality;
-        var boundPlaced = components.Sum(c => c.BoundPlaced) + pinnedCount;
-        var boundQuality = components.Sum(c => c.BoundQuality) + pinnedQuality;
+        // A person not examined might have been placed, with the best score there is: the bound stays a bound.
+        var boundPlaced = components.Sum(c => c.BoundPlaced) + pinnedCount + unexamined;
+        var boundQuality = components.Sum(c => c.BoundQuality) + pinnedQuality + (long)QualityScore.Max * unexamined;
+        optimal &= unexamined == 0;
         var objective = placed * PlacedWeight + quality;
         var bound = Math.Max(objective, boundPlaced * PlacedWeight + boundQuality);
         var elapsed = watch.Elapsed;

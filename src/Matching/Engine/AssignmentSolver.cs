@@ -23,29 +23,40 @@ public sealed class AssignmentSolver
     /// <summary>Largest component (in arcs) modelled whole in CP-SAT.</summary>
     public int FullModelArcLimit { get; init; } = 20_000;
 
+    /// <summary>The clock of the time limit (a test moves it by hand).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Solves within <c>options.timeLimitSeconds</c>, candidate generation included: when the limit (or <paramref name="ct"/>)
+    /// stops the work, the answer is the best found — persons not examined yet reported <c>not-examined</c>, CP-SAT
+    /// stopped with its best solution — FEASIBLE, with a bound that stays a bound.
+    /// </summary>
     public MatchingResult Solve(MatchingInstance instance, IProgress<SolveProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var watch = Stopwatch.StartNew();
-        var deadline = watch.Elapsed + instance.Options.TimeLimit;
+        var started = Clock.GetTimestamp();
+        using var limit = new CancellationTokenSource(instance.Options.TimeLimit, Clock);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        var stop = stopping.Token;
         progress?.Report(new SolveProgress("candidates", 0));
-        var graph = CandidateGraph.Build(instance);
+        var graph = CandidateGraph.Build(instance, share => progress?.Report(new SolveProgress("candidates", 20 * share)), stop);
         var candidatesDone = watch.Elapsed;
 
         var problem = AssignmentProblem.Create(graph);
         progress?.Report(new SolveProgress("flow", 20));
         var components = problem.Components();
         var results = new ComponentResult[components.Count];
-        // Cancellation stops CP-SAT only: candidates and flows are fast, and give the bound to report.
+        // Flows are fast and give the bound to report: they always run, on the candidates found.
         Parallel.For(0, components.Count, c => results[c] = SolveFlow(problem, components[c]));
 
         var toRepair = Enumerable.Range(0, components.Count).Where(c => !results[c].Feasible).ToList();
         var done = 0;
         foreach (var c in toRepair)
         {
-            var remaining = deadline - watch.Elapsed;
             progress?.Report(new SolveProgress("conflicts", 40 + 55.0 * done++ / toRepair.Count, Sum(results, r => r.Objective(problem.PlacedWeight)), Sum(results, r => r.Bound(problem.PlacedWeight))));
-            results[c] = SolveConflicts(problem, components[c], results[c], remaining > TimeSpan.Zero && !ct.IsCancellationRequested ? remaining : TimeSpan.FromMilliseconds(1), ct);
+            var remaining = instance.Options.TimeLimit - Clock.GetElapsedTime(started);
+            results[c] = SolveConflicts(problem, components[c], results[c], remaining > TimeSpan.Zero && !stop.IsCancellationRequested ? remaining : TimeSpan.FromMilliseconds(1), stop);
         }
 
         var chosen = results.SelectMany(r => r.Arcs).ToList();

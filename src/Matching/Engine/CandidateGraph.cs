@@ -17,11 +17,12 @@ public readonly record struct CandidateArc(int Person, int Post, int Score, doub
 /// </summary>
 public sealed class CandidateGraph
 {
-    private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, TimeSpan spatial, TimeSpan rules)
+    private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, bool[] unexamined, TimeSpan spatial, TimeSpan rules)
     {
         Instance = instance;
         ByPerson = byPerson;
         Blocking = blocking;
+        Unexamined = unexamined;
         SpatialTime = spatial;
         RuleTime = rules;
         PairCount = byPerson.Sum(a => a.Length);
@@ -37,13 +38,20 @@ public sealed class CandidateGraph
 
     public int PairCount { get; }
 
+    /// <summary>Persons the time limit left unexamined: their posts were not looked at (no arc, no count).</summary>
+    public IReadOnlyList<bool> Unexamined { get; }
+
     /// <summary>Time spent in spatial queries (summed over threads).</summary>
     public TimeSpan SpatialTime { get; }
 
     /// <summary>Time spent evaluating rules and scores (summed over threads).</summary>
     public TimeSpan RuleTime { get; }
 
-    public static CandidateGraph Build(MatchingInstance instance)
+    /// <summary>
+    /// The candidates of every person; once <paramref name="stop"/> is signalled (the time limit), the persons not examined yet
+    /// are left so, at once. <paramref name="progress"/> hears the share of persons examined (from one thread at a time).
+    /// </summary>
+    public static CandidateGraph Build(MatchingInstance instance, Action<double>? progress = null, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var posts = instance.Posts;
@@ -55,14 +63,25 @@ public sealed class CandidateGraph
         var persons = instance.Persons;
         var byPerson = new CandidateArc[persons.Count][];
         var blocking = new Dictionary<Rule, int>?[persons.Count];
+        var unexamined = new bool[persons.Count];
+        var examined = 0;
+        var reporting = new object();
         long spatialTicks = 0, ruleTicks = 0;
         Parallel.For(0, persons.Count, () => (spatial: 0L, rules: 0L), (p, _, local) =>
         {
             var person = persons[p];
             var start = Stopwatch.GetTimestamp();
+            if (progress is not null && Interlocked.Increment(ref examined) % 256 == 0)
+                lock (reporting) progress(examined / (double)persons.Count);
             if (person.HoursRemaining <= 0)
             {
                 byPerson[p] = [];
+                return local;
+            }
+            if (stop.IsCancellationRequested)
+            {
+                byPerson[p] = [];
+                unexamined[p] = true;
                 return local;
             }
             var nearby = Nearby(tree, person);
@@ -89,11 +108,16 @@ public sealed class CandidateGraph
                 var near = new HashSet<int>(nearby);
                 for (var q = 0; q < posts.Count; q++)
                 {
+                    if ((q & 1023) == 0 && stop.IsCancellationRequested)
+                    {
+                        unexamined[p] = true; // cut short: no count rather than a false one
+                        break;
+                    }
                     if (near.Contains(q)) continue;
                     foreach (var rule in RuleNames.Each(EligibilityRules.Evaluate(person, posts[q], instance.ReferenceDate).Broken))
                         counts[rule] = counts.GetValueOrDefault(rule) + 1;
                 }
-                blocking[p] = counts;
+                blocking[p] = unexamined[p] ? null : counts;
             }
             var end = Stopwatch.GetTimestamp();
             return (local.spatial + (afterQuery - start), local.rules + (end - afterQuery));
@@ -102,7 +126,7 @@ public sealed class CandidateGraph
             Interlocked.Add(ref spatialTicks, local.spatial);
             Interlocked.Add(ref ruleTicks, local.rules);
         });
-        return new CandidateGraph(instance, byPerson, blocking,
+        return new CandidateGraph(instance, byPerson, blocking, unexamined,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency));
     }
 

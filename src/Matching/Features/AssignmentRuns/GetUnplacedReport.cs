@@ -88,6 +88,7 @@ public sealed class GetUnplacedReport(IMatchingStore store, PersonAudit audit, F
         UnassignedReasons.Capacity => "Postes compatibles déjà pris",
         UnassignedReasons.Conflict => "Conflit entre coauteurs",
         UnassignedReasons.Completed => "Plus d'heures à effectuer",
+        UnassignedReasons.NotExamined => "Non examiné : temps de calcul écoulé",
         UnassignedReasons.NoEligiblePost => Blocking(u.BlockingRules) switch
         {
             [] => "Aucun poste publié à portée",
