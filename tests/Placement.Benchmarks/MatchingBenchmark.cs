@@ -14,11 +14,13 @@ public sealed class MatchingBenchmark : IBenchmark
 {
     public string Name => "matching";
 
-    private static readonly (string Scale, int Persons, int Posts)[] Scales =
+    private static readonly (string Scale, int Persons, int Posts, string? Area, int? Cities)[] Scales =
     [
-        ("département", 500, 2_000),
-        ("region", 3_000, 12_000),
-        ("nation", 10_000, 40_000),
+        ("département", 500, 2_000, null, null),
+        ("region", 3_000, 12_000, null, null),
+        ("nation", 10_000, 40_000, null, null),
+        // Issue 13: a dense territory — 15 cities of Auvergne-Rhône-Alpes, posts within 12 km of them, travel 5–30 km.
+        ("dense", 10_000, 40_000, "r84", 15),
     ];
 
     public void Run(TextWriter output)
@@ -28,10 +30,11 @@ public sealed class MatchingBenchmark : IBenchmark
         var rows = new List<object[]>();
         // Warm up (JIT, OR-Tools native load) as a running service would be.
         new AssignmentSolver().Solve(generator.Generate(50, 200, seed: 1, conflicts: true).ToInstance());
-        foreach (var (scale, persons, posts) in Scales)
+        var only = Environment.GetEnvironmentVariable("PLACEMENT_MATCHING_SCALES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (scale, persons, posts, area, cities) in Scales.Where(s => only is null || only.Contains(s.Scale)))
             foreach (var conflicts in new[] { false, true })
             {
-                var instance = generator.Generate(persons, posts, seed: 42, conflicts).ToInstance();
+                var instance = generator.Generate(persons, posts, seed: 42, conflicts, area, cities).ToInstance();
                 GC.Collect();
                 var result = new AssignmentSolver().Solve(instance);
                 var stats = result.Stats!;
@@ -43,7 +46,8 @@ public sealed class MatchingBenchmark : IBenchmark
                     $"{stats.Gap:P3}", result.Status, stats.CandidateMs, stats.RuleMs, stats.SolveMs, (double)stats.ElapsedMs, bare.TotalMilliseconds,
                     greedy.Placed, greedy.Quality, Measure.PeakMemoryMiB(),
                 ]);
-                output.WriteLine($"  {scale} conflicts={conflicts}: {result.Status} placed {stats.Placed}/{persons} in {stats.ElapsedMs} ms, {stats.Components} components, {stats.ConflictComponents} re-solved by CP-SAT");
+                output.WriteLine($"  {scale} conflicts={conflicts}: {result.Status} placed {stats.Placed}/{persons} in {stats.ElapsedMs} ms, {stats.Components} components, {stats.ConflictComponents} re-solved by CP-SAT; "
+                    + $"{graph.PairsExamined} pairs examined, {graph.PairsExamined / Math.Max(1e-9, (stats.CandidateMs + stats.RuleMs) / 1000 / 2):0} pairs/s (2 threads); end to end / solve = {stats.ElapsedMs / Math.Max(1, stats.SolveMs):0.0}");
             }
         Measure.Table(output,
             ["scale", "conflicts", "candidate pairs", "placed", "placed bound", "quality", "quality bound", "gap", "status",

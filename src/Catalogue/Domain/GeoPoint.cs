@@ -18,13 +18,19 @@ public readonly record struct GeoPoint
     public double Longitude { get; }
 
     /// <summary>Great-circle distance by the haversine formula with <see cref="EarthRadiusKm"/>.</summary>
-    public double DistanceKmTo(GeoPoint other)
+    public double DistanceKmTo(GeoPoint other) =>
+        Haversine(Latitude, Longitude, Math.Cos(Latitude * Math.PI / 180.0), other.Latitude, other.Longitude, Math.Cos(other.Latitude * Math.PI / 180.0));
+
+    /// <summary>
+    /// The haversine distance of two points given in degrees with the cosines of their latitudes — precomputed by a
+    /// caller that measures one point against many (candidate generation). The one formula of every distance.
+    /// </summary>
+    public static double Haversine(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2)
     {
-        static double Rad(double deg) => deg * Math.PI / 180.0;
-        var dLat = Rad(other.Latitude - Latitude);
-        var dLon = Rad(other.Longitude - Longitude);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2)
-              + Math.Cos(Rad(Latitude)) * Math.Cos(Rad(other.Latitude)) * Math.Pow(Math.Sin(dLon / 2), 2);
+        const double toRadians = Math.PI / 180.0;
+        var sinLat = Math.Sin((lat2 - lat1) * toRadians / 2);
+        var sinLon = Math.Sin((lon2 - lon1) * toRadians / 2);
+        var a = sinLat * sinLat + cosLat1 * cosLat2 * sinLon * sinLon;
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 

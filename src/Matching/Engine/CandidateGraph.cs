@@ -17,8 +17,9 @@ public readonly record struct CandidateArc(int Person, int Post, int Score, doub
 /// </summary>
 public sealed class CandidateGraph
 {
-    private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, bool[] unexamined, TimeSpan spatial, TimeSpan rules)
+    private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, bool[] unexamined, long pairsExamined, TimeSpan spatial, TimeSpan rules)
     {
+        PairsExamined = pairsExamined;
         Instance = instance;
         ByPerson = byPerson;
         Blocking = blocking;
@@ -37,6 +38,9 @@ public sealed class CandidateGraph
     public IReadOnlyList<Dictionary<Rule, int>?> Blocking { get; }
 
     public int PairCount { get; }
+
+    /// <summary>(person, post) pairs looked at: those inside the travel boxes, and every post for the persons without an eligible one.</summary>
+    public long PairsExamined { get; }
 
     /// <summary>Persons the time limit left unexamined: their posts were not looked at (no arc, no count).</summary>
     public IReadOnlyList<bool> Unexamined { get; }
@@ -60,13 +64,14 @@ public sealed class CandidateGraph
             tree.Insert(new Envelope(posts[i].Location.Longitude, posts[i].Location.Longitude, posts[i].Location.Latitude, posts[i].Location.Latitude), i);
         tree.Build();
 
+        var (sides, scheduleClasses) = PostSide.Of(posts);
         var persons = instance.Persons;
         var byPerson = new CandidateArc[persons.Count][];
         var blocking = new Dictionary<Rule, int>?[persons.Count];
         var unexamined = new bool[persons.Count];
         var examined = 0;
         var reporting = new object();
-        long spatialTicks = 0, ruleTicks = 0;
+        long spatialTicks = 0, ruleTicks = 0, pairs = 0;
         Parallel.For(0, persons.Count, () => (spatial: 0L, rules: 0L), (p, _, local) =>
         {
             var person = persons[p];
@@ -86,26 +91,19 @@ public sealed class CandidateGraph
             }
             var nearby = Nearby(tree, person);
             var afterQuery = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref pairs, nearby.Count);
             var arcs = new List<CandidateArc>();
-            Dictionary<Rule, int>? counts = null;
+            var side = new PersonSide(person, instance.ReferenceDate, scheduleClasses);
             foreach (var q in nearby)
-            {
-                var post = posts[q];
-                var evaluation = EligibilityRules.Evaluate(person, post, instance.ReferenceDate);
-                if (evaluation.IsEligible)
-                {
-                    arcs.Add(new CandidateArc(p, q, QualityScore.Of(person, post, evaluation, instance.ReferenceDate), evaluation.DistanceKm, evaluation.WeeklyHours));
-                    continue;
-                }
-                counts ??= [];
-                foreach (var rule in RuleNames.Each(evaluation.Broken)) counts[rule] = counts.GetValueOrDefault(rule) + 1;
-            }
+                if (EligibilityRules.IsEligible(side, sides[q], instance.ReferenceDate, out var evaluation))
+                    arcs.Add(new CandidateArc(p, q, QualityScore.Of(person, posts[q], evaluation, instance.ReferenceDate), evaluation.DistanceKm, evaluation.WeeklyHours));
             arcs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Post.CompareTo(b.Post));
             byPerson[p] = [.. arcs];
             if (arcs.Count == 0)
             {
-                counts ??= [];
-                var near = new HashSet<int>(nearby);
+                // No eligible post: every post of the instance is evaluated in full, to say which rules exclude it.
+                var counts = new Dictionary<Rule, int>();
+                Interlocked.Add(ref pairs, posts.Count);
                 for (var q = 0; q < posts.Count; q++)
                 {
                     if ((q & 1023) == 0 && stop.IsCancellationRequested)
@@ -113,9 +111,9 @@ public sealed class CandidateGraph
                         unexamined[p] = true; // cut short: no count rather than a false one
                         break;
                     }
-                    if (near.Contains(q)) continue;
-                    foreach (var rule in RuleNames.Each(EligibilityRules.Evaluate(person, posts[q], instance.ReferenceDate).Broken))
-                        counts[rule] = counts.GetValueOrDefault(rule) + 1;
+                    var broken = EligibilityRules.Evaluate(side, sides[q], instance.ReferenceDate).Broken;
+                    foreach (var rule in RuleNames.All)
+                        if ((broken & rule) != 0) counts[rule] = counts.GetValueOrDefault(rule) + 1;
                 }
                 blocking[p] = unexamined[p] ? null : counts;
             }
@@ -126,7 +124,7 @@ public sealed class CandidateGraph
             Interlocked.Add(ref spatialTicks, local.spatial);
             Interlocked.Add(ref ruleTicks, local.rules);
         });
-        return new CandidateGraph(instance, byPerson, blocking, unexamined,
+        return new CandidateGraph(instance, byPerson, blocking, unexamined, pairs,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency));
     }
 

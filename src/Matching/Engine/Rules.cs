@@ -76,6 +76,20 @@ public static class RuleNames
     public static IEnumerable<Rule> Each(Rule rules) => All.Where(r => (rules & r) != 0);
 }
 
+/// <summary>What rules 1–3, 7, 8 and 10 ask of a post, as bits: a person forbids some of them (<see cref="EligibilityRules.Forbidden"/>).</summary>
+[Flags]
+public enum PostTrait : byte
+{
+    None = 0,
+    /// <summary>Rule 1: not open to minors, or night work.</summary>
+    UnfitForMinors = 1,
+    ContactWithMinors = 2,
+    VulnerablePublic = 4,
+    RequiresDrivingLicence = 8,
+    FarFromPublicTransport = 16,
+    NotWheelchairAccessible = 32,
+}
+
 /// <summary>The outcome of rules 1–11 for one (person, post) pair, with the figures they were decided on.</summary>
 public readonly record struct Evaluation(Rule Broken, double DistanceKm, double WeeklyHours, double Weeks)
 {
@@ -88,7 +102,7 @@ public readonly record struct Evaluation(Rule Broken, double DistanceKm, double 
 /// <summary>
 /// The one implementation of the per-pair hard rules of matching.md (1–11 and 13 against placements
 /// outside the instance). The solver, person-aware search, every placement path and the explanations
-/// all call <see cref="Evaluate"/>.
+/// all call <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>.
 /// </summary>
 public static class EligibilityRules
 {
@@ -100,29 +114,98 @@ public static class EligibilityRules
     /// <summary>Rule 6 accepts up to <c>maxTravelKm + 1e-6</c> km (matching.md): a decimal distance is not lost to binary rounding.</summary>
     public const double DistanceToleranceKm = 1e-6;
 
-    /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
-    public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate)
+    private static readonly (PostTrait Trait, Rule Rule)[] TraitRules =
+    [
+        (PostTrait.UnfitForMinors, Rule.Minors), (PostTrait.ContactWithMinors, Rule.ContactWithMinors), (PostTrait.VulnerablePublic, Rule.VulnerablePublic),
+        (PostTrait.RequiresDrivingLicence, Rule.DrivingLicence), (PostTrait.FarFromPublicTransport, Rule.PublicTransport), (PostTrait.NotWheelchairAccessible, Rule.Wheelchair),
+    ];
+
+    /// <summary>The traits of a post that rules 1–3, 7, 8 and 10 look at.</summary>
+    public static PostTrait Traits(MatchPost post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var traits = PostTrait.None;
+        if (!post.AcceptsMinors || post.NightWork) traits |= PostTrait.UnfitForMinors;
+        if (post.ContactWithMinors) traits |= PostTrait.ContactWithMinors;
+        if (post.VulnerablePublic) traits |= PostTrait.VulnerablePublic;
+        if (post.RequiresDrivingLicence) traits |= PostTrait.RequiresDrivingLicence;
+        if (!post.NearPublicTransport) traits |= PostTrait.FarFromPublicTransport;
+        if (!post.WheelchairAccessible) traits |= PostTrait.NotWheelchairAccessible;
+        return traits;
+    }
+
+    /// <summary>The traits a person may not meet (rules 1–3, 7, 8, 10): a post with any of them is not for them.</summary>
+    public static PostTrait Forbidden(MatchPerson person, bool minor)
     {
         ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(post);
+        var forbidden = PostTrait.None;
+        if (minor) forbidden |= PostTrait.UnfitForMinors;
+        if (person.NoContactWithMinors) forbidden |= PostTrait.ContactWithMinors;
+        if (person.NoContactWithVulnerablePublic) forbidden |= PostTrait.VulnerablePublic;
+        if (!person.HasDrivingLicence) forbidden |= PostTrait.RequiresDrivingLicence;
+        if (person.PublicTransportOnly) forbidden |= PostTrait.FarFromPublicTransport;
+        if (person.NeedsWheelchairAccess) forbidden |= PostTrait.NotWheelchairAccessible;
+        return forbidden;
+    }
+
+    /// <summary>Rule 6 (with its tolerance).</summary>
+    public static bool WithinReach(double distanceKm, double maxTravelKm) => distanceKm <= maxTravelKm + DistanceToleranceKm;
+
+    /// <summary>Rule 11's test once W and N are known.</summary>
+    public static bool CompletesInTime(double weeklyHours, double weeks, double hoursRemaining) =>
+        weeklyHours > 0 && weeklyHours * weeks >= hoursRemaining - 1e-9;
+
+    /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
+    public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate) =>
+        Evaluate(new PersonSide(person, referenceDate, scheduleClasses: 1), new PostSide(post, scheduleClass: 0), referenceDate);
+
+    /// <summary>Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once (candidate generation's counts).</summary>
+    public static Evaluation Evaluate(in PersonSide person, in PostSide post, DateOnly referenceDate)
+    {
+        var p = person.Person;
+        var q = post.Post;
         var broken = Rule.None;
-        var minor = person.IsMinorOn(referenceDate);
-        if (minor && (!post.AcceptsMinors || post.NightWork)) broken |= Rule.Minors;
-        if (person.NoContactWithMinors && post.ContactWithMinors) broken |= Rule.ContactWithMinors;
-        if (person.NoContactWithVulnerablePublic && post.VulnerablePublic) broken |= Rule.VulnerablePublic;
-        if (person.ExcludedPartnerIds.Contains(post.PartnerId)) broken |= Rule.ExcludedPartner;
-        if (person.ExclusionZones.Contains(post.Location)) broken |= Rule.ExclusionZone;
-        var distance = person.Location.DistanceKmTo(post.Location);
-        if (distance > person.MaxTravelKm + DistanceToleranceKm) broken |= Rule.Distance;
-        if (post.RequiresDrivingLicence && !person.HasDrivingLicence) broken |= Rule.DrivingLicence;
-        if (person.PublicTransportOnly && !post.NearPublicTransport) broken |= Rule.PublicTransport;
-        if (post.PhysicalDemand > person.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
-        if (person.NeedsWheelchairAccess && !post.WheelchairAccessible) broken |= Rule.Wheelchair;
-        if (person.CoDefendantPartnerIds.Contains(post.PartnerId)) broken |= Rule.CoDefendant;
-        var weekly = WeeklyHours(person.Availability, post.Schedule, post.MaxWeeklyHoursPerPerson, minor);
-        var weeks = Weeks(referenceDate, person.Deadline, post.OpenFrom, post.OpenUntil);
-        if (!(weekly > 0 && weekly * weeks >= person.HoursRemaining - 1e-9)) broken |= Rule.Schedule;
+        var hit = post.Traits & person.Forbidden;
+        if (hit != 0)
+            foreach (var (trait, rule) in TraitRules)
+                if ((hit & trait) != 0) broken |= rule;
+        if (person.HasPartnerRules)
+        {
+            if (p.ExcludedPartnerIds.Contains(q.PartnerId)) broken |= Rule.ExcludedPartner;
+            if (p.CoDefendantPartnerIds.Contains(q.PartnerId)) broken |= Rule.CoDefendant;
+        }
+        if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) broken |= Rule.ExclusionZone;
+        var distance = GeoPoint.Haversine(p.Location.Latitude, p.Location.Longitude, person.CosLatitude, q.Location.Latitude, q.Location.Longitude, post.CosLatitude);
+        if (!WithinReach(distance, p.MaxTravelKm)) broken |= Rule.Distance;
+        if (q.PhysicalDemand > p.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
+        var weekly = person.WeeklyHours(post);
+        var weeks = Weeks(referenceDate, p.Deadline, q.OpenFrom, q.OpenUntil);
+        if (!CompletesInTime(weekly, weeks, p.HoursRemaining)) broken |= Rule.Schedule;
         return new Evaluation(broken, distance, weekly, weeks);
+    }
+
+    /// <summary>
+    /// Whether the pair passes every rule — the same rules as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, cheapest first, stopping at the first
+    /// broken one: traits (a mask), physical demand, distance, partners, the dates, the weekly hours, and only then the
+    /// zones. What candidate generation runs on every pair in reach; the rules a pair breaks are asked of
+    /// <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/> only where an explanation needs them.
+    /// </summary>
+    public static bool IsEligible(in PersonSide person, in PostSide post, DateOnly referenceDate, out Evaluation evaluation)
+    {
+        evaluation = default;
+        var p = person.Person;
+        var q = post.Post;
+        if ((post.Traits & person.Forbidden) != 0 || q.PhysicalDemand > p.MaxPhysicalDemand) return false;
+        var distance = GeoPoint.Haversine(p.Location.Latitude, p.Location.Longitude, person.CosLatitude, q.Location.Latitude, q.Location.Longitude, post.CosLatitude);
+        if (!WithinReach(distance, p.MaxTravelKm)) return false;
+        if (person.HasPartnerRules && (p.ExcludedPartnerIds.Contains(q.PartnerId) || p.CoDefendantPartnerIds.Contains(q.PartnerId))) return false;
+        var weeks = Weeks(referenceDate, p.Deadline, q.OpenFrom, q.OpenUntil);
+        if (weeks <= 0 && p.HoursRemaining > 1e-9) return false;
+        var weekly = person.WeeklyHours(post);
+        if (!CompletesInTime(weekly, weeks, p.HoursRemaining)) return false;
+        if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) return false;
+        evaluation = new Evaluation(Rule.None, distance, weekly, weeks);
+        return true;
     }
 
     /// <summary>
@@ -162,5 +245,76 @@ public static class EligibilityRules
         var end = deadline < openUntil ? deadline : openUntil;
         var start = referenceDate > openFrom ? referenceDate : openFrom;
         return (end.DayNumber - start.DayNumber) / 7.0;
+    }
+}
+
+/// <summary>
+/// What the rules read of a person, worked out once for all their pairs — and their weekly hours (rule 11's W) per
+/// class of posts sharing a schedule and an hour cap, computed once per class.
+/// </summary>
+public readonly struct PersonSide
+{
+    private readonly double[] _weekly;
+
+    public PersonSide(MatchPerson person, DateOnly referenceDate, int scheduleClasses)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        Person = person;
+        Minor = person.IsMinorOn(referenceDate);
+        Forbidden = EligibilityRules.Forbidden(person, Minor);
+        CosLatitude = Math.Cos(person.Location.Latitude * Math.PI / 180.0);
+        HasPartnerRules = person.ExcludedPartnerIds.Count > 0 || person.CoDefendantPartnerIds.Count > 0;
+        _weekly = new double[scheduleClasses];
+        Array.Fill(_weekly, double.NaN);
+    }
+
+    public MatchPerson Person { get; }
+    public bool Minor { get; }
+    public PostTrait Forbidden { get; }
+    public double CosLatitude { get; }
+    public bool HasPartnerRules { get; }
+
+    /// <summary>Rule 11's W for this person on the post (its class's, once computed).</summary>
+    public double WeeklyHours(in PostSide post)
+    {
+        var cached = _weekly[post.ScheduleClass];
+        if (!double.IsNaN(cached)) return cached;
+        var q = post.Post;
+        return _weekly[post.ScheduleClass] = EligibilityRules.WeeklyHours(Person.Availability, q.Schedule, q.MaxWeeklyHoursPerPerson, Minor);
+    }
+}
+
+/// <summary>What <see cref="EligibilityRules.IsEligible"/> reads of a post, worked out once for all its pairs.</summary>
+public readonly struct PostSide
+{
+    public PostSide(MatchPost post, int scheduleClass)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        Post = post;
+        Traits = EligibilityRules.Traits(post);
+        CosLatitude = Math.Cos(post.Location.Latitude * Math.PI / 180.0);
+        ScheduleClass = scheduleClass;
+    }
+
+    public MatchPost Post { get; }
+    public PostTrait Traits { get; }
+    public double CosLatitude { get; }
+
+    /// <summary>Posts with the same schedule and hour cap share a class: a person's W is the same on all of them.</summary>
+    public int ScheduleClass { get; }
+
+    /// <summary>The sides of an instance's posts, with their schedule classes; the number of classes.</summary>
+    public static (PostSide[] Sides, int Classes) Of(IReadOnlyList<MatchPost> posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var classes = new Dictionary<(WeeklySchedule, double), int>();
+        var sides = new PostSide[posts.Count];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var key = (posts[i].Schedule, posts[i].MaxWeeklyHoursPerPerson);
+            if (!classes.TryGetValue(key, out var c)) classes[key] = c = classes.Count;
+            sides[i] = new PostSide(posts[i], c);
+        }
+        return (sides, classes.Count);
     }
 }

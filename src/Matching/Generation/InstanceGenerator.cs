@@ -12,6 +12,9 @@ namespace Placement.Matching.Generation;
 /// demo data: about 6 % minors, 15 % barred from contact with minors, 8 % from a vulnerable public,
 /// 7 % with an exclusion zone (a 1.5–3 km disc around a nearby commune), 3 % with an excluded partner,
 /// 1–4 places per post; with <c>conflicts</c>, 4 % of persons in co-defendant pairs living near each other.
+/// With <c>cities</c>, a dense territory: the posts cluster within 12 km of the most populous communes of the area,
+/// the persons live across it as usual, with travel distances of 5 to 30 km — so that a person near a city has
+/// thousands of posts in reach, most of which a cheap rule excludes.
 /// </summary>
 public sealed class InstanceGenerator(FranceGeography geography)
 {
@@ -31,7 +34,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
     /// département code, <c>r</c> + a region code (<c>r84</c>), or <c>FR</c>; by default it follows the
     /// size: up to 1,000 persons the Rhône, up to 5,000 Auvergne-Rhône-Alpes, beyond that all of France.
     /// </summary>
-    public InstanceDto Generate(int persons, int posts, int seed, bool conflicts, string? area = null)
+    public InstanceDto Generate(int persons, int posts, int seed, bool conflicts, string? area = null, int? cities = null)
     {
         var random = new Random(seed);
         area ??= persons <= 1_000 ? "69" : persons <= 5_000 ? "r84" : "FR";
@@ -40,6 +43,10 @@ public sealed class InstanceGenerator(FranceGeography geography)
             : [area];
         var communes = geography.Communes.Where(c => c.Precision == CoordinatePrecision.Commune && departements.Contains(c.Departement) && c.Location is not null)
             .OrderBy(c => c.Insee, StringComparer.Ordinal).ToArray();
+        var postCommunes = cities is { } n
+            ? [.. communes.OrderByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).Take(n).OrderBy(c => c.Insee, StringComparer.Ordinal)]
+            : communes;
+        var postSpread = cities is null ? 1.5 : 12.0;
         if (communes.Length == 0) throw new ArgumentException($"Aucune commune localisée dans la zone « {area} ».", nameof(area));
         var cumulative = new double[communes.Length];
         double sum = 0;
@@ -49,12 +56,13 @@ public sealed class InstanceGenerator(FranceGeography geography)
             var i = Array.BinarySearch(cumulative, random.NextDouble() * sum);
             return communes[Math.Min(i < 0 ? ~i : i, communes.Length - 1)];
         }
+        Commune PickPostCommune() => cities is null ? Pick() : postCommunes[random.Next(postCommunes.Length)];
 
         var partners = Math.Max(1, posts * 3 / 10);
         var postList = new List<InstancePostDto>(posts);
         for (var i = 0; i < posts; i++)
         {
-            var commune = Pick();
+            var commune = PickPostCommune();
             var activity = Activities[random.Next(Activities.Length)];
             var evening = activity == "evenementiel" && random.NextDouble() < 0.3;
             var schedule = Schedule(random, activity, evening);
@@ -65,7 +73,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
                 PartnerId = $"org-{random.Next(partners) + 1}",
                 Activity = activity,
                 Skills = PickWords(random, SkillWords, random.Next(0, 3)),
-                Location = Near(random, commune, 1.5),
+                Location = Near(random, commune, postSpread),
                 Capacity = random.NextDouble() switch { < 0.6 => 1, < 0.9 => 2, < 0.97 => 3, _ => 4 },
                 MaxWeeklyHoursPerPerson = new[] { 7.0, 10, 14, 21, 24 }[random.Next(5)],
                 Schedule = schedule,
@@ -94,7 +102,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
                 Id = $"person-{i + 1}",
                 BirthDate = minor ? ReferenceDate.AddYears(-18).AddDays(random.Next(1, 600)) : ReferenceDate.AddYears(-random.Next(18, 60)).AddDays(-random.Next(365)),
                 Location = Near(random, home, 2.5),
-                MaxTravelKm = new[] { 5.0, 10, 10, 15, 15, 20, 20, 30, 40 }[random.Next(9)],
+                MaxTravelKm = cities is null ? new[] { 5.0, 10, 10, 15, 15, 20, 20, 30, 40 }[random.Next(9)] : new[] { 5.0, 10, 15, 20, 25, 30 }[random.Next(6)],
                 HasDrivingLicence = licence,
                 PublicTransportOnly = !licence && random.NextDouble() < 0.6,
                 HoursRemaining = new[] { 20.0, 35, 50, 70, 80, 100, 105, 105, 120, 140, 150, 180, 210, 280 }[random.Next(14)],
