@@ -14,13 +14,15 @@ public sealed class MatchingBenchmark : IBenchmark
 {
     public string Name => "matching";
 
-    private static readonly (string Scale, int Persons, int Posts, string? Area, int? Cities)[] Scales =
+    private static readonly (string Scale, int Persons, int Posts, string? Area, int? Cities, int? Networks)[] Scales =
     [
-        ("département", 500, 2_000, null, null),
-        ("region", 3_000, 12_000, null, null),
-        ("nation", 10_000, 40_000, null, null),
+        ("département", 500, 2_000, null, null, null),
+        ("region", 3_000, 12_000, null, null, null),
+        ("nation", 10_000, 40_000, null, null, null),
         // Issue 13: a dense territory — 15 cities of Auvergne-Rhône-Alpes, posts within 12 km of them, travel 5–30 km.
-        ("dense", 10_000, 40_000, "r84", 15),
+        ("dense", 10_000, 40_000, "r84", 15, null),
+        // Issue 13: co-defendant networks — groups of 5–30 in the same neighbourhoods, ~950 links, 20 s.
+        ("networks", 3_000, 10_000, "r84", null, 950),
     ];
 
     public void Run(TextWriter output)
@@ -31,10 +33,12 @@ public sealed class MatchingBenchmark : IBenchmark
         // Warm up (JIT, OR-Tools native load) as a running service would be.
         new AssignmentSolver().Solve(generator.Generate(50, 200, seed: 1, conflicts: true).ToInstance());
         var only = Environment.GetEnvironmentVariable("PLACEMENT_MATCHING_SCALES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var (scale, persons, posts, area, cities) in Scales.Where(s => only is null || only.Contains(s.Scale)))
-            foreach (var conflicts in new[] { false, true })
+        foreach (var (scale, persons, posts, area, cities, networks) in Scales.Where(s => only is null || only.Contains(s.Scale)))
+            foreach (var conflicts in networks is null ? new[] { false, true } : [true])
             {
-                var instance = generator.Generate(persons, posts, seed: 42, conflicts, area, cities).ToInstance();
+                var generated = generator.Generate(persons, posts, seed: 42, conflicts && networks is null, area, cities, networks);
+                if (networks is not null) generated = generated with { Options = new Placement.Matching.Contracts.InstanceOptionsDto { TimeLimitSeconds = 20 } };
+                var instance = generated.ToInstance();
                 GC.Collect();
                 var result = new AssignmentSolver().Solve(instance);
                 var stats = result.Stats!;

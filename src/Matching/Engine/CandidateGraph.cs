@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -101,8 +102,11 @@ public sealed class CandidateGraph
             byPerson[p] = [.. arcs];
             if (arcs.Count == 0)
             {
-                // No eligible post: every post of the instance is evaluated in full, to say which rules exclude it.
-                var counts = new Dictionary<Rule, int>();
+                // No eligible post: every post of the instance is evaluated in full, to say which rules exclude it
+                // (those outside the box break rule 6 without measuring).
+                var inBox = new bool[posts.Count];
+                foreach (var q in nearby) inBox[q] = true;
+                var perBit = new int[32];
                 Interlocked.Add(ref pairs, posts.Count);
                 for (var q = 0; q < posts.Count; q++)
                 {
@@ -111,11 +115,15 @@ public sealed class CandidateGraph
                         unexamined[p] = true; // cut short: no count rather than a false one
                         break;
                     }
-                    var broken = EligibilityRules.Evaluate(side, sides[q], instance.ReferenceDate).Broken;
-                    foreach (var rule in RuleNames.All)
-                        if ((broken & rule) != 0) counts[rule] = counts.GetValueOrDefault(rule) + 1;
+                    var broken = (uint)EligibilityRules.Evaluate(side, sides[q], instance.ReferenceDate, knownFar: !inBox[q]).Broken;
+                    while (broken != 0)
+                    {
+                        perBit[BitOperations.TrailingZeroCount(broken)]++;
+                        broken &= broken - 1;
+                    }
                 }
-                blocking[p] = unexamined[p] ? null : counts;
+                blocking[p] = unexamined[p] ? null : RuleNames.All.Where(r => perBit[BitOperations.TrailingZeroCount((uint)r)] > 0)
+                    .ToDictionary(r => r, r => perBit[BitOperations.TrailingZeroCount((uint)r)]);
             }
             var end = Stopwatch.GetTimestamp();
             return (local.spatial + (afterQuery - start), local.rules + (end - afterQuery));

@@ -159,8 +159,12 @@ public static class EligibilityRules
     public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate) =>
         Evaluate(new PersonSide(person, referenceDate, scheduleClasses: 1), new PostSide(post, scheduleClass: 0), referenceDate);
 
-    /// <summary>Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once (candidate generation's counts).</summary>
-    public static Evaluation Evaluate(in PersonSide person, in PostSide post, DateOnly referenceDate)
+    /// <summary>
+    /// Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once (candidate generation's
+    /// counts). <paramref name="knownFar"/>: the post is outside the box of the person's travel distance — rule 6 is broken
+    /// without measuring (the distance is then reported as infinite).
+    /// </summary>
+    public static Evaluation Evaluate(in PersonSide person, in PostSide post, DateOnly referenceDate, bool knownFar = false)
     {
         var p = person.Person;
         var q = post.Post;
@@ -175,7 +179,8 @@ public static class EligibilityRules
             if (p.CoDefendantPartnerIds.Contains(q.PartnerId)) broken |= Rule.CoDefendant;
         }
         if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) broken |= Rule.ExclusionZone;
-        var distance = GeoPoint.Haversine(p.Location.Latitude, p.Location.Longitude, person.CosLatitude, q.Location.Latitude, q.Location.Longitude, post.CosLatitude);
+        var distance = knownFar ? double.PositiveInfinity
+            : GeoPoint.Haversine(p.Location.Latitude, p.Location.Longitude, person.CosLatitude, q.Location.Latitude, q.Location.Longitude, post.CosLatitude);
         if (!WithinReach(distance, p.MaxTravelKm)) broken |= Rule.Distance;
         if (q.PhysicalDemand > p.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
         var weekly = person.WeeklyHours(post);

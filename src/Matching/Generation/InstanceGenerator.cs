@@ -14,7 +14,9 @@ namespace Placement.Matching.Generation;
 /// 1–4 places per post; with <c>conflicts</c>, 4 % of persons in co-defendant pairs living near each other.
 /// With <c>cities</c>, a dense territory: the posts cluster within 12 km of the most populous communes of the area,
 /// the persons live across it as usual, with travel distances of 5 to 30 km — so that a person near a city has
-/// thousands of posts in reach, most of which a cheap rule excludes.
+/// thousands of posts in reach, most of which a cheap rule excludes. With <c>networks</c>, co-defendants come in groups
+/// of 5 to 30 (a network case) living in the same neighbourhoods, every member barred from every other, until about
+/// that many links — one large conflict component where rule 13 binds hard.
 /// </summary>
 public sealed class InstanceGenerator(FranceGeography geography)
 {
@@ -34,7 +36,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
     /// département code, <c>r</c> + a region code (<c>r84</c>), or <c>FR</c>; by default it follows the
     /// size: up to 1,000 persons the Rhône, up to 5,000 Auvergne-Rhône-Alpes, beyond that all of France.
     /// </summary>
-    public InstanceDto Generate(int persons, int posts, int seed, bool conflicts, string? area = null, int? cities = null)
+    public InstanceDto Generate(int persons, int posts, int seed, bool conflicts, string? area = null, int? cities = null, int? networks = null)
     {
         var random = new Random(seed);
         area ??= persons <= 1_000 ? "69" : persons <= 5_000 ? "r84" : "FR";
@@ -139,7 +141,36 @@ public sealed class InstanceGenerator(FranceGeography geography)
                 personList[a] = personList[a] with { Restrictions = personList[a].Restrictions! with { NoContactWithPersonIds = [personList[b].Id!] } };
             }
         }
+        if (networks is { } wantedLinks) Networks(random, personList, wantedLinks);
         return new InstanceDto { ReferenceDate = ReferenceDate, Posts = postList, Persons = personList, Pinned = [], Options = new InstanceOptionsDto { TimeLimitSeconds = 60 } };
+    }
+
+    /// <summary>Groups of 5–30 co-defendants, each group around one neighbourhood (within ~1 km of its first member), all barred from each other.</summary>
+    private static void Networks(Random random, List<InstancePersonDto> persons, int wantedLinks)
+    {
+        var free = Enumerable.Range(0, persons.Count).OrderBy(_ => random.Next()).ToList();
+        var links = 0;
+        while (links < wantedLinks && free.Count >= 5)
+        {
+            var size = Math.Min(free.Count, random.Next(5, 31));
+            var group = free.Take(size).ToList();
+            free.RemoveRange(0, size);
+            var centre = persons[group[0]].Location!;
+            var ids = group.Select(i => persons[i].Id!).ToList();
+            foreach (var i in group)
+            {
+                persons[i] = persons[i] with
+                {
+                    Location = i == group[0] ? centre : new InstancePointDto
+                    {
+                        Lat = Math.Round(centre.Lat!.Value + (random.NextDouble() - 0.5) * 0.018, 5),
+                        Lon = Math.Round(centre.Lon!.Value + (random.NextDouble() - 0.5) * 0.025, 5),
+                    },
+                    Restrictions = (persons[i].Restrictions ?? new InstanceRestrictionsDto()) with { NoContactWithPersonIds = [.. ids.Where(id => id != persons[i].Id)] },
+                };
+            }
+            links += size * (size - 1) / 2;
+        }
     }
 
     private static List<TimeWindowDto> Schedule(Random random, string activity, bool evening)
