@@ -73,7 +73,7 @@ public sealed class CandidateGraph
         var examined = 0;
         var reporting = new object();
         long spatialTicks = 0, ruleTicks = 0, pairs = 0;
-        Parallel.For(0, persons.Count, () => (spatial: 0L, rules: 0L), (p, _, local) =>
+        Parallel.For(0, persons.Count, () => (spatial: 0L, rules: 0L, cache: new WeeklyHoursCache(scheduleClasses)), (p, _, local) =>
         {
             var person = persons[p];
             var start = Stopwatch.GetTimestamp();
@@ -94,7 +94,7 @@ public sealed class CandidateGraph
             var afterQuery = Stopwatch.GetTimestamp();
             Interlocked.Add(ref pairs, nearby.Count);
             var arcs = new List<CandidateArc>();
-            var side = new PersonSide(person, instance.ReferenceDate, scheduleClasses);
+            var side = new PersonSide(person, instance.ReferenceDate, local.cache);
             foreach (var q in nearby)
                 if (EligibilityRules.IsEligible(side, sides[q], instance.ReferenceDate, out var evaluation))
                     arcs.Add(new CandidateArc(p, q, QualityScore.Of(person, posts[q], evaluation, instance.ReferenceDate), evaluation.DistanceKm, evaluation.WeeklyHours));
@@ -126,7 +126,7 @@ public sealed class CandidateGraph
                     .ToDictionary(r => r, r => perBit[BitOperations.TrailingZeroCount((uint)r)]);
             }
             var end = Stopwatch.GetTimestamp();
-            return (local.spatial + (afterQuery - start), local.rules + (end - afterQuery));
+            return (local.spatial + (afterQuery - start), local.rules + (end - afterQuery), local.cache);
         }, local =>
         {
             Interlocked.Add(ref spatialTicks, local.spatial);

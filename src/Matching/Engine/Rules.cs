@@ -157,7 +157,7 @@ public static class EligibilityRules
 
     /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
     public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate) =>
-        Evaluate(new PersonSide(person, referenceDate, scheduleClasses: 1), new PostSide(post, scheduleClass: 0), referenceDate);
+        Evaluate(new PersonSide(person, referenceDate, new WeeklyHoursCache(1)), new PostSide(post, scheduleClass: 0), referenceDate);
 
     /// <summary>
     /// Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once (candidate generation's
@@ -259,18 +259,20 @@ public static class EligibilityRules
 /// </summary>
 public readonly struct PersonSide
 {
-    private readonly double[] _weekly;
+    private readonly WeeklyHoursCache _weekly;
 
-    public PersonSide(MatchPerson person, DateOnly referenceDate, int scheduleClasses)
+    /// <summary>A person's side, with a cache (one per thread, reused from person to person: <see cref="WeeklyHoursCache.Begin"/>).</summary>
+    public PersonSide(MatchPerson person, DateOnly referenceDate, WeeklyHoursCache cache)
     {
         ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(cache);
         Person = person;
         Minor = person.IsMinorOn(referenceDate);
         Forbidden = EligibilityRules.Forbidden(person, Minor);
         CosLatitude = Math.Cos(person.Location.Latitude * Math.PI / 180.0);
         HasPartnerRules = person.ExcludedPartnerIds.Count > 0 || person.CoDefendantPartnerIds.Count > 0;
-        _weekly = new double[scheduleClasses];
-        Array.Fill(_weekly, double.NaN);
+        _weekly = cache;
+        cache.Begin();
     }
 
     public MatchPerson Person { get; }
@@ -282,10 +284,34 @@ public readonly struct PersonSide
     /// <summary>Rule 11's W for this person on the post (its class's, once computed).</summary>
     public double WeeklyHours(in PostSide post)
     {
-        var cached = _weekly[post.ScheduleClass];
-        if (!double.IsNaN(cached)) return cached;
+        if (_weekly.TryGet(post.ScheduleClass, out var cached)) return cached;
         var q = post.Post;
-        return _weekly[post.ScheduleClass] = EligibilityRules.WeeklyHours(Person.Availability, q.Schedule, q.MaxWeeklyHoursPerPerson, Minor);
+        return _weekly.Set(post.ScheduleClass, EligibilityRules.WeeklyHours(Person.Availability, q.Schedule, q.MaxWeeklyHoursPerPerson, Minor));
+    }
+}
+
+/// <summary>
+/// Rule 11's W per schedule class for the person being examined; <see cref="Begin"/> forgets the previous person in O(1)
+/// (a stamp per entry), so that one cache serves a thread's persons one after the other without clearing.
+/// </summary>
+public sealed class WeeklyHoursCache(int classes)
+{
+    private readonly double[] _values = new double[classes];
+    private readonly int[] _stamps = new int[classes];
+    private int _current;
+
+    public void Begin() => _current++;
+
+    public bool TryGet(int scheduleClass, out double value)
+    {
+        value = _values[scheduleClass];
+        return _stamps[scheduleClass] == _current;
+    }
+
+    public double Set(int scheduleClass, double value)
+    {
+        _stamps[scheduleClass] = _current;
+        return _values[scheduleClass] = value;
     }
 }
 
