@@ -186,6 +186,21 @@ public class SuitablePostsTests(PlacementApp app)
     }
 
     [SkippableFact]
+    public async Task APersonWithEveryHourDone_IsProposedNoPost_AndToldWhy()
+    {
+        await app.SearchReady();
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var person = PersonsApiTests.Person("69", "69123");
+        person["hoursDone"] = person["hoursOrdered"];
+        person["restrictions"] = null;
+        var created = await officer.PostAsJsonAsync("/api/persons", person);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var answer = await (await officer.GetAsync($"/api/persons/{(await created.Json()).GetProperty("id").GetString()}/suitable-posts")).Json();
+        Assert.Equal(0, answer.GetProperty("items").GetArrayLength());
+        Assert.Equal("Toutes les heures prononcées sont effectuées : aucun poste à proposer.", answer.GetProperty("summary")[0].GetString());
+    }
+
+    [SkippableFact]
     public async Task APersonOutOfScope_Is404_AndPartnersAre403()
     {
         await app.SearchReady();

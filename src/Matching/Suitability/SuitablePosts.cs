@@ -23,6 +23,8 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var coDefendants = await CoDefendantPlacements.HostBodiesAsync(store, [person], ct);
         var who = person.ToMatchPerson(coDefendants[person.Id]);
+        // Rule 15: nothing left to do, nothing to propose.
+        if (who.HoursRemaining <= 0) return new SuitablePostsResult([], 0, new Dictionary<string, int>(), 0) { Completed = true };
         var nearby = await index.SearchAsync(new PostSearchQuery
         {
             Text = text,
