@@ -48,10 +48,9 @@ public sealed class SearchIndexer(
         {
             try
             {
-                await MeasureBacklogAsync(stoppingToken);
                 while (await ProcessBatchAsync(stoppingToken)) { }
-                await MeasureBacklogAsync(stoppingToken);
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                // Changes made due again (the engine is back) are sent at once; otherwise wait for a change or a second.
+                if (!await MeasureBacklogAsync(stoppingToken)) await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -109,9 +108,9 @@ public sealed class SearchIndexer(
 
     /// <summary>
     /// Counts the changes that failed and still wait (the index is behind the catalogue meanwhile); when the
-    /// engine was unreachable and answers again, makes them due now.
+    /// engine was unreachable and answers again, makes them due now — and says so.
     /// </summary>
-    private async Task MeasureBacklogAsync(CancellationToken ct)
+    private async Task<bool> MeasureBacklogAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ICatalogueStore>();
@@ -121,8 +120,11 @@ public sealed class SearchIndexer(
             _engineDown = false;
             var now = clock.GetUtcNow();
             await store.SearchOutbox.Where(e => e.Attempts > 0).ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, now), ct);
+            readiness.SetBehind(failed);
+            return true;
         }
         readiness.SetBehind(failed);
+        return false;
     }
 
     private async Task<bool> ReachableAsync(CancellationToken ct)

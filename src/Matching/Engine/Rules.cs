@@ -157,7 +157,7 @@ public static class EligibilityRules
 
     /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
     public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate) =>
-        Evaluate(new PersonSide(person, referenceDate, new WeeklyHoursCache(1)), new PostSide(post, scheduleClass: 0), referenceDate);
+        Evaluate(new PersonSide(person, referenceDate, cache: null), new PostSide(post, scheduleClass: 0), referenceDate);
 
     /// <summary>
     /// Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once (candidate generation's
@@ -205,7 +205,6 @@ public static class EligibilityRules
         if (!WithinReach(distance, p.MaxTravelKm)) return false;
         if (person.HasPartnerRules && (p.ExcludedPartnerIds.Contains(q.PartnerId) || p.CoDefendantPartnerIds.Contains(q.PartnerId))) return false;
         var weeks = Weeks(referenceDate, p.Deadline, q.OpenFrom, q.OpenUntil);
-        if (weeks <= 0 && p.HoursRemaining > 1e-9) return false;
         var weekly = person.WeeklyHours(post);
         if (!CompletesInTime(weekly, weeks, p.HoursRemaining)) return false;
         if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) return false;
@@ -259,20 +258,22 @@ public static class EligibilityRules
 /// </summary>
 public readonly struct PersonSide
 {
-    private readonly WeeklyHoursCache _weekly;
+    private readonly WeeklyHoursCache? _weekly;
 
-    /// <summary>A person's side, with a cache (one per thread, reused from person to person: <see cref="WeeklyHoursCache.Begin"/>).</summary>
-    public PersonSide(MatchPerson person, DateOnly referenceDate, WeeklyHoursCache cache)
+    /// <summary>
+    /// A person's side, with a cache (one per thread, reused from person to person: <see cref="WeeklyHoursCache.Begin"/>),
+    /// or none for a single pair.
+    /// </summary>
+    public PersonSide(MatchPerson person, DateOnly referenceDate, WeeklyHoursCache? cache)
     {
         ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(cache);
         Person = person;
         Minor = person.IsMinorOn(referenceDate);
         Forbidden = EligibilityRules.Forbidden(person, Minor);
         CosLatitude = Math.Cos(person.Location.Latitude * Math.PI / 180.0);
         HasPartnerRules = person.ExcludedPartnerIds.Count > 0 || person.CoDefendantPartnerIds.Count > 0;
         _weekly = cache;
-        cache.Begin();
+        cache?.Begin();
     }
 
     public MatchPerson Person { get; }
@@ -284,9 +285,10 @@ public readonly struct PersonSide
     /// <summary>Rule 11's W for this person on the post (its class's, once computed).</summary>
     public double WeeklyHours(in PostSide post)
     {
-        if (_weekly.TryGet(post.ScheduleClass, out var cached)) return cached;
+        if (_weekly is not null && _weekly.TryGet(post.ScheduleClass, out var cached)) return cached;
         var q = post.Post;
-        return _weekly.Set(post.ScheduleClass, EligibilityRules.WeeklyHours(Person.Availability, q.Schedule, q.MaxWeeklyHoursPerPerson, Minor));
+        var weekly = EligibilityRules.WeeklyHours(Person.Availability, q.Schedule, q.MaxWeeklyHoursPerPerson, Minor);
+        return _weekly is null ? weekly : _weekly.Set(post.ScheduleClass, weekly);
     }
 }
 
