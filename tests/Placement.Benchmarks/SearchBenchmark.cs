@@ -77,12 +77,19 @@ public sealed class SearchBenchmark : IBenchmark
             }
 
             var personTimes = new List<double>();
-            long suitable = 0;
+            var coldTimes = new List<double>();
+            long suitable = 0, examined = 0;
             await using (var db = new PlacementDbContext(options))
             {
                 var persons = await db.Persons.AsNoTracking().OrderBy(p => p.LastName).Take(Persons).ToListAsync();
                 var finder = new SuitablePosts(index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(), clock);
-                foreach (var person in persons.Take(20)) await finder.FindAsync(person, null, 20); // warm-up
+                // First pass: the read cache meets each post for the first time (as after a restart).
+                foreach (var person in persons)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await finder.FindAsync(person, null, 20);
+                    coldTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
                 foreach (var round in Enumerable.Range(0, 5))
                     foreach (var person in persons)
                     {
@@ -90,17 +97,19 @@ public sealed class SearchBenchmark : IBenchmark
                         var result = await finder.FindAsync(person, round % 2 == 0 ? null : words[random.Next(words.Length)], 20);
                         personTimes.Add(watch.Elapsed.TotalMilliseconds);
                         suitable += result.Posts.Count;
+                        examined += result.Candidates;
                     }
             }
 
             Measure.Table(output,
                 ["posts indexed", "full reindex s", "docs/s", "queries", "avg hits", "search p50 ms", "search p95 ms", "search p99 ms",
-                 "person-aware runs", "avg suitable", "person p50 ms", "person p95 ms", "person p99 ms", "peak MiB (process)"],
+                 "person-aware runs", "avg posts examined", "avg suitable", "person p50 ms", "person p95 ms", "person p99 ms", "first pass p95 ms", "peak MiB (process)"],
                 [[
                     indexed, rebuild.Elapsed.TotalSeconds, indexed / rebuild.Elapsed.TotalSeconds, queries.Count, (double)hits / queries.Count,
                     Measure.Percentile(searchTimes, 50), Measure.Percentile(searchTimes, 95), Measure.Percentile(searchTimes, 99),
-                    personTimes.Count, (double)suitable / personTimes.Count,
-                    Measure.Percentile(personTimes, 50), Measure.Percentile(personTimes, 95), Measure.Percentile(personTimes, 99), Measure.PeakMemoryMiB(),
+                    personTimes.Count, (double)examined / personTimes.Count, (double)suitable / personTimes.Count,
+                    Measure.Percentile(personTimes, 50), Measure.Percentile(personTimes, 95), Measure.Percentile(personTimes, 99),
+                    Measure.Percentile(coldTimes, 95), Measure.PeakMemoryMiB(),
                 ]]);
         }
         finally

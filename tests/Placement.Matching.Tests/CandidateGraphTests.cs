@@ -16,6 +16,58 @@ public class CandidateGraphTests
     [InlineData(3)]
     public void TheCandidates_AreExactlyThePairsEveryRuleAccepts_OverEveryPersonAndPost(int seed)
     {
+        var (persons, posts) = Generate(seed);
+        var instance = Make.Instance(persons, posts);
+
+        var graph = CandidateGraph.Build(instance);
+        var found = graph.ByPerson.SelectMany(a => a).ToDictionary(a => (a.Person, a.Post));
+        var expected = 0;
+        for (var p = 0; p < persons.Count; p++)
+            for (var q = 0; q < posts.Count; q++)
+            {
+                var evaluation = EligibilityRules.Evaluate(persons[p], posts[q], Make.Today);
+                var eligible = evaluation.IsEligible && persons[p].HoursRemaining > 0;
+                Assert.True(eligible == found.ContainsKey((p, q)), $"{persons[p].Id} × {posts[q].Id}: {evaluation.Broken}");
+                if (!eligible) continue;
+                expected++;
+                var arc = found[(p, q)];
+                Assert.Equal(evaluation.DistanceKm, arc.DistanceKm, 9);
+                Assert.Equal(evaluation.WeeklyHours, arc.WeeklyHours, 9);
+                Assert.Equal(QualityScore.Of(persons[p], posts[q], evaluation, Make.Today), arc.Score);
+            }
+        Assert.True(expected > 50, $"only {expected} eligible pairs: the instance proves little");
+        Assert.Equal(expected, graph.PairCount);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void BlockingRules_OfAPersonWithoutAnEligiblePost_CountWhatEveryRuleExcludes_OverEveryPost(int seed)
+    {
+        var (persons, posts) = Generate(seed);
+        var graph = CandidateGraph.Build(Make.Instance(persons, posts));
+        var counted = 0;
+        for (var p = 0; p < persons.Count; p++)
+        {
+            if (graph.ByPerson[p].Length > 0 || persons[p].HoursRemaining <= 0)
+            {
+                Assert.Null(graph.Blocking[p]);
+                continue;
+            }
+            var expected = new Dictionary<Rule, int>();
+            foreach (var post in posts)
+                foreach (var rule in RuleNames.Each(EligibilityRules.Evaluate(persons[p], post, Make.Today).Broken))
+                    expected[rule] = expected.GetValueOrDefault(rule) + 1;
+            Assert.Equal(expected.OrderBy(e => e.Key), graph.Blocking[p]!.OrderBy(e => e.Key));
+            counted++;
+        }
+        Assert.True(counted > 10, $"only {counted} persons without an eligible post: the instance proves little");
+    }
+
+    /// <summary>Persons and posts around Lyon with every rule's inputs drawn at random: each rule both passes and fails often.</summary>
+    private static (List<MatchPerson> Persons, List<MatchPost> Posts) Generate(int seed)
+    {
         var random = new Random(seed);
         string[] schedules = ["mon 09:00-12:00", "mon 09:00-12:00; sat 08:00-18:00", "sun 09:00-10:00", "tue 21:00-23:30", "wed 05:00-09:15; thu 13:10-17:50"];
         var posts = Enumerable.Range(0, 150).Select(i => Make.Post($"q{i}", $"org-{i % 9}", q => q with
@@ -39,25 +91,6 @@ public class CandidateGraphTests
             ExcludedPartnerIds = random.Next(6) == 0 ? Make.Set($"org-{random.Next(9)}") : Make.Set(),
             ExclusionZones = random.Next(4) == 0 ? new ExclusionZones([Make.Square(4.6 + random.NextDouble() * 0.4, 45.6 + random.NextDouble() * 0.3, 4.95, 45.95)]) : ExclusionZones.None,
         } with { CoDefendantPartnerIds = random.Next(8) == 0 ? Make.Set($"org-{random.Next(9)}") : Make.Set() })).ToList();
-        var instance = Make.Instance(persons, posts);
-
-        var graph = CandidateGraph.Build(instance);
-        var found = graph.ByPerson.SelectMany(a => a).ToDictionary(a => (a.Person, a.Post));
-        var expected = 0;
-        for (var p = 0; p < persons.Count; p++)
-            for (var q = 0; q < posts.Count; q++)
-            {
-                var evaluation = EligibilityRules.Evaluate(persons[p], posts[q], Make.Today);
-                var eligible = evaluation.IsEligible && persons[p].HoursRemaining > 0;
-                Assert.True(eligible == found.ContainsKey((p, q)), $"{persons[p].Id} × {posts[q].Id}: {evaluation.Broken}");
-                if (!eligible) continue;
-                expected++;
-                var arc = found[(p, q)];
-                Assert.Equal(evaluation.DistanceKm, arc.DistanceKm, 9);
-                Assert.Equal(evaluation.WeeklyHours, arc.WeeklyHours, 9);
-                Assert.Equal(QualityScore.Of(persons[p], posts[q], evaluation, Make.Today), arc.Score);
-            }
-        Assert.True(expected > 50, $"only {expected} eligible pairs: the instance proves little");
-        Assert.Equal(expected, graph.PairCount);
+        return (persons, posts);
     }
 }

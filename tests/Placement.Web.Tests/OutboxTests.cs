@@ -41,6 +41,7 @@ public sealed class FlakyIndex(IPostSearchIndex inner) : IPostSearchIndex
         return await inner.RebuildAsync(documents, progress, ct);
     }
     public Task<PostSearchResult> SearchAsync(PostSearchQuery query, CancellationToken ct = default) { MaybeFail(false); return inner.SearchAsync(query, ct); }
+    public Task<IReadOnlyList<Guid>> MatchingIdsAsync(PostSearchQuery query, CancellationToken ct = default) { MaybeFail(false); return inner.MatchingIdsAsync(query, ct); }
     public Task<long> CountAsync(CancellationToken ct = default) { MaybeFail(false); return inner.CountAsync(ct); }
 }
 

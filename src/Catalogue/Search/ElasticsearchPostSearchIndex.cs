@@ -184,8 +184,8 @@ public sealed class ElasticsearchPostSearchIndex : IPostSearchIndex
         return response.Count;
     }
 
-    /// <summary>The search request of a query: what the tests compare to the expected JSON.</summary>
-    public SearchRequest SearchRequest(PostSearchQuery query)
+    /// <summary>The text (analysed in French; all documents without text) and the filters of a query.</summary>
+    private static (Query Text, List<Query> Filters, GeoLocation? Origin) Parts(PostSearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filters = new List<Query>();
@@ -208,6 +208,13 @@ public sealed class ElasticsearchPostSearchIndex : IPostSearchIndex
         Query text = query.Text is { Length: > 0 } t
             ? new MultiMatchQuery { Query = t, Fields = new[] { "title^3", "skills.text^2", "hostBodyName^1.5", "description" }, Type = TextQueryType.MostFields }
             : new MatchAllQuery();
+        return (text, filters, origin);
+    }
+
+    /// <summary>The search request of a query: what the tests compare to the expected JSON.</summary>
+    public SearchRequest SearchRequest(PostSearchQuery query)
+    {
+        var (text, filters, origin) = Parts(query);
         Query main = new BoolQuery { Must = [text], Filter = filters };
         if (origin is not null)
             main = new FunctionScoreQuery
@@ -262,6 +269,40 @@ public sealed class ElasticsearchPostSearchIndex : IPostSearchIndex
             [PostSearchResult.DepartementFacet] = Buckets(response, PostSearchResult.DepartementFacet),
         };
         return new PostSearchResult(hits, (int)response.Total, facets, Partial: response.Shards?.Failed > 0);
+    }
+
+    /// <summary>Ids per page of <see cref="MatchingIdsAsync"/>; pages follow each other by <c>search_after</c> on the id.</summary>
+    public const int IdsPageSize = 5000;
+
+    /// <summary>The request for one page of ids (<paramref name="after"/>: the last id of the page before).</summary>
+    public SearchRequest MatchingIdsRequest(PostSearchQuery query, string? after)
+    {
+        var (text, filters, _) = Parts(query);
+        return new SearchRequest(_alias)
+        {
+            Query = new BoolQuery { Must = [text], Filter = filters },
+            Size = IdsPageSize,
+            Source = new SourceConfig(false),
+            TrackTotalHits = new TrackHits(false),
+            Sort = [new SortOptions { Field = new FieldSort { Field = "id", Order = SortOrder.Asc } }],
+            SearchAfter = after is null ? null : [after],
+        };
+    }
+
+    public async Task<IReadOnlyList<Guid>> MatchingIdsAsync(PostSearchQuery query, CancellationToken ct = default)
+    {
+        var ids = new List<Guid>();
+        string? after = null;
+        while (true)
+        {
+            var response = await _client.SearchAsync<EsPost>(MatchingIdsRequest(query, after), ct);
+            Check(response, "recherche");
+            if (response.Shards?.Failed > 0)
+                throw new SearchUnavailableException($"Elasticsearch ({_url}), recherche : réponse partielle ({response.Shards.Failed} fragment(s) en échec).");
+            foreach (var hit in response.Hits) ids.Add(Guid.Parse(hit.Id!));
+            if (response.Hits.Count < IdsPageSize) return ids;
+            after = response.Hits.Last().Id;
+        }
     }
 
     private static Dictionary<string, int> Buckets(SearchResponse<EsPost> response, string name) =>

@@ -198,11 +198,8 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         var searcher = index.Searchers.Acquire();
         try
         {
-            var (textQuery, hasTerms) = TextQuery(query.Text);
-            if (query.Text is { Length: > 0 } && !hasTerms) return Task.FromResult(new PostSearchResult([], 0, EmptyFacets()));
-            Query main = textQuery ?? new MatchAllDocsQuery();
-            var filter = Filter(query);
-            if (filter is not null) main = new FilteredQuery(main, new QueryWrapperFilter(filter));
+            var (main, textQuery) = MainQuery(query);
+            if (main is null) return Task.FromResult(new PostSearchResult([], 0, EmptyFacets()));
             var collector = new RankingCollector(query, query.Page * query.PageSize);
             searcher.Search(main, collector);
             var page = collector.Top().Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
@@ -216,6 +213,36 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    public Task<IReadOnlyList<Guid>> MatchingIdsAsync(PostSearchQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var index = Current();
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var (main, _) = MainQuery(query);
+            if (main is null) return Task.FromResult<IReadOnlyList<Guid>>([]);
+            var collector = new IdCollector(query);
+            searcher.Search(main, collector);
+            return Task.FromResult<IReadOnlyList<Guid>>(collector.Ids);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The text query (null without text) filtered by the query's filters; no query at all when the text has no searchable term.</summary>
+    private (Query? Main, Query? Text) MainQuery(PostSearchQuery query)
+    {
+        var (textQuery, hasTerms) = TextQuery(query.Text);
+        if (query.Text is { Length: > 0 } && !hasTerms) return (null, null);
+        Query main = textQuery ?? new MatchAllDocsQuery();
+        var filter = Filter(query);
+        if (filter is not null) main = new FilteredQuery(main, new QueryWrapperFilter(filter));
+        return (main, textQuery);
     }
 
     private IReadOnlyList<string> Highlight(Highlighter highlighter, Document stored)
@@ -324,6 +351,39 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
         }
         _analyzer.Dispose();
         _writeGate.Dispose();
+    }
+
+    /// <summary>The ids of every matching document within the radius (the bounding box of the filter made exact).</summary>
+    private sealed class IdCollector(PostSearchQuery query) : ICollector
+    {
+        private NumericDocValues? _lat, _lon;
+        private BinaryDocValues? _ids;
+        private readonly BytesRef _idBytes = new();
+
+        public List<Guid> Ids { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) { }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            var reader = context.AtomicReader;
+            _lat = reader.GetNumericDocValues("lat_dv");
+            _lon = reader.GetNumericDocValues("lon_dv");
+            _ids = reader.GetBinaryDocValues("id_dv");
+        }
+
+        public void Collect(int doc)
+        {
+            if (query.Center is { } centre && query.RadiusKm is { } radius)
+            {
+                var point = new GeoPoint(BitConverter.Int64BitsToDouble(_lat!.Get(doc)), BitConverter.Int64BitsToDouble(_lon!.Get(doc)));
+                if (centre.DistanceKmTo(point) > radius) return;
+            }
+            _ids!.Get(doc, _idBytes);
+            Ids.Add(new Guid(_idBytes.Bytes.AsSpan(_idBytes.Offset, _idBytes.Length)));
+        }
     }
 
     private readonly record struct Ranked(int Doc, Guid Id, double Score, double? DistanceKm);

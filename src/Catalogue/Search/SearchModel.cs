@@ -90,6 +90,13 @@ public interface IPostSearchIndex
 
     Task<PostSearchResult> SearchAsync(PostSearchQuery query, CancellationToken ct = default);
 
+    /// <summary>
+    /// Every post the query's text and filters match (the radius exact), unranked and unpaged — ids only; for callers
+    /// that examine them all, as person-aware search does with every post within a person's travel distance.
+    /// Paging fields are ignored. A partial answer (failed shards) is an error: the caller relies on completeness.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> MatchingIdsAsync(PostSearchQuery query, CancellationToken ct = default);
+
     /// <summary>Number of documents searchable now.</summary>
     Task<long> CountAsync(CancellationToken ct = default);
 }

@@ -66,6 +66,22 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
         return false;
     }
 
+    /// <summary>
+    /// The box (lon, lat) of every point <see cref="Contains(GeoPoint)"/> may accept — the zones' envelope widened by the tolerance —
+    /// or null when there is none, or when it touches ±180° (a point there is also tested on the other side).
+    /// </summary>
+    public Envelope? SearchBox
+    {
+        get
+        {
+            if (_regions.Length == 0) return null;
+            var box = new Envelope();
+            foreach (var region in _regions) box.ExpandToInclude(region.EnvelopeInternal);
+            box.ExpandBy(BoundaryTolerance);
+            return box.MinX <= -180 + 2 * BoundaryTolerance || box.MaxX >= 180 - 2 * BoundaryTolerance ? null : box;
+        }
+    }
+
     public bool Equals(ExclusionZones? other) =>
         other is not null && Count == other.Count && Geometries.Zip(other.Geometries).All(z => z.First.EqualsExact(z.Second));
     public override bool Equals(object? obj) => Equals(obj as ExclusionZones);

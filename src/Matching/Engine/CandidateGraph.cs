@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -13,8 +12,8 @@ public readonly record struct CandidateArc(int Person, int Post, int Score, doub
 /// STR-tree over the posts yields those inside the bounding box of each person's travel distance, and
 /// only those are evaluated (a box that crosses ±180° is queried on both sides). For a person with no
 /// eligible post, it also counts which rules exclude the posts — over every post of the instance, as
-/// matching.md asks: the posts outside the box are evaluated too, for those persons only. A person with no
-/// hours remaining gets no candidate (rule 15).
+/// matching.md asks (<see cref="BlockingCounts"/>), for those persons only. A person with no hours remaining
+/// gets no candidate (rule 15).
 /// </summary>
 public sealed class CandidateGraph
 {
@@ -66,6 +65,7 @@ public sealed class CandidateGraph
         tree.Build();
 
         var (sides, scheduleClasses) = PostSide.Of(posts);
+        var counts = new BlockingCounts(sides, tree);
         var persons = instance.Persons;
         var byPerson = new CandidateArc[persons.Count][];
         var blocking = new Dictionary<Rule, int>?[persons.Count];
@@ -102,28 +102,10 @@ public sealed class CandidateGraph
             byPerson[p] = [.. arcs];
             if (arcs.Count == 0)
             {
-                // No eligible post: every post of the instance is evaluated in full, to say which rules exclude it
-                // (those outside the box break rule 6 without measuring).
-                var inBox = new bool[posts.Count];
-                foreach (var q in nearby) inBox[q] = true;
-                var perBit = new int[32];
+                // No eligible post: which rules exclude the posts, over every post of the instance.
                 Interlocked.Add(ref pairs, posts.Count);
-                for (var q = 0; q < posts.Count; q++)
-                {
-                    if ((q & 1023) == 0 && stop.IsCancellationRequested)
-                    {
-                        unexamined[p] = true; // cut short: no count rather than a false one
-                        break;
-                    }
-                    var broken = (uint)EligibilityRules.Evaluate(side, sides[q], instance.ReferenceDate, knownFar: !inBox[q]).Broken;
-                    while (broken != 0)
-                    {
-                        perBit[BitOperations.TrailingZeroCount(broken)]++;
-                        broken &= broken - 1;
-                    }
-                }
-                blocking[p] = unexamined[p] ? null : RuleNames.All.Where(r => perBit[BitOperations.TrailingZeroCount((uint)r)] > 0)
-                    .ToDictionary(r => r, r => perBit[BitOperations.TrailingZeroCount((uint)r)]);
+                blocking[p] = counts.Count(side, nearby, instance.ReferenceDate, stop);
+                if (blocking[p] is null) unexamined[p] = true; // cut short: no count rather than a false one
             }
             var end = Stopwatch.GetTimestamp();
             return (local.spatial + (afterQuery - start), local.rules + (end - afterQuery), local.cache);

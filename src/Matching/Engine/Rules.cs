@@ -114,7 +114,8 @@ public static class EligibilityRules
     /// <summary>Rule 6 accepts up to <c>maxTravelKm + 1e-6</c> km (matching.md): a decimal distance is not lost to binary rounding.</summary>
     public const double DistanceToleranceKm = 1e-6;
 
-    private static readonly (PostTrait Trait, Rule Rule)[] TraitRules =
+    /// <summary>Which rule each post trait breaks for a person who forbids it.</summary>
+    public static readonly (PostTrait Trait, Rule Rule)[] TraitRules =
     [
         (PostTrait.UnfitForMinors, Rule.Minors), (PostTrait.ContactWithMinors, Rule.ContactWithMinors), (PostTrait.VulnerablePublic, Rule.VulnerablePublic),
         (PostTrait.RequiresDrivingLicence, Rule.DrivingLicence), (PostTrait.FarFromPublicTransport, Rule.PublicTransport), (PostTrait.NotWheelchairAccessible, Rule.Wheelchair),

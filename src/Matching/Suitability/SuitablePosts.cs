@@ -7,15 +7,13 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Suitability;
 
 /// <summary>
-/// Person-aware search: the index yields the posts around the person's home within their travel
-/// distance (and matching the text), then the matching rules — the same code as the solver — keep the
-/// eligible ones with free places and rank them by the quality score.
+/// Person-aware search: the index yields every post around the person's home within their travel distance
+/// (and matching the text) — all of them, so that the list and the per-rule exclusion counts are complete —
+/// then the matching rules, the same code as the solver, keep the eligible ones with free places and rank
+/// them by the quality score.
 /// </summary>
 public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readiness, IMatchingStore store, MatchingReadCache cache, TimeProvider clock)
 {
-    /// <summary>How many nearby posts the index hands to the rules at most (nearest first without text).</summary>
-    public const int MaxCandidates = 1000;
-
     public async Task<SuitablePostsResult> FindAsync(Person person, string? text, int limit, IReadOnlyList<string>? activities = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -25,15 +23,13 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         var who = person.ToMatchPerson(coDefendants[person.Id]);
         // Rule 15: nothing left to do, nothing to propose.
         if (who.HoursRemaining <= 0) return new SuitablePostsResult([], 0, new Dictionary<string, int>(), 0) { Completed = true };
-        var nearby = await index.SearchAsync(new PostSearchQuery
+        var ids = await index.MatchingIdsAsync(new PostSearchQuery
         {
             Text = text,
             Center = who.Location,
-            RadiusKm = who.MaxTravelKm,
+            RadiusKm = who.MaxTravelKm + EligibilityRules.DistanceToleranceKm,
             Activities = activities ?? [],
-            PageSize = MaxCandidates,
         }, ct);
-        var ids = nearby.Hits.Select(h => h.PostId).ToList();
         var posts = await cache.PostsAsync(store, ids, ct);
         var habilitations = await cache.HabilitationsAsync(store, posts.Values.Select(p => Guid.Parse(p.PartnerId)).Distinct().ToList(), ct);
         var taken = await store.Placements.TakenByPostAsync(ids, ct);

@@ -282,6 +282,79 @@ public class ElasticsearchRequestTests
     }
 
     [Fact]
+    public async Task MatchingIds_AskForIdsOnly_SortedById_AndPageBySearchAfter()
+    {
+        var (index, recorder) = Engine(SearchResponse);
+        var ids = await index.MatchingIdsAsync(new PostSearchQuery { Text = "espaces", Center = new GeoPoint(45.764, 4.8357), RadiusKm = 20, Activities = ["espaces-verts"] });
+        Assert.Equal([Guid.Parse("11111111-1111-1111-1111-111111111111"), Guid.Parse("33333333-3333-3333-3333-333333333333")], ids);
+        Assert.Single(recorder.Calls); // fewer hits than a page: the last page
+        AssertJson("""
+            {
+              "_source": false,
+              "query": {
+                "bool": {
+                  "filter": [
+                    { "terms": { "activity": ["espaces-verts"] } },
+                    { "geo_distance": { "distance": "20km", "distance_type": "arc", "location": { "lat": 45.764, "lon": 4.8357 } } }
+                  ],
+                  "must": { "multi_match": { "fields": ["title^3", "skills.text^2", "hostBodyName^1.5", "description"], "query": "espaces", "type": "most_fields" } }
+                }
+              },
+              "size": 5000,
+              "sort": { "id": { "order": "asc" } },
+              "track_total_hits": false
+            }
+            """, recorder.Calls[0].Body);
+    }
+
+    [Fact]
+    public async Task MatchingIds_AFullPage_AsksForTheNextAfterItsLastId()
+    {
+        var hits = string.Join(",", Enumerable.Range(0, ElasticsearchPostSearchIndex.IdsPageSize).Select(i =>
+            $$"""{ "_index": "placement-posts-20261128", "_id": "{{new Guid(i, 0, 0, new byte[8])}}", "_score": null, "sort": ["{{new Guid(i, 0, 0, new byte[8])}}"] }"""));
+        var full = $$"""{ "took": 3, "timed_out": false, "_shards": { "total": 1, "successful": 1, "skipped": 0, "failed": 0 }, "hits": { "max_score": null, "hits": [{{hits}}] } }""";
+        var recorder = new Recorder();
+        var calls = 0;
+        // First call: a full page; second: an empty one.
+        var empty = """{ "took": 1, "timed_out": false, "_shards": { "total": 1, "successful": 1, "skipped": 0, "failed": 0 }, "hits": { "max_score": null, "hits": [] } }""";
+        var settings = new ElasticsearchClientSettings(new SingleNodePool(new Uri("http://es.test:9200")), new PagedInvoker(() => calls++ == 0 ? full : empty))
+            .DisableDirectStreaming()
+            .OnRequestCompleted(call => recorder.Calls.Add((call.HttpMethod.ToString(), call.Uri!.PathAndQuery, call.RequestBodyInBytes is { } body ? Encoding.UTF8.GetString(body) : null)));
+        var index = new ElasticsearchPostSearchIndex(settings, "placement-posts");
+        var ids = await index.MatchingIdsAsync(new PostSearchQuery { Departement = "69" });
+        Assert.Equal(ElasticsearchPostSearchIndex.IdsPageSize, ids.Count);
+        Assert.Equal(2, recorder.Calls.Count);
+        Assert.Null(JsonNode.Parse(recorder.Calls[0].Body!)!["search_after"]);
+        Assert.Equal(new Guid(ElasticsearchPostSearchIndex.IdsPageSize - 1, 0, 0, new byte[8]).ToString(),
+            JsonNode.Parse(recorder.Calls[1].Body!)!["search_after"]!.AsArray().Single()!.GetValue<string>());
+    }
+
+    /// <summary>The in-memory invoker, answering each call with the next response.</summary>
+    private sealed class PagedInvoker(Func<string> next) : IRequestInvoker
+    {
+        private static readonly Dictionary<string, IEnumerable<string>> Headers = new() { ["x-elastic-product"] = ["Elasticsearch"] };
+        private InMemoryRequestInvoker Current() => new(Encoding.UTF8.GetBytes(next()), 200, null, "application/json", Headers);
+        public ResponseFactory ResponseFactory => Current().ResponseFactory;
+        public TResponse Request<TResponse>(Endpoint endpoint, BoundConfiguration boundConfiguration, PostData? postData) where TResponse : TransportResponse, new() =>
+            Current().Request<TResponse>(endpoint, boundConfiguration, postData);
+        public Task<TResponse> RequestAsync<TResponse>(Endpoint endpoint, BoundConfiguration boundConfiguration, PostData? postData, CancellationToken cancellationToken) where TResponse : TransportResponse, new() =>
+            Current().RequestAsync<TResponse>(endpoint, boundConfiguration, postData, cancellationToken);
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public async Task MatchingIds_RefuseAPartialAnswer()
+    {
+        var partial = SearchResponse.Replace(
+            "\"_shards\": { \"total\": 1, \"successful\": 1, \"skipped\": 0, \"failed\": 0 }",
+            "\"_shards\": { \"total\": 2, \"successful\": 1, \"skipped\": 0, \"failed\": 1, \"failures\": [ { \"shard\": 1, \"index\": \"placement-posts-20261128\", \"node\": \"n1\", \"reason\": { \"type\": \"node_not_connected_exception\", \"reason\": \"[n2] Node not connected\" } } ] }",
+            StringComparison.Ordinal);
+        var (index, _) = Engine(partial);
+        var error = await Assert.ThrowsAsync<SearchUnavailableException>(() => index.MatchingIdsAsync(new PostSearchQuery { Text = "espaces" }));
+        Assert.Contains("partielle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APartialShardFailure_StillAnswers_ButSaysSo()
     {
         var partial = SearchResponse.Replace(

@@ -91,6 +91,36 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task MatchingIds_AreEveryPostTheQueryMatches_WithTheRadiusExact()
+    {
+        var edge = Docs.All.Single(d => d.Title == "Poste au bord du cercle");
+        var distance = Lyon.DistanceKmTo(edge.Location);
+        Assert.Equal(Docs.All.Where(d => Lyon.DistanceKmTo(d.Location) <= distance + 0.01).Select(d => d.Id).Order(),
+            (await Index.MatchingIdsAsync(new PostSearchQuery { Center = Lyon, RadiusKm = distance + 0.01 })).Order());
+        Assert.DoesNotContain(edge.Id, await Index.MatchingIdsAsync(new PostSearchQuery { Center = Lyon, RadiusKm = distance - 0.01 }));
+        Assert.Equal(Docs.All.Where(d => d.Title.Contains("cuisine", StringComparison.Ordinal) || d.Description.Contains("cuisine", StringComparison.Ordinal)).Select(d => d.Id).Order(),
+            (await Index.MatchingIdsAsync(new PostSearchQuery { Text = "cuisine", Center = Lyon, RadiusKm = 30 })).Order());
+        Assert.Equal(Docs.All.Where(d => d.Activity == "espaces-verts").Select(d => d.Id).Order(),
+            (await Index.MatchingIdsAsync(new PostSearchQuery { Activities = ["espaces-verts"], PageSize = 1 })).Order());
+        Assert.Empty(await Index.MatchingIdsAsync(new PostSearchQuery { Text = "l'été de la" }));
+    }
+
+    [SkippableFact]
+    public async Task MatchingIds_AreComplete_FarBeyondAPageOfResults()
+    {
+        // 6,000 posts within about 8 km of Lyon: more than a page of either engine (Elasticsearch pages ids by 5,000).
+        var random = new Random(3);
+        var many = Enumerable.Range(0, 6_000).Select(_ => Docs.All[0] with
+        {
+            Id = Guid.NewGuid(), Lat = Lyon.Latitude + (random.NextDouble() - 0.5) * 0.1, Lon = Lyon.Longitude + (random.NextDouble() - 0.5) * 0.1,
+        }).ToList();
+        foreach (var batch in many.Chunk(1_000)) await Index.IndexAsync(batch);
+        var expected = Docs.All.Concat(many).Where(d => Lyon.DistanceKmTo(d.Location) <= 10).Select(d => d.Id).Order().ToList();
+        Assert.True(expected.Count > 5_000, $"{expected.Count} posts within 10 km");
+        Assert.Equal(expected, (await Index.MatchingIdsAsync(new PostSearchQuery { Center = Lyon, RadiusKm = 10 })).Order());
+    }
+
+    [SkippableFact]
     public async Task NearerPosts_RankHigher_WhenTheTextIsEqual()
     {
         var result = await Index.SearchAsync(new PostSearchQuery { Center = Lyon, RadiusKm = 100, PageSize = 50 });
