@@ -239,9 +239,15 @@ public sealed class LucenePostSearchIndex : IPostSearchIndex, IDisposable
     {
         var (textQuery, hasTerms) = TextQuery(query.Text);
         if (query.Text is { Length: > 0 } && !hasTerms) return (null, null);
-        Query main = textQuery ?? new MatchAllDocsQuery();
         var filter = Filter(query);
-        if (filter is not null) main = new FilteredQuery(main, new QueryWrapperFilter(filter));
+        // Without text the filters alone are the query (every match scores 1): no pass over every document.
+        Query main = (textQuery, filter) switch
+        {
+            (null, null) => new MatchAllDocsQuery(),
+            (null, { } f) => new ConstantScoreQuery(f),
+            ({ } t, null) => t,
+            ({ } t, { } f) => new FilteredQuery(t, new QueryWrapperFilter(f)),
+        };
         return (main, textQuery);
     }
 

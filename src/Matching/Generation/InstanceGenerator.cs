@@ -13,8 +13,9 @@ namespace Placement.Matching.Generation;
 /// 7 % with an exclusion zone (a 1.5–3 km disc around a nearby commune), 3 % with an excluded partner,
 /// 1–4 places per post; with <c>conflicts</c>, 4 % of persons in co-defendant pairs living near each other.
 /// With <c>cities</c>, a dense territory: the posts cluster within 12 km of the most populous communes of the area,
-/// the persons live across it as usual, with travel distances of 5 to 30 km — so that a person near a city has
-/// thousands of posts in reach, most of which a cheap rule excludes. With <c>networks</c>, co-defendants come in groups
+/// the persons live across it — any commune as likely as another, the countryside as the cities — with travel
+/// distances of 5 to 30 km, so that a person near a city has thousands of posts in reach, most of which a cheap
+/// rule excludes, while many others have none. With <c>networks</c>, co-defendants come in groups
 /// of 5 to 30 (a network case) living in the same neighbourhoods, every member barred from every other, until about
 /// that many links — one large conflict component where rule 13 binds hard.
 /// </summary>
@@ -95,7 +96,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
         var personList = new List<InstancePersonDto>(persons);
         for (var i = 0; i < persons; i++)
         {
-            var home = Pick();
+            var home = cities is null ? Pick() : communes[random.Next(communes.Length)];
             var minor = random.NextDouble() < 0.06;
             var licence = !minor && random.NextDouble() < 0.55;
             var zone = random.NextDouble() < 0.07 ? Zone(random, Pick, home) : null;

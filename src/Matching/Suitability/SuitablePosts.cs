@@ -31,17 +31,14 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
             Activities = activities ?? [],
         }, ct);
         var posts = await cache.PostsAsync(store, ids, ct);
-        var habilitations = await cache.HabilitationsAsync(store, posts.Values.Select(p => Guid.Parse(p.PartnerId)).Distinct().ToList(), ct);
-        var taken = await store.Placements.TakenByPostAsync(ids, ct);
 
-        var suitable = new List<(Guid Id, Guid Host, int Score, double Distance, int Free, IReadOnlyList<ScorePart> Parts)>();
+        var suitable = new List<(Guid Id, Guid Host, int Score, double Distance, int Free)>();
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
         var full = 0;
-        foreach (var (id, post) in posts)
+        foreach (var (id, post, habilitation, taken) in posts)
         {
-            var hostId = Guid.Parse(post.PartnerId);
-            if (!habilitations[hostId].IsValidOn(today)) continue;
-            var free = ActivePlacements.FreePlaces(post.Capacity, taken.GetValueOrDefault(id));
+            if (!habilitation.IsValidOn(today)) continue;
+            var free = ActivePlacements.FreePlaces(post.Capacity, taken);
             var candidate = post with { Capacity = free };
             var evaluation = EligibilityRules.Evaluate(who, candidate, today);
             if (!evaluation.IsEligible)
@@ -50,7 +47,7 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
                 continue;
             }
             if (free == 0) { full++; continue; }
-            suitable.Add((id, hostId, QualityScore.Of(who, candidate, evaluation, today), evaluation.DistanceKm, free, []));
+            suitable.Add((id, Guid.Parse(post.PartnerId), QualityScore.Of(who, candidate, evaluation, today), evaluation.DistanceKm, free));
         }
         var best = suitable.OrderByDescending(s => s.Score).ThenBy(s => s.Distance).ThenBy(s => s.Id).Take(Math.Clamp(limit, 1, 200)).ToList();
 
@@ -59,9 +56,10 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         var bestHosts = best.Select(b => b.Host).Distinct().ToList();
         var entities = await store.Posts.AsNoTracking().Where(p => bestIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var hostEntities = await store.HostBodies.AsNoTracking().Where(h => bestHosts.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var byId = posts.ToDictionary(p => p.Id, p => p.Post);
         var ranked = best.Select(b =>
         {
-            var candidate = posts[b.Id] with { Capacity = b.Free };
+            var candidate = byId[b.Id] with { Capacity = b.Free };
             var parts = QualityScore.Parts(who, candidate, EligibilityRules.Evaluate(who, candidate, today), today);
             return new SuitablePost(entities[b.Id], hostEntities[b.Host], b.Score, b.Distance, b.Free, parts);
         }).ToList();

@@ -325,6 +325,9 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasIndex("Departement", "Status");
 
+                    b.HasIndex("Id", "Status", "UpdatedAt", "HostBodyId")
+                        .HasDatabaseName("IX_Posts_Heads");
+
                     b.ToTable("Posts", (string)null);
                 });
 

@@ -337,6 +337,9 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Departement", "Status");
 
+                    b.HasIndex("Id", "Status", "UpdatedAt", "HostBodyId")
+                        .HasDatabaseName("IX_Posts_Heads");
+
                     b.ToTable("Posts", (string)null);
                 });
 
