@@ -36,6 +36,75 @@ public class ExhaustiveSearchTests
         Assert.True(GreedyBaseline.Solve(instance).Stats!.Placed <= result.Stats.Placed);
     }
 
+    public static TheoryData<int, bool> NetworkSeeds()
+    {
+        var data = new TheoryData<int, bool>();
+        for (var seed = 1; seed <= 60; seed++)
+        {
+            data.Add(seed, false);
+            data.Add(seed, true);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Co-defendants in groups sharing a few partners, so that rule 13 binds (the flow optimum, which relaxes it, places
+    /// more than can be), and persons with every hour done (rule 15). With <paramref name="byNeighbourhoods"/>, every
+    /// component goes through the neighbourhood search of large components: it must reach the same optimum, and say so.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NetworkSeeds))]
+    public void Solver_MatchesExhaustiveSearch_WhenCoDefendantsBind(int seed, bool byNeighbourhoods)
+    {
+        var instance = NetworkInstance(seed);
+        var result = new AssignmentSolver { FullModelArcLimit = byNeighbourhoods ? 0 : 20_000 }.Solve(instance);
+        AssertFeasible(instance, result);
+        var (bestPlaced, bestQuality) = Exhaustive(instance);
+        Assert.Equal(bestPlaced, result.Stats!.Placed);
+        Assert.Equal(bestQuality, result.Stats.Quality);
+        Assert.Equal(MatchingResult.Optimal, result.Status);
+        Assert.All(instance.Persons.Where(p => p.HoursRemaining <= 0), p => Assert.Contains(result.Unassigned, u => u.PersonId == p.Id && u.Reason == UnassignedReasons.Completed));
+    }
+
+    [Fact]
+    public void TheNetworkInstances_BindTheFlowRelaxation()
+    {
+        // The flow optimum relaxes rule 13: on these instances it often places more than the rule allows.
+        var binding = Enumerable.Range(1, 60).Select(NetworkInstance).Count(i =>
+        {
+            var relaxed = new AssignmentSolver().Solve(i with { Persons = [.. i.Persons.Select(p => p with { NoContactWithPersonIds = Make.Set() })] });
+            return relaxed.Stats!.Placed > Exhaustive(i).Placed;
+        });
+        Assert.True(binding >= 10, $"only {binding} instances where rule 13 binds");
+    }
+
+    private static MatchingInstance NetworkInstance(int seed)
+    {
+        var random = new Random(seed * 104_729);
+        double Near(double c) => c + (random.NextDouble() - 0.5) * 0.1;
+        var posts = Enumerable.Range(0, random.Next(3, 6)).Select(i => Make.Post($"q{i}", $"org-{random.Next(2)}", q => q with
+        {
+            Location = new GeoPoint(Near(45.75), Near(4.85)),
+            Capacity = random.Next(1, 3),
+            Schedule = WeeklySchedule.Parse(random.Next(3) == 0 ? "sat 09:00-17:00" : "mon 09:00-12:00"),
+        })).ToList();
+        var count = random.Next(4, 8);
+        var persons = Enumerable.Range(0, count).Select(i => Make.Person($"p{i}", p => p with
+        {
+            Location = new GeoPoint(Near(45.75), Near(4.85)),
+            MaxTravelKm = 15,
+            HoursRemaining = random.Next(8) == 0 ? 0 : 20 + random.Next(60),
+            Deadline = Make.Today.AddDays(7 * (10 + random.Next(60))),
+            Availability = WeeklySchedule.Parse("mon 08:00-18:00; sat 08:00-18:00"),
+        })).ToList();
+        // One or two groups, each member barred from the others.
+        var groups = Enumerable.Range(0, count).GroupBy(_ => random.Next(2)).Where(g => g.Count() > 1).ToList();
+        foreach (var group in groups)
+            foreach (var i in group)
+                persons[i] = persons[i] with { NoContactWithPersonIds = Make.Set([.. group.Where(j => j != i).Select(j => persons[j].Id)]) };
+        return Make.Instance(persons, posts);
+    }
+
     [Fact]
     public void TheRandomInstances_ExerciseCpSat_AndPinnedPairs()
     {
@@ -97,7 +166,7 @@ public class ExhaustiveSearchTests
         var free = persons.Where(p => pinned.All(x => x.Person.Id != p.Id)).ToList();
         var places = posts.Select(q => Math.Max(0, q.Capacity - pinned.Count(x => x.Post.Id == q.Id))).ToArray();
         var options = free.Select(person => posts.Select((post, j) => (post, j))
-            .Where(x => EligibilityRules.Evaluate(person, x.post, date).IsEligible)
+            .Where(x => person.HoursRemaining > 0 && EligibilityRules.Evaluate(person, x.post, date).IsEligible)
             .Where(x => !pinned.Any(pin => Codefendants(person, pin.Person) && pin.Post.PartnerId == x.post.PartnerId))
             .Select(x => (x.j, score: Score(person, x.post)))
             .ToList()).ToList();

@@ -45,6 +45,7 @@ internal sealed class AssignmentProblem
             else if (_pinnedPost[a] is null && _pinnedPost[b] is null) free.Add((a, b));
         }
         ConflictPairs = free;
+        ConflictCliques = Cliques(free);
 
         var arcs = new List<CandidateArc>(graph.PairCount);
         foreach (var personArcs in graph.ByPerson)
@@ -61,9 +62,41 @@ internal sealed class AssignmentProblem
     public int[] FreePlaces { get; }
     public IReadOnlyList<CandidateArc> Arcs { get; }
     public IReadOnlyList<(int A, int B)> ConflictPairs { get; }
+
+    /// <summary>
+    /// Groups of persons all barred from one another, covering every pair of <see cref="ConflictPairs"/>: « at most one of
+    /// the group with each partner » is one constraint where the pairs would make one per pair — and a far tighter model
+    /// when co-defendants come in networks.
+    /// </summary>
+    public IReadOnlyList<int[]> ConflictCliques { get; }
     public long PlacedWeight { get; }
 
     public int PartnerOf(int post) => _partnerOfPost[post];
+
+    /// <summary>A greedy cover of the conflict pairs by cliques: each pair not yet covered grows into a clique with the persons barred from all its members.</summary>
+    private static List<int[]> Cliques(IReadOnlyList<(int A, int B)> pairs)
+    {
+        var barred = new Dictionary<int, HashSet<int>>();
+        foreach (var (a, b) in pairs)
+        {
+            (barred.TryGetValue(a, out var x) ? x : barred[a] = []).Add(b);
+            (barred.TryGetValue(b, out var y) ? y : barred[b] = []).Add(a);
+        }
+        var covered = new HashSet<(int, int)>();
+        var cliques = new List<int[]>();
+        foreach (var (a, b) in pairs.Order())
+        {
+            if (covered.Contains((a, b))) continue;
+            var clique = new List<int> { a, b };
+            foreach (var c in barred[a].Where(barred[b].Contains).Order())
+                if (clique.All(m => barred[m].Contains(c))) clique.Add(c);
+            foreach (var m in clique)
+                foreach (var n in clique)
+                    if (m < n) covered.Add((m, n));
+            cliques.Add([.. clique]);
+        }
+        return cliques;
+    }
 
     /// <summary>Connected components of persons and posts linked by arcs, co-defendants linked too.</summary>
     public List<Component> Components()
@@ -130,20 +163,19 @@ internal sealed class AssignmentProblem
     }
 
     /// <summary>
-    /// The part of a large component re-opened to resolve the conflicts of <paramref name="chosen"/>: the
-    /// persons of each violated pair (and their co-defendants), the <see cref="NeighbourhoodPosts"/> best
-    /// posts of each, and the persons holding those posts; arcs restricted to those posts and to the
-    /// posts each person already holds. Everyone else keeps their place.
+    /// The part of a large component re-opened around <paramref name="core"/> (persons of violated co-defendant pairs, then
+    /// wider): the core and their co-defendants, the <paramref name="width"/> best posts of each, and the persons holding those
+    /// posts in <paramref name="chosen"/>; arcs restricted to those posts and to the posts each person already holds.
+    /// Everyone else keeps their place.
     /// </summary>
-    public Component Neighbourhood(Component component, IReadOnlyList<CandidateArc> chosen)
+    public Component Neighbourhood(Component component, IReadOnlyList<CandidateArc> chosen, IReadOnlySet<int> core, int width)
     {
-        var core = new HashSet<int>();
-        foreach (var (a, b) in ViolatedConflicts(chosen)) { core.Add(a); core.Add(b); }
+        var open = new HashSet<int>(core);
         foreach (var (a, b) in ConflictPairs)
-            if (core.Contains(a) || core.Contains(b)) { core.Add(a); core.Add(b); }
-        var posts = component.Arcs.Where(a => core.Contains(a.Person))
-            .GroupBy(a => a.Person).SelectMany(g => g.OrderByDescending(a => a.Score).Take(NeighbourhoodPosts)).Select(a => a.Post).ToHashSet();
-        var persons = new HashSet<int>(core);
+            if (core.Contains(a) || core.Contains(b)) { open.Add(a); open.Add(b); }
+        var posts = component.Arcs.Where(a => open.Contains(a.Person))
+            .GroupBy(a => a.Person).SelectMany(g => g.OrderByDescending(a => a.Score).Take(width)).Select(a => a.Post).ToHashSet();
+        var persons = new HashSet<int>(open.Where(component.Persons.Contains));
         foreach (var arc in chosen)
             if (posts.Contains(arc.Post)) persons.Add(arc.Person);
         var held = chosen.Where(a => persons.Contains(a.Person)).Select(a => a.Post);
@@ -152,7 +184,7 @@ internal sealed class AssignmentProblem
         return new Component(persons, [.. posts.Order()], arcs);
     }
 
-    /// <summary>How many of their best posts each person in conflict may move to in a neighbourhood.</summary>
+    /// <summary>How many of their best posts each person in conflict may move to in the first neighbourhood (doubled each round).</summary>
     public const int NeighbourhoodPosts = 40;
 
     /// <summary>Adds unplaced persons to arcs of <paramref name="pool"/> whose post still has room and no co-defendant of theirs (best score first).</summary>

@@ -14,8 +14,8 @@ namespace Placement.Matching.Engine;
 /// flow at minimum cost, cost = 100 − score). Where co-defendants (rule 13) end up with the same partner
 /// in that solution, the component is re-solved by CP-SAT with the conflict constraints, hinted with the
 /// flow solution repaired; the flow optimum, which relaxes rule 13, is the bound. Components above
-/// <see cref="FullModelArcLimit"/> arcs get CP-SAT on the neighbourhood of the conflicts only (the other
-/// persons keep their flow places), and report FEASIBLE unless the bound is met.
+/// <see cref="FullModelArcLimit"/> arcs get CP-SAT on growing neighbourhoods of the conflicts (the other persons
+/// keep their places), and report FEASIBLE unless the bound is met or the last neighbourhood was the whole component.
 /// </para>
 /// </summary>
 public sealed class AssignmentSolver
@@ -101,18 +101,64 @@ public sealed class AssignmentSolver
         return new ComponentResult(chosen, placed, quality, feasible, Optimal: feasible, BoundPlaced: placed, BoundQuality: quality);
     }
 
-    /// <summary>Re-solves a component whose flow optimum puts co-defendants together, with rule 13 enforced.</summary>
+    /// <summary>
+    /// Re-solves a component whose flow optimum puts co-defendants together, with rule 13 enforced: whole when it is small;
+    /// otherwise by neighbourhoods of growing size (large neighbourhood search): first the persons of the violated pairs
+    /// with their best posts and the persons holding those, then every person of a co-defendant pair and every unplaced
+    /// person with twice as many posts each, and so on — each solved by CP-SAT with everyone else kept in place and the
+    /// best solution so far as hint — until the bound is met, the neighbourhood is the whole component, or time runs out.
+    /// </summary>
     private ComponentResult SolveConflicts(AssignmentProblem problem, Component component, ComponentResult relaxed, TimeSpan timeLimit, CancellationToken ct)
     {
-        var hint = problem.Repair(relaxed.Arcs, component.Arcs);
+        var started = Clock.GetTimestamp();
+        var best = problem.Repair(relaxed.Arcs, component.Arcs);
         var whole = component.Arcs.Count <= FullModelArcLimit;
-        var free = whole ? component : problem.Neighbourhood(component, relaxed.Arcs);
-        var fixedArcs = whole ? [] : hint.Where(a => !free.Persons.Contains(a.Person)).ToList();
+        var core = new HashSet<int>();
+        foreach (var (a, b) in problem.ViolatedConflicts(relaxed.Arcs)) { core.Add(a); core.Add(b); }
+        var width = AssignmentProblem.NeighbourhoodPosts;
+        var proved = false;
+        while (true)
+        {
+            var free = whole ? component : problem.Neighbourhood(component, best, core, width);
+            var covers = free.Arcs.Count == component.Arcs.Count;
+            var remaining = timeLimit - Clock.GetElapsedTime(started);
+            var (chosen, status) = SolveModel(problem, free, best, remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), ct);
+            if (Better(chosen, best)) best = chosen;
+            proved = covers && status == CpSolverStatus.Optimal;
+            if (proved || covers || MeetsBound(best, relaxed) || ct.IsCancellationRequested || Clock.GetElapsedTime(started) >= timeLimit) break;
+            // Wider: every co-defendant and every unplaced person of the component, with twice as many posts each.
+            var placed = best.Select(a => a.Person).ToHashSet();
+            foreach (var (a, b) in problem.ConflictPairs)
+                if (component.Persons.Contains(a)) { core.Add(a); core.Add(b); }
+            core.UnionWith(component.Persons.Where(p => !placed.Contains(p)));
+            width *= 2;
+        }
 
+        var quality = best.Sum(a => (long)a.Score);
+        return proved
+            ? new ComponentResult(best, best.Count, quality, true, true, best.Count, quality)
+            : new ComponentResult(best, best.Count, quality, true, MeetsBound(best, relaxed), relaxed.BoundPlaced, relaxed.BoundQuality);
+    }
+
+    private static bool MeetsBound(IReadOnlyList<CandidateArc> chosen, ComponentResult relaxed) =>
+        chosen.Count == relaxed.BoundPlaced && chosen.Sum(a => (long)a.Score) == relaxed.BoundQuality;
+
+    /// <summary>More persons placed, then a better total quality.</summary>
+    private static bool Better(IReadOnlyList<CandidateArc> a, IReadOnlyList<CandidateArc> b) =>
+        a.Count != b.Count ? a.Count > b.Count : a.Sum(x => (long)x.Score) > b.Sum(x => (long)x.Score);
+
+    /// <summary>
+    /// CP-SAT on the persons of <paramref name="free"/>, everyone else of <paramref name="current"/> kept in place: at most one
+    /// post per person, places left, co-defendants never with one partner (a kept one's partner forbidden to the other);
+    /// hinted with <paramref name="current"/>. The solution found (kept persons included), or <paramref name="current"/> when none.
+    /// </summary>
+    private static (List<CandidateArc> Chosen, CpSolverStatus Status) SolveModel(AssignmentProblem problem, Component free, IReadOnlyList<CandidateArc> current, TimeSpan timeLimit, CancellationToken ct)
+    {
+        var fixedArcs = current.Where(a => !free.Persons.Contains(a.Person)).ToList();
         var model = new CpModel();
         var vars = new BoolVar[free.Arcs.Count];
         for (var i = 0; i < vars.Length; i++) vars[i] = model.NewBoolVar($"x{i}");
-        var hinted = hint.Select(a => (a.Person, a.Post)).ToHashSet();
+        var hinted = current.Select(a => (a.Person, a.Post)).ToHashSet();
         for (var i = 0; i < vars.Length; i++) model.AddHint(vars[i], hinted.Contains((free.Arcs[i].Person, free.Arcs[i].Post)) ? 1L : 0L);
 
         foreach (var group in Enumerable.Range(0, vars.Length).GroupBy(i => free.Arcs[i].Person))
@@ -124,22 +170,27 @@ public sealed class AssignmentSolver
             model.Add(LinearExpr.Sum(group.Select(i => vars[i])) <= Math.Max(0, places));
         }
         var fixedPartner = fixedArcs.ToDictionary(a => a.Person, a => problem.PartnerOf(a.Post));
+        var arcsOf = Enumerable.Range(0, vars.Length).ToLookup(i => free.Arcs[i].Person);
+        // Co-defendants both re-opened: at most one of each group with each partner.
+        foreach (var clique in problem.ConflictCliques)
+        {
+            var members = clique.Where(free.Persons.Contains).ToList();
+            if (members.Count < 2) continue;
+            foreach (var partner in members.SelectMany(m => arcsOf[m]).GroupBy(i => problem.PartnerOf(free.Arcs[i].Post)))
+                if (partner.Select(i => free.Arcs[i].Person).Distinct().Count() >= 2)
+                    model.AddAtMostOne(partner.Select(i => (ILiteral)vars[i]));
+        }
+        // One re-opened, the other kept in place: the kept one's partner is closed to the re-opened one.
         foreach (var (a, b) in problem.ConflictPairs)
         {
             var aFree = free.Persons.Contains(a);
             var bFree = free.Persons.Contains(b);
-            if (aFree && bFree)
-            {
-                foreach (var partner in Enumerable.Range(0, vars.Length).Where(i => free.Arcs[i].Person == a || free.Arcs[i].Person == b).GroupBy(i => problem.PartnerOf(free.Arcs[i].Post)))
-                    if (partner.Select(i => free.Arcs[i].Person).Distinct().Count() == 2)
-                        model.AddAtMostOne(partner.Select(i => (ILiteral)vars[i]));
-            }
-            else if (aFree || bFree)
+            if (aFree != bFree)
             {
                 var (mover, other) = aFree ? (a, b) : (b, a);
                 if (!fixedPartner.TryGetValue(other, out var partnerOfOther)) continue;
-                for (var i = 0; i < vars.Length; i++)
-                    if (free.Arcs[i].Person == mover && problem.PartnerOf(free.Arcs[i].Post) == partnerOfOther) model.Add(vars[i] == 0);
+                foreach (var i in arcsOf[mover])
+                    if (problem.PartnerOf(free.Arcs[i].Post) == partnerOfOther) model.Add(vars[i] == 0);
             }
         }
         var weight = 100L * free.Persons.Count + 1;
@@ -154,23 +205,11 @@ public sealed class AssignmentSolver
         // A stop asked just before the search starts would be lost: ask again while it runs.
         using var repeat = new Timer(_ => { if (ct.IsCancellationRequested) solver.StopSearch(); }, null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
         var status = ct.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model);
-        List<CandidateArc> chosen;
-        if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
-        {
-            chosen = [.. fixedArcs];
-            for (var i = 0; i < vars.Length; i++)
-                if (solver.BooleanValue(vars[i])) chosen.Add(free.Arcs[i]);
-        }
-        else chosen = hint; // no solution in time: the repaired flow solution is feasible
-        if (chosen.Count < hint.Count || (chosen.Count == hint.Count && chosen.Sum(a => (long)a.Score) < hint.Sum(a => (long)a.Score))) chosen = hint;
-
-        var placed = chosen.Count;
-        var quality = chosen.Sum(a => (long)a.Score);
-        var provedByModel = whole && status == CpSolverStatus.Optimal;
-        var meetsBound = placed == relaxed.BoundPlaced && quality == relaxed.BoundQuality;
-        return provedByModel
-            ? new ComponentResult(chosen, placed, quality, true, true, placed, quality)
-            : new ComponentResult(chosen, placed, quality, true, meetsBound, relaxed.BoundPlaced, relaxed.BoundQuality);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return ([.. current], status);
+        var chosen = fixedArcs;
+        for (var i = 0; i < vars.Length; i++)
+            if (solver.BooleanValue(vars[i])) chosen.Add(free.Arcs[i]);
+        return (chosen, status);
     }
 }
 

@@ -20,8 +20,11 @@ public sealed class BlockingCounts
     private readonly int[] _withTrait = new int[8];
     private readonly int[] _atDemand;
     private readonly Dictionary<string, int> _perPartner = new(StringComparer.Ordinal);
+    /// <summary>The posts of each schedule class, one class after the other (<see cref="_classStart"/> says where each begins).</summary>
+    private readonly int[] _byClass;
+    private readonly int[] _classStart;
 
-    public BlockingCounts(PostSide[] sides, STRtree<int> tree)
+    public BlockingCounts(PostSide[] sides, int classes, STRtree<int> tree)
     {
         ArgumentNullException.ThrowIfNull(sides);
         _sides = sides;
@@ -34,6 +37,12 @@ public sealed class BlockingCounts
             _atDemand[(int)post.PhysicalDemand]++;
             _perPartner[post.PartnerId] = _perPartner.GetValueOrDefault(post.PartnerId) + 1;
         }
+        _classStart = new int[classes + 1];
+        foreach (var side in sides) _classStart[side.ScheduleClass + 1]++;
+        for (var c = 0; c < classes; c++) _classStart[c + 1] += _classStart[c];
+        _byClass = new int[sides.Length];
+        var next = _classStart[..^1];
+        for (var q = 0; q < sides.Length; q++) _byClass[next[sides[q].ScheduleClass]++] = q;
     }
 
     /// <summary>
@@ -75,14 +84,24 @@ public sealed class BlockingCounts
             Add(Rule.ExclusionZone, inZones);
         }
 
-        // Rule 11: N from each post's dates, W once per schedule class (the person's cache).
+        // Rule 11, class by class: where the person's weekly hours W on the class are 0, every post of it breaks the rule;
+        // otherwise N from each post's dates decides.
         var late = 0;
-        for (var q = 0; q < _sides.Length; q++)
+        for (var c = 0; c < _classStart.Length - 1; c++)
         {
-            if ((q & 4095) == 0 && stop.IsCancellationRequested) return null;
-            var post = _sides[q].Post;
-            var weeks = EligibilityRules.Weeks(referenceDate, person.Deadline, post.OpenFrom, post.OpenUntil);
-            if (!EligibilityRules.CompletesInTime(side.WeeklyHours(_sides[q]), weeks, person.HoursRemaining)) late++;
+            if (stop.IsCancellationRequested) return null;
+            int from = _classStart[c], to = _classStart[c + 1];
+            var weekly = side.WeeklyHours(_sides[_byClass[from]]);
+            if (!EligibilityRules.CompletesInTime(weekly, double.PositiveInfinity, person.HoursRemaining)) // no number of weeks is enough
+            {
+                late += to - from;
+                continue;
+            }
+            for (var i = from; i < to; i++)
+            {
+                var post = _sides[_byClass[i]].Post;
+                if (!EligibilityRules.CompletesInTime(weekly, EligibilityRules.Weeks(referenceDate, person.Deadline, post.OpenFrom, post.OpenUntil), person.HoursRemaining)) late++;
+            }
         }
         Add(Rule.Schedule, late);
         return counts;

@@ -65,7 +65,7 @@ public sealed class CandidateGraph
         tree.Build();
 
         var (sides, scheduleClasses) = PostSide.Of(posts);
-        var counts = new BlockingCounts(sides, tree);
+        var counts = new BlockingCounts(sides, scheduleClasses, tree);
         var persons = instance.Persons;
         var byPerson = new CandidateArc[persons.Count][];
         var blocking = new Dictionary<Rule, int>?[persons.Count];

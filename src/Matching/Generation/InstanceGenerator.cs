@@ -17,7 +17,8 @@ namespace Placement.Matching.Generation;
 /// distances of 5 to 30 km, so that a person near a city has thousands of posts in reach, most of which a cheap
 /// rule excludes, while many others have none. With <c>networks</c>, co-defendants come in groups
 /// of 5 to 30 (a network case) living in the same neighbourhoods, every member barred from every other, until about
-/// that many links — one large conflict component where rule 13 binds hard.
+/// that many links — one large conflict component where rule 13 binds hard: there, partners are local (three per
+/// commune), as town halls and associations are.
 /// </summary>
 public sealed class InstanceGenerator(FranceGeography geography)
 {
@@ -73,7 +74,9 @@ public sealed class InstanceGenerator(FranceGeography geography)
             postList.Add(new InstancePostDto
             {
                 Id = $"post-{i + 1}",
-                PartnerId = $"org-{random.Next(partners) + 1}",
+                // In a network case the partners are local — a commune's town hall and two associations — so that
+                // co-defendants of one neighbourhood compete for the same few partners.
+                PartnerId = networks is null ? $"org-{random.Next(partners) + 1}" : $"org-{commune.Insee}-{random.Next(3) + 1}",
                 Activity = activity,
                 Skills = PickWords(random, SkillWords, random.Next(0, 3)),
                 Location = Near(random, commune, postSpread),
@@ -118,7 +121,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
                 {
                     NoContactWithMinors = random.NextDouble() < 0.15,
                     NoContactWithVulnerablePublic = random.NextDouble() < 0.08,
-                    ExcludedPartnerIds = random.NextDouble() < 0.03 ? [$"org-{random.Next(partners) + 1}"] : null,
+                    ExcludedPartnerIds = random.NextDouble() < 0.03 ? [networks is null ? $"org-{random.Next(partners) + 1}" : postList[random.Next(postList.Count)].PartnerId!] : null,
                     ExclusionZones = zone is null ? null : [GeoJson.Write(zone)],
                 },
             });
