@@ -106,7 +106,8 @@ public sealed class AssignmentSolver
     /// otherwise by neighbourhoods of growing size (large neighbourhood search): first the persons of the violated pairs
     /// with their best posts and the persons holding those, then every person of a co-defendant pair and every unplaced
     /// person with twice as many posts each, and so on — each solved by CP-SAT with everyone else kept in place and the
-    /// best solution so far as hint — until the bound is met, the neighbourhood is the whole component, or time runs out.
+    /// best solution so far as hint — until the bound is met, the neighbourhood is the whole component, time runs out, or
+    /// a wider round (given at most as long as all the rounds before it) ends on its time without finding better.
     /// </summary>
     private ComponentResult SolveConflicts(AssignmentProblem problem, Component component, ComponentResult relaxed, TimeSpan timeLimit, CancellationToken ct)
     {
@@ -117,15 +118,23 @@ public sealed class AssignmentSolver
         foreach (var (a, b) in problem.ViolatedConflicts(relaxed.Arcs)) { core.Add(a); core.Add(b); }
         var width = AssignmentProblem.NeighbourhoodPosts;
         var proved = false;
+        var first = true;
         while (true)
         {
             var free = whole ? component : problem.Neighbourhood(component, best, core, width);
             var covers = free.Arcs.Count == component.Arcs.Count;
-            var remaining = timeLimit - Clock.GetElapsedTime(started);
-            var (chosen, status) = SolveModel(problem, free, best, remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), ct);
-            if (Better(chosen, best)) best = chosen;
+            var elapsed = Clock.GetElapsedTime(started);
+            var remaining = timeLimit - elapsed;
+            // The first neighbourhood may take all the time; each wider one at most as long as all before it (doubling).
+            var slice = first || elapsed > remaining ? remaining : elapsed;
+            var (chosen, status) = SolveModel(problem, free, best, slice > TimeSpan.Zero ? slice : TimeSpan.FromMilliseconds(1), ct);
+            var improved = Better(chosen, best);
+            if (improved) best = chosen;
             proved = covers && status == CpSolverStatus.Optimal;
             if (proved || covers || MeetsBound(best, relaxed) || ct.IsCancellationRequested || Clock.GetElapsedTime(started) >= timeLimit) break;
+            // A wider round that found nothing better and ran out of its time would only spend more: enough.
+            if (!first && !improved && status != CpSolverStatus.Optimal) break;
+            first = false;
             // Wider: every co-defendant and every unplaced person of the component, with twice as many posts each.
             var placed = best.Select(a => a.Person).ToHashSet();
             foreach (var (a, b) in problem.ConflictPairs)
