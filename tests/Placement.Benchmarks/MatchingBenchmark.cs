@@ -50,6 +50,12 @@ public sealed class MatchingBenchmark : IBenchmark
                     $"{stats.Gap:P3}", result.Status, stats.CandidateMs, stats.RuleMs, stats.SolveMs, (double)stats.ElapsedMs, bare.TotalMilliseconds,
                     greedy.Placed, greedy.Quality, Measure.PeakMemoryMiB(),
                 ]);
+                if (networks is not null && Environment.GetEnvironmentVariable("PLACEMENT_REFERENCE_SECONDS") is { } seconds)
+                {
+                    // An independent reference: CP-SAT on every component whole, for much longer.
+                    var reference = new AssignmentSolver { FullModelArcLimit = int.MaxValue }.Solve(instance with { Options = instance.Options with { TimeLimitSeconds = double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) } });
+                    output.WriteLine($"  {scale} reference (whole components, {seconds} s): {reference.Status} placed {reference.Stats!.Placed}, quality {reference.Stats.Quality} in {reference.Stats.ElapsedMs} ms");
+                }
                 output.WriteLine($"  {scale} conflicts={conflicts}: {result.Status} placed {stats.Placed}/{persons} in {stats.ElapsedMs} ms, {stats.Components} components, {stats.ConflictComponents} re-solved by CP-SAT; "
                     + $"{graph.PairsExamined} pairs examined, {graph.PairsExamined / Math.Max(1e-9, (stats.CandidateMs + stats.RuleMs) / 1000 / 2):0} pairs/s (2 threads); end to end / solve = {stats.ElapsedMs / Math.Max(1, stats.SolveMs):0.0}");
             }

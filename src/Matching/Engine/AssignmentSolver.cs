@@ -106,8 +106,9 @@ public sealed class AssignmentSolver
     /// otherwise by neighbourhoods of growing size (large neighbourhood search): first the persons of the violated pairs
     /// with their best posts and the persons holding those, then every person of a co-defendant pair and every unplaced
     /// person with twice as many posts each, and so on — each solved by CP-SAT with everyone else kept in place and the
-    /// best solution so far as hint — until the bound is met, the neighbourhood is the whole component, time runs out, or
-    /// a wider round (given at most as long as all the rounds before it) ends on its time without finding better.
+    /// best solution so far as hint — until the bound is met, as many persons are placed as it allows, the neighbourhood is
+    /// the whole component, time runs out, or a wider round (given at most as long as all the rounds before it) ends on
+    /// its time without finding better.
     /// </summary>
     private ComponentResult SolveConflicts(AssignmentProblem problem, Component component, ComponentResult relaxed, TimeSpan timeLimit, CancellationToken ct)
     {
@@ -132,8 +133,10 @@ public sealed class AssignmentSolver
             if (improved) best = chosen;
             proved = covers && status == CpSolverStatus.Optimal;
             if (proved || covers || MeetsBound(best, relaxed) || ct.IsCancellationRequested || Clock.GetElapsedTime(started) >= timeLimit) break;
-            // A wider round that found nothing better and ran out of its time would only spend more: enough.
-            if (!first && !improved && status != CpSolverStatus.Optimal) break;
+            // Wider rounds look for persons left out: when as many are placed as the bound allows, the rest is quality —
+            // a few points that a relaxed bound overstates, not worth doubling the wait. A wider round that found nothing
+            // better and ran out of its time would only spend more.
+            if (best.Count >= relaxed.BoundPlaced || (!first && !improved && status != CpSolverStatus.Optimal)) break;
             first = false;
             // Wider: every co-defendant and every unplaced person of the component, with twice as many posts each.
             var placed = best.Select(a => a.Person).ToHashSet();
