@@ -32,14 +32,14 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         }, ct);
         var posts = await cache.PostsAsync(store, ids, ct);
 
-        var suitable = new List<(Guid Id, Guid Host, int Score, double Distance, int Free)>();
+        var suitable = new List<(PostInReach Post, int Score, double Distance, int Free)>();
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
         var full = 0;
-        foreach (var (id, post, habilitation, taken) in posts)
+        foreach (var inReach in posts)
         {
-            if (!habilitation.IsValidOn(today)) continue;
-            var free = ActivePlacements.FreePlaces(post.Capacity, taken);
-            var candidate = post with { Capacity = free };
+            if (!inReach.Host.Details.Habilitation.IsValidOn(today)) continue;
+            var free = ActivePlacements.FreePlaces(inReach.Post.Capacity, inReach.Taken);
+            var candidate = inReach.Post with { Capacity = free };
             var evaluation = EligibilityRules.Evaluate(who, candidate, today);
             if (!evaluation.IsEligible)
             {
@@ -47,21 +47,14 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
                 continue;
             }
             if (free == 0) { full++; continue; }
-            suitable.Add((id, Guid.Parse(post.PartnerId), QualityScore.Of(who, candidate, evaluation, today), evaluation.DistanceKm, free));
+            suitable.Add((inReach, QualityScore.Of(who, candidate, evaluation, today), evaluation.DistanceKm, free));
         }
-        var best = suitable.OrderByDescending(s => s.Score).ThenBy(s => s.Distance).ThenBy(s => s.Id).Take(Math.Clamp(limit, 1, 200)).ToList();
-
-        // Only the answer is read in full, with its explanations.
-        var bestIds = best.Select(b => b.Id).ToList();
-        var bestHosts = best.Select(b => b.Host).Distinct().ToList();
-        var entities = await store.Posts.AsNoTracking().Where(p => bestIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var hostEntities = await store.HostBodies.AsNoTracking().Where(h => bestHosts.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        var byId = posts.ToDictionary(p => p.Id, p => p.Post);
-        var ranked = best.Select(b =>
+        // The answer, with its explanations.
+        var ranked = suitable.OrderByDescending(s => s.Score).ThenBy(s => s.Distance).ThenBy(s => s.Post.Entity.Id).Take(Math.Clamp(limit, 1, 200)).Select(b =>
         {
-            var candidate = byId[b.Id] with { Capacity = b.Free };
+            var candidate = b.Post.Post with { Capacity = b.Free };
             var parts = QualityScore.Parts(who, candidate, EligibilityRules.Evaluate(who, candidate, today), today);
-            return new SuitablePost(entities[b.Id], hostEntities[b.Host], b.Score, b.Distance, b.Free, parts);
+            return new SuitablePost(b.Post.Entity, b.Post.Host, b.Score, b.Distance, b.Free, parts);
         }).ToList();
         return new SuitablePostsResult(ranked, posts.Count, excluded, full);
     }

@@ -342,14 +342,16 @@ public class ElasticsearchRequestTests
         public void Dispose() { }
     }
 
+    /// <summary>The search response when one shard of two failed.</summary>
+    private static readonly string PartialSearchResponse = SearchResponse.Replace(
+        "\"_shards\": { \"total\": 1, \"successful\": 1, \"skipped\": 0, \"failed\": 0 }",
+        "\"_shards\": { \"total\": 2, \"successful\": 1, \"skipped\": 0, \"failed\": 1, \"failures\": [ { \"shard\": 1, \"index\": \"placement-posts-20261128\", \"node\": \"n1\", \"reason\": { \"type\": \"node_not_connected_exception\", \"reason\": \"[n2] Node not connected\" } } ] }",
+        StringComparison.Ordinal);
+
     [Fact]
     public async Task MatchingIds_RefuseAPartialAnswer()
     {
-        var partial = SearchResponse.Replace(
-            "\"_shards\": { \"total\": 1, \"successful\": 1, \"skipped\": 0, \"failed\": 0 }",
-            "\"_shards\": { \"total\": 2, \"successful\": 1, \"skipped\": 0, \"failed\": 1, \"failures\": [ { \"shard\": 1, \"index\": \"placement-posts-20261128\", \"node\": \"n1\", \"reason\": { \"type\": \"node_not_connected_exception\", \"reason\": \"[n2] Node not connected\" } } ] }",
-            StringComparison.Ordinal);
-        var (index, _) = Engine(partial);
+        var (index, _) = Engine(PartialSearchResponse);
         var error = await Assert.ThrowsAsync<SearchUnavailableException>(() => index.MatchingIdsAsync(new PostSearchQuery { Text = "espaces" }));
         Assert.Contains("partielle", error.Message, StringComparison.Ordinal);
     }
@@ -357,11 +359,7 @@ public class ElasticsearchRequestTests
     [Fact]
     public async Task APartialShardFailure_StillAnswers_ButSaysSo()
     {
-        var partial = SearchResponse.Replace(
-            "\"_shards\": { \"total\": 1, \"successful\": 1, \"skipped\": 0, \"failed\": 0 }",
-            "\"_shards\": { \"total\": 2, \"successful\": 1, \"skipped\": 0, \"failed\": 1, \"failures\": [ { \"shard\": 1, \"index\": \"placement-posts-20261128\", \"node\": \"n1\", \"reason\": { \"type\": \"node_not_connected_exception\", \"reason\": \"[n2] Node not connected\" } } ] }",
-            StringComparison.Ordinal);
-        var (index, _) = Engine(partial);
+        var (index, _) = Engine(PartialSearchResponse);
         var result = await index.SearchAsync(new PostSearchQuery { Text = "espaces" });
         Assert.True(result.Partial);
         Assert.Equal(2, result.Hits.Count);
