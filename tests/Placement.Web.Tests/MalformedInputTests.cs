@@ -311,7 +311,9 @@ public sealed class MalformedInputTests : IClassFixture<PlacementApp>
         Assert.True(failures.Count == 0, $"{failures.Count} answers out of {total} are wrong:\n" + string.Join("\n", failures.Take(80)));
 
         var table = new StringBuilder();
-        table.AppendLine($"{total} requests, {byCategory.Values.Sum(c => c.Where(s => s.Key >= 500).Sum(s => s.Value))} answered 5xx; {before.Count} tables ({before.Values.Sum(t => t.Rows)} rows) identical before and after, row by row.");
+        // The rows of the migrations' history are compared too, but not counted in the documented figure: it would change with every migration.
+        var rows = before.Where(t => t.Key != "__EFMigrationsHistory").Sum(t => t.Value.Rows);
+        table.AppendLine($"{total} requests, {byCategory.Values.Sum(c => c.Where(s => s.Key >= 500).Sum(s => s.Value))} answered 5xx; {before.Count} tables ({rows} rows of data) identical before and after, row by row.");
         table.AppendLine();
         table.AppendLine("| Category | Requests | Answers |");
         table.AppendLine("|---|---|---|");

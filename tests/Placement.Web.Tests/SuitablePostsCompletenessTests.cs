@@ -75,7 +75,7 @@ public sealed class SuitablePostsCompletenessTests : IAsyncLifetime
     public async Task EveryPostWithinReach_IsExamined_AndTheCountsAreComplete()
     {
         await using var db = new PlacementDbContext(_options);
-        var finder = new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(), _clock);
+        var finder = new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(_clock), _clock);
         var result = await finder.FindAsync(_person, null, 200);
         Assert.Equal(1_500, result.Candidates);
         Assert.Equal(new Dictionary<string, int> { ["schedule"] = 1_200 }, result.ExcludedByRule);
@@ -83,5 +83,34 @@ public sealed class SuitablePostsCompletenessTests : IAsyncLifetime
         Assert.All(result.Posts, p => Assert.Contains(p.Post.Id, _open));
         // Alike but for their distance, the 200 best of the 300 open posts are the nearest 200.
         Assert.Equal(_open.Take(200).Order(), result.Posts.Select(p => p.Post.Id).Order());
+    }
+
+    [Fact]
+    public async Task AChangeMadeElsewhere_IsSeenByTheNextSearch_EvenOneCommittedLate()
+    {
+        var cache = new MatchingReadCache(_clock);
+        async Task<IReadOnlyList<Guid>> Suggested()
+        {
+            await using var db = new PlacementDbContext(_options);
+            return [.. (await new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, cache, _clock).FindAsync(_person, null, 200)).Posts.Select(p => p.Post.Id)];
+        }
+        async Task SuspendAsync(Guid id, DateTimeOffset stamped)
+        {
+            await using var db = new PlacementDbContext(_options);
+            var post = await db.Posts.SingleAsync(p => p.Id == id);
+            post.Suspend(stamped);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(_open[0], await Suggested()); // now cached
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await SuspendAsync(_open[0], _clock.GetUtcNow());
+        Assert.DoesNotContain(_open[0], await Suggested());
+
+        // Stamped 30 s before the last check but committed after it (a slow transaction, or another node's clock).
+        Assert.Contains(_open[1], await Suggested());
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await SuspendAsync(_open[1], _clock.GetUtcNow() - TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain(_open[1], await Suggested());
     }
 }

@@ -55,6 +55,7 @@ internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
         b.HasIndex(x => x.Departement);
         b.Property(x => x.Siret).HasMaxLength(14).IsRequired();
         b.HasIndex(x => x.Siret);
+        b.HasIndex(x => x.UpdatedAt); // as for posts
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => JsonDocumentColumn.Write<HostBodyFields>(d),
             s => JsonDocumentColumn.Read<HostBodyFields>(s).ToDetails());
@@ -103,9 +104,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.RefusalReason).HasMaxLength(500);
         b.HasIndex(x => new { x.Departement, x.Status });
-        // Covering: person-aware search checks the version and status of every post in reach per request, and reading
-        // the rows (with their documents) would cost several times reading this index alone.
-        b.HasIndex(x => new { x.Id, x.Status, x.UpdatedAt, x.HostBodyId }).HasDatabaseName("IX_Posts_Heads");
+        b.HasIndex(x => x.UpdatedAt); // « what changed lately? », asked by caches of the catalogue before each use
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => JsonDocumentColumn.Write<PostFields>(d),
             s => JsonDocumentColumn.Read<PostFields>(s).ToDetails());

@@ -14,7 +14,7 @@ public static class ActivePlacements
     public static async Task<Dictionary<Guid, int>> TakenByPostAsync(this IQueryable<TigPlacement> placements, IReadOnlyCollection<Guid>? postIds, CancellationToken ct)
     {
         var active = placements.Active();
-        if (postIds is not null) active = active.Where(p => postIds.Contains(p.PostId));
+        if (postIds is not null) active = active.Where(p => EF.Parameter(postIds).Contains(p.PostId)); // one parameter, whatever the count
         return await active.GroupBy(p => p.PostId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 

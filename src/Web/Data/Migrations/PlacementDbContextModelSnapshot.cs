@@ -221,6 +221,8 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasIndex("Siret");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("HostBodies", (string)null);
                 });
 
@@ -323,10 +325,9 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasIndex("HostBodyId");
 
-                    b.HasIndex("Departement", "Status");
+                    b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("Id", "Status", "UpdatedAt", "HostBodyId")
-                        .HasDatabaseName("IX_Posts_Heads");
+                    b.HasIndex("Departement", "Status");
 
                     b.ToTable("Posts", (string)null);
                 });

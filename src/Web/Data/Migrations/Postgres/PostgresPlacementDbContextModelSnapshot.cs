@@ -233,6 +233,8 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Siret");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("HostBodies", (string)null);
                 });
 
@@ -335,10 +337,9 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasIndex("HostBodyId");
 
-                    b.HasIndex("Departement", "Status");
+                    b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("Id", "Status", "UpdatedAt", "HostBodyId")
-                        .HasDatabaseName("IX_Posts_Heads");
+                    b.HasIndex("Departement", "Status");
 
                     b.ToTable("Posts", (string)null);
                 });
