@@ -19,6 +19,7 @@ public interface ICatalogueStore
     DbSet<HostBodyApplication> HostBodyApplications { get; }
     DbSet<Activity> Activities { get; }
     DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
+    DbSet<Notifications.NotificationEvent> NotificationEvents { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
@@ -108,5 +109,18 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => JsonDocumentColumn.Write<PostFields>(d),
             s => JsonDocumentColumn.Read<PostFields>(s).ToDetails());
+    }
+}
+
+internal sealed class NotificationEventConfiguration : IEntityTypeConfiguration<Notifications.NotificationEvent>
+{
+    public void Configure(EntityTypeBuilder<Notifications.NotificationEvent> b)
+    {
+        b.ToTable("NotificationEvents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Detail).HasMaxLength(Notifications.NotificationEvent.MaxDetail);
+        b.HasIndex(x => x.DispatchedAt);
     }
 }

@@ -1,3 +1,4 @@
+using Placement.Catalogue.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Matching.Domain;
@@ -49,6 +50,7 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
 
             var placement = new TigPlacement(Guid.NewGuid(), personId, postId, person.Profile.Hours.Remaining, now);
             store.Placements.Add(placement);
+            store.NotificationEvents.Add(new NotificationEvent(NotificationKind.PlacementProposed, now, placement.Id, postId, host.Id, personId));
             if (proposalId is { } pid)
             {
                 var proposal = await store.Proposals.FirstAsync(p => p.Id == pid, ct);

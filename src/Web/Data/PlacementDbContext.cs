@@ -39,6 +39,8 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Domain.AtRiskPerson> AtRisk => Set<Placement.Matching.Domain.AtRiskPerson>();
     public DbSet<Placement.Matching.Audit.AuditEntry> AuditTrail => Set<Placement.Matching.Audit.AuditEntry>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
+    public DbSet<Placement.Catalogue.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Catalogue.Notifications.NotificationEvent>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
 
@@ -47,6 +49,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ICatalogueStore).Assembly);
         builder.ApplyConfigurationsFromAssembly(typeof(IMatchingStore).Assembly);
+        builder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         builder.Entity<PlacementUser>(u =>
         {
             u.Property(x => x.DisplayName).HasMaxLength(200);

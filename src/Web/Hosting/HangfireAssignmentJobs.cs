@@ -30,6 +30,10 @@ internal sealed class HangfireAssignmentJobs(IBackgroundJobClient client, IRecur
     public void RegisterDeadlineWatch() =>
         recurring.AddOrUpdate<DeadlineWatchJob>(DeadlineWatchJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), options.Value.DeadlineWatchCron);
 
+    /// <summary>Every minute: the waiting events turned into notifications, the e-mails due sent.</summary>
+    public void RegisterNotifications() =>
+        recurring.AddOrUpdate<Placement.Web.Notifications.NotificationJob>(Placement.Web.Notifications.NotificationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Web.Notifications.NotificationJob.Cron);
+
     /// <summary>The daily trim of the audit trail to its retention.</summary>
     public void RegisterAuditRetention() =>
         recurring.AddOrUpdate<Placement.Matching.Audit.AuditRetentionJob>(Placement.Matching.Audit.AuditRetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Matching.Audit.AuditRetentionJob.Cron);

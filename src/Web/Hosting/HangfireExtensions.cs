@@ -89,6 +89,7 @@ public static class HangfireExtensions
         }
         jobs.RegisterDeadlineWatch();
         jobs.RegisterAuditRetention();
+        jobs.RegisterNotifications();
         foreach (var schedule in await store.Schedules.AsNoTracking().ToListAsync(ct))
             jobs.RegisterSchedule(schedule);
     }

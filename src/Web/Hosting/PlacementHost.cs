@@ -1,3 +1,4 @@
+using Placement.Web.Notifications;
 using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -55,6 +56,7 @@ public static class PlacementHost
         services.AddPlacementIdentity(builder.Configuration);
         services.AddCallers();
         services.AddPlacementJobs(builder.Configuration);
+        services.AddPlacementNotifications(builder.Configuration, dataDirectory);
         services.AddScoped<DemoDataLoader>();
 
         services.AddFrenchProblemDetails();

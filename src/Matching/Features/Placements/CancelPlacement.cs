@@ -1,3 +1,4 @@
+using Placement.Catalogue.Notifications;
 using Mapster;
 using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
@@ -14,8 +15,10 @@ public sealed class CancelPlacement(IMatchingStore store, TimeProvider clock) : 
         ArgumentNullException.ThrowIfNull(request);
         if (caller.IsPartnerOnly) throw new ForbiddenException("Seul le SPIP annule un placement.");
         var placement = await GetPlacement.FindAsync(store, caller, id, ct);
-        placement.Cancel(request.Reason ?? "", clock.GetUtcNow());
-        await store.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow();
+        placement.Cancel(request.Reason ?? "", now);
+        store.NotificationEvents.Add(new NotificationEvent(NotificationKind.PlacementCancelled, now, placement.Id, placement.PostId, personId: placement.PersonId, detail: request.Reason));
+        await store.SaveChangesAsync(ct); // the change and its notification together
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }
 }

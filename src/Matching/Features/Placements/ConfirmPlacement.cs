@@ -1,3 +1,4 @@
+using Placement.Catalogue.Notifications;
 using Mapster;
 using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
@@ -11,8 +12,10 @@ public sealed class ConfirmPlacement(IMatchingStore store, TimeProvider clock) :
     public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var placement = await GetPlacement.FindAsync(store, caller, id, ct);
-        placement.Confirm(clock.GetUtcNow());
-        await store.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow();
+        placement.Confirm(now);
+        store.NotificationEvents.Add(new NotificationEvent(NotificationKind.PlacementConfirmed, now, placement.Id, placement.PostId, personId: placement.PersonId));
+        await store.SaveChangesAsync(ct); // the change and its notification together
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }
 }

@@ -1,3 +1,4 @@
+using Placement.Catalogue.Notifications;
 using Mapster;
 using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
@@ -12,8 +13,10 @@ public sealed class DeclinePlacement(IMatchingStore store, TimeProvider clock) :
     {
         ArgumentNullException.ThrowIfNull(request);
         var placement = await GetPlacement.FindAsync(store, caller, id, ct);
-        placement.Decline(request.Reason ?? "", clock.GetUtcNow());
-        await store.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow();
+        placement.Decline(request.Reason ?? "", now);
+        store.NotificationEvents.Add(new NotificationEvent(NotificationKind.PlacementDeclined, now, placement.Id, placement.PostId, personId: placement.PersonId, detail: request.Reason));
+        await store.SaveChangesAsync(ct); // the change and its notification together
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
     }
 }

@@ -1,0 +1,55 @@
+namespace Placement.Catalogue.Notifications;
+
+/// <summary>What happened that someone must be told of (issue 14): one kind per notified event.</summary>
+public enum NotificationKind
+{
+    /// <summary>Partner: a placement proposed on one of its posts.</summary>
+    PlacementProposed,
+    /// <summary>Partner: a placement cancelled.</summary>
+    PlacementCancelled,
+    /// <summary>Officer: the partner confirmed a placement.</summary>
+    PlacementConfirmed,
+    /// <summary>Officer: the partner declined a placement (with the reason).</summary>
+    PlacementDeclined,
+}
+
+/// <summary>
+/// An event to notify, written by the use case in the same transaction as the change that causes it (an outbox):
+/// a crash between the change and the messages loses nothing. The notification job turns it into one notification per
+/// recipient, then marks it dispatched. It names the things concerned by id; the messages are written from them then.
+/// </summary>
+public sealed class NotificationEvent
+{
+    private NotificationEvent() { }
+
+    public NotificationEvent(NotificationKind kind, DateTimeOffset at, Guid? placementId = null, Guid? postId = null, Guid? hostBodyId = null,
+        Guid? personId = null, string? detail = null)
+    {
+        Id = Guid.NewGuid();
+        Kind = kind;
+        OccurredAt = at;
+        PlacementId = placementId;
+        PostId = postId;
+        HostBodyId = hostBodyId;
+        PersonId = personId;
+        Detail = detail is { Length: > MaxDetail } ? detail[..MaxDetail] : detail;
+    }
+
+    public const int MaxDetail = 500;
+
+    public Guid Id { get; private set; }
+    public NotificationKind Kind { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public Guid? PlacementId { get; private set; }
+    public Guid? PostId { get; private set; }
+    public Guid? HostBodyId { get; private set; }
+    public Guid? PersonId { get; private set; }
+
+    /// <summary>A free text the message quotes (a reason for declining, for refusing).</summary>
+    public string? Detail { get; private set; }
+
+    /// <summary>When the job turned it into notifications; null while waiting.</summary>
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    public void Dispatched(DateTimeOffset at) => DispatchedAt = at;
+}

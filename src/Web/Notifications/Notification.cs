@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Placement.Catalogue.Notifications;
+
+namespace Placement.Web.Notifications;
+
+/// <summary>Where an e-mail stands: none to send, waiting (retried with back-off), sent, or given up after the last attempt.</summary>
+public enum MailStatus { None, Pending, Sent, Failed }
+
+/// <summary>
+/// One event told to one recipient: what the notification centre lists (read or not) and the e-mail to send. The pair
+/// (event, recipient address) is unique — the idempotency key: turning an event into notifications twice adds nothing, and
+/// the e-mail carries it as its Message-Id.
+/// </summary>
+public sealed class Notification
+{
+    private Notification() { }
+
+    public Notification(Guid eventId, NotificationKind kind, string email, string? accountId, NotificationMessage message, bool mail, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Id = Guid.NewGuid();
+        EventId = eventId;
+        Kind = kind;
+        Email = email.Trim().ToLowerInvariant();
+        AccountId = accountId;
+        Subject = message.Subject;
+        Text = message.Text;
+        Link = message.Link;
+        CreatedAt = now;
+        MailStatus = mail ? MailStatus.Pending : MailStatus.None;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid EventId { get; private set; }
+    public NotificationKind Kind { get; private set; }
+
+    /// <summary>The recipient's address (lower case); <see cref="AccountId"/> when it is a user of the service.</summary>
+    public string Email { get; private set; } = "";
+    public string? AccountId { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Text { get; private set; } = "";
+
+    /// <summary>The page it is about, relative to the service's address.</summary>
+    public string Link { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public MailStatus MailStatus { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? LastError { get; private set; }
+
+    /// <summary>The idempotency key of the e-mail: the event and the recipient.</summary>
+    public string MessageId(string domain) => $"{EventId:N}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Email)))[..16]}@{domain}";
+
+    /// <summary>Attempts before giving up; waits between them double from one minute, up to six hours.</summary>
+    public const int MaxAttempts = 10;
+
+    public void Sent(DateTimeOffset at)
+    {
+        MailStatus = MailStatus.Sent;
+        SentAt = at;
+        LastError = null;
+    }
+
+    public void SendingFailed(string error, DateTimeOffset at)
+    {
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            MailStatus = MailStatus.Failed;
+            return;
+        }
+        NextAttemptAt = at + TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Attempts - 1)));
+    }
+
+    public void MarkRead(DateTimeOffset at) => ReadAt ??= at;
+}
+
+/// <summary>What a notification says: a short subject, a few lines of French, the page to open.</summary>
+public sealed record NotificationMessage(string Subject, string Text, string Link);
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Email).HasMaxLength(254).IsRequired();
+        b.Property(x => x.AccountId).HasMaxLength(450);
+        b.Property(x => x.Subject).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Text).HasMaxLength(4000).IsRequired();
+        b.Property(x => x.Link).HasMaxLength(400).IsRequired();
+        b.Property(x => x.MailStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.LastError).HasMaxLength(500);
+        b.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
+        b.HasIndex(x => new { x.AccountId, x.ReadAt });
+        b.HasIndex(x => new { x.MailStatus, x.NextAttemptAt });
+    }
+}

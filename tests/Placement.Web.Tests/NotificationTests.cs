@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Placement.Catalogue.Notifications;
+using Placement.Web.Data;
+using Placement.Web.Notifications;
+
+namespace Placement.Web.Tests;
+
+/// <summary>The service, its e-mails sent through a real SMTP server of the test process on a loopback port.</summary>
+public sealed class MailingApp : PlacementApp
+{
+    public LoopbackSmtpServer Smtp { get; } = new();
+
+    public MailingApp()
+    {
+        Settings["Placement:Mail:Host"] = "127.0.0.1";
+        Settings["Placement:Mail:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Placement:Mail:Security"] = "None";
+        Settings["Placement:Mail:From"] = "placement@spip69.invalid";
+        Settings["Placement:Mail:BaseUrl"] = "https://placement.example";
+    }
+
+    public NotificationJob Job => Services.GetRequiredService<NotificationJob>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Issue 14, first part: events written with the change that causes them, turned into one notification per recipient,
+/// and e-mailed — received and read back by a real SMTP server; retried after a refusal, sent once.
+/// </summary>
+public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
+{
+    private async Task<(string Placement, string Person)> ProposeAsync()
+    {
+        var post = await Scenarios.PartnerPost(app, capacity: 1);
+        var person = await Scenarios.Person(app, post, hours: 20);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var created = await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return ((await created.Json()).GetProperty("id").GetString()!, person);
+    }
+
+    private List<MimeKit.MimeMessage> MailsAbout(string text) =>
+        [.. app.Smtp.Received.Where(m => (m.TextBody ?? "").Contains(text, StringComparison.Ordinal) || (m.Subject ?? "").Contains(text, StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task AProposedPlacement_IsMailedToThePartner_WithTheScheduleAndTheOfficer_NeverJudicialData()
+    {
+        var (placement, _) = await ProposeAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+            Assert.Single(await db.NotificationEvents.Where(e => e.PlacementId == Guid.Parse(placement) && e.Kind == NotificationKind.PlacementProposed).ToListAsync());
+        }
+        await app.Job.RunAsync(CancellationToken.None);
+
+        var eventId = Guid.Parse(GetEventId(placement)).ToString("N");
+        var mail = Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(a => a.Address == PlacementApp.Partner) && (m.MessageId ?? "").StartsWith(eventId, StringComparison.Ordinal));
+        Assert.StartsWith("Placement proposé : ", mail.Subject, StringComparison.Ordinal);
+        var text = mail.TextBody!;
+        Assert.Contains("Horaires du poste : ", text, StringComparison.Ordinal);
+        Assert.Contains("Agent référent du SPIP : Agent CPIP du Rhône, cpip69@demo.placement", text, StringComparison.Ordinal);
+        Assert.Contains("https://placement.example/structure/placements", text, StringComparison.Ordinal);
+        Assert.Contains("https://placement.example/structure/placements", mail.HtmlBody, StringComparison.Ordinal);
+        foreach (var secret in new[] { "Benali", "1999", "interdiction", "restriction", "heures prononcées" })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(secret, mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Equal("placement@spip69.invalid", mail.From.Mailboxes.Single().Address);
+    }
+
+    private string GetEventId(string placement)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        return db.NotificationEvents.Single(e => e.PlacementId == Guid.Parse(placement) && e.Kind == NotificationKind.PlacementProposed).Id.ToString();
+    }
+
+    [Fact]
+    public async Task AConfirmation_TellsTheReferentOfficer_InTheApplicationAndByMail()
+    {
+        var (placement, person) = await ProposeAsync();
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
+        await app.Job.RunAsync(CancellationToken.None);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var e = await db.NotificationEvents.SingleAsync(x => x.PlacementId == Guid.Parse(placement) && x.Kind == NotificationKind.PlacementConfirmed);
+        var n = await db.Notifications.SingleAsync(x => x.EventId == e.Id);
+        Assert.Equal(PlacementApp.Officer69, n.Email);
+        Assert.Equal((await db.Users.SingleAsync(u => u.Email == PlacementApp.Officer69)).Id, n.AccountId); // linked to the account by its address
+        Assert.Equal($"/personnes/{person}", n.Link);
+        Assert.Equal(MailStatus.Sent, n.MailStatus);
+        Assert.Contains(app.Smtp.Received, m => m.Subject == n.Subject && m.To.Mailboxes.Single().Address == PlacementApp.Officer69);
+    }
+
+    [Fact]
+    public async Task ARefusedMail_IsRetriedAfterItsWait_AndSentOnce_AndTurningAnEventAgainAddsNothing()
+    {
+        var (placement, _) = await ProposeAsync();
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/decline", new { reason = "Plus de tuteur disponible le samedi" })).StatusCode);
+        await app.Job.DispatchAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var e = await db.NotificationEvents.AsNoTracking().SingleAsync(x => x.PlacementId == Guid.Parse(placement) && x.Kind == NotificationKind.PlacementDeclined);
+
+        app.Smtp.RefuseNext = 100; // every message refused for now
+        try
+        {
+            await app.Job.DeliverAsync();
+        }
+        finally
+        {
+            app.Smtp.RefuseNext = 0; // the other tests of the class share the server
+        }
+        var n = await db.Notifications.AsNoTracking().SingleAsync(x => x.EventId == e.Id);
+        Assert.Equal((MailStatus.Pending, 1), (n.MailStatus, n.Attempts));
+        Assert.Contains("Boite indisponible", n.LastError, StringComparison.Ordinal);
+        Assert.Equal(app.Clock.GetUtcNow().AddMinutes(1), n.NextAttemptAt);
+
+        await app.Job.DeliverAsync(); // not due yet
+        Assert.Empty(MailsAbout("Plus de tuteur disponible le samedi"));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.Job.DeliverAsync();
+        await app.Job.DeliverAsync();
+        var mail = Assert.Single(MailsAbout("Plus de tuteur disponible le samedi"));
+        Assert.Equal("Motif : Plus de tuteur disponible le samedi", mail.TextBody!.Split('\n').Single(l => l.StartsWith("Motif", StringComparison.Ordinal)));
+
+        // The same event turned into notifications again (a crash before its mark was saved): nothing new.
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"NotificationEvents\" SET \"DispatchedAt\" = NULL WHERE \"Id\" = {e.Id}");
+        await app.Job.RunAsync(CancellationToken.None);
+        Assert.Equal(1, await db.Notifications.CountAsync(x => x.EventId == e.Id));
+        Assert.Single(MailsAbout("Plus de tuteur disponible le samedi"));
+    }
+
+    [Fact]
+    public async Task WithoutAnSmtpServer_EachMailIsAnEmlFile_NamedByItsMessageId_OnceEach()
+    {
+        var folder = Directory.CreateTempSubdirectory("placement-eml-").FullName;
+        try
+        {
+            var sender = new EmlFileMailSender(folder);
+            var message = new MimeKit.MimeMessage { Subject = "Placement proposé : essai", MessageId = "abc.123@spip69.invalid" };
+            message.From.Add(new MimeKit.MailboxAddress("Placement TIG", "placement@spip69.invalid"));
+            message.To.Add(new MimeKit.MailboxAddress(null, "partenaire@demo.placement"));
+            message.Body = new MimeKit.TextPart("plain") { Text = "Bonjour" };
+            await sender.SendAsync(message, CancellationToken.None);
+            await sender.SendAsync(message, CancellationToken.None);
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.Equal("abc.123@spip69.invalid.eml", Path.GetFileName(file));
+            Assert.Equal("Placement proposé : essai", (await MimeKit.MimeMessage.LoadAsync(file)).Subject);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
