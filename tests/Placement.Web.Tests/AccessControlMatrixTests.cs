@@ -61,6 +61,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /api/geocode"] = "401 | 400 | 400 | 400 | 400",
         ["GET /api/host-bodies"] = "401 | 200 | 200 | 200 | 200",
         ["GET /api/host-bodies/{id:guid}"] = "401/401 | 200/403 | 200/200 | 200/200 | 200/200",
+        ["GET /api/notifications"] = "401 | 200 | 200 | 200 | 200",
         ["GET /api/persons"] = "401 | 403 | 200 | 403 | 200",
         ["GET /api/persons/at-risk"] = "401 | 403 | 200 | 403 | 200",
         ["GET /api/persons/caseload"] = "401 | 403 | 200 | 403 | 200",
@@ -88,6 +89,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /health/live"] = "200 | 200 | 200 | 200 | 200",
         ["GET /health/ready"] = "200 | 200 | 200 | 200 | 200",
         ["GET /openapi/{documentName}.json"] = "200 | 200 | 200 | 200 | 200",
+        ["GET /notifications"] = "→ connexion | 200 | 200 | 200 | 200",
         ["GET /personnes"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque?handler=Csv"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
@@ -116,6 +118,8 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["POST /api/host-body-applications/{id:guid}/accept"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/404",
         ["POST /api/host-body-applications/{id:guid}/refuse"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/404",
         ["POST /api/matching/solve"] = "401 | 403 | 403 | 403 | ok",
+        ["POST /api/notifications/read-all"] = "401 | ok | ok | ok | ok",
+        ["POST /api/notifications/{id:guid}/read"] = "401 | 404 | 404 | 404 | 404",
         ["POST /api/persons"] = "401 | 403 | ok | 403 | ok",
         ["POST /api/placements"] = "401 | 403 | ok | 403 | ok",
         ["POST /api/placements/{id:guid}/cancel"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",
@@ -233,6 +237,8 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             Resources["code"] = ("404", null);
             Resources["documentName"] = ("v1", null);
             Resources["path"] = ("", null);
+            // Nobody's notification: each user reaches only their own (NotificationTests), anyone else's is not found.
+            Resources["notification"] = (Guid.NewGuid().ToString(), null);
         }
 
         private static JsonElement.ArrayEnumerator Items(JsonElement list) =>
@@ -294,6 +300,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             _ when route.StartsWith("api/users", StringComparison.Ordinal) || route.StartsWith("administration/utilisateurs", StringComparison.Ordinal) => "user",
             _ when route.StartsWith("api/assignment-runs", StringComparison.Ordinal) || route.StartsWith("affectations", StringComparison.Ordinal) => "run",
             _ when route.StartsWith("api/assignment-schedules", StringComparison.Ordinal) => "schedule",
+            _ when route.StartsWith("api/notifications", StringComparison.Ordinal) => "notification",
             _ => throw new InvalidOperationException($"{pattern} : paramètre {parameter} sans ressource connue"),
         };
     }

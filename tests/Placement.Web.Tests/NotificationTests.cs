@@ -165,4 +165,29 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task EachUser_SeesAndMarksOnlyTheirOwnNotifications()
+    {
+        var (placement, _) = await ProposeAsync();
+        await app.Job.RunAsync(CancellationToken.None);
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var mine = await (await partner.GetAsync("/api/notifications?unread=true")).Json();
+        var unread = mine.GetProperty("unread").GetInt32();
+        Assert.True(unread >= 1);
+        var item = mine.GetProperty("items").EnumerateArray().First(i => i.GetProperty("text").GetString()!.Contains("Karim B.", StringComparison.Ordinal));
+        var id = item.GetProperty("id").GetString();
+        Assert.Equal("/structure/placements", item.GetProperty("link").GetString());
+
+        // Someone else's: not found, and it stays unread.
+        var officer = await app.ClientFor(PlacementApp.Officer38);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/notifications/{id}/read", null)).StatusCode);
+        Assert.DoesNotContain((await (await officer.GetAsync("/api/notifications")).Json()).GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await partner.PostAsync($"/api/notifications/{id}/read", null)).StatusCode);
+        Assert.Equal(unread - 1, (await (await partner.GetAsync("/api/notifications")).Json()).GetProperty("unread").GetInt32());
+        Assert.Equal(unread - 1, (await (await partner.PostAsync("/api/notifications/read-all", null)).Json()).GetProperty("marked").GetInt32());
+        Assert.Equal(0, (await (await partner.GetAsync("/api/notifications")).Json()).GetProperty("unread").GetInt32());
+        Assert.NotNull(placement);
+    }
 }

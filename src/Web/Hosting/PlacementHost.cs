@@ -1,3 +1,4 @@
+using Placement.Web.Features.Notifications;
 using Placement.Web.Notifications;
 using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
@@ -127,6 +128,7 @@ public static class PlacementHost
         app.MapUsersEndpoints();
         app.MapActivitiesEndpoints();
         app.MapAuditEndpoints();
+        app.MapNotificationEndpoints();
         app.MapSearchEndpoints();
         app.MapPersonsEndpoints();
         app.MapPlacementsEndpoints();

@@ -100,7 +100,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(x => x.MailStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.LastError).HasMaxLength(500);
         b.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
-        b.HasIndex(x => new { x.AccountId, x.ReadAt });
+        b.HasIndex(x => new { x.Email, x.ReadAt }); // the bell of every page: « how many unread for this address? »
         b.HasIndex(x => new { x.MailStatus, x.NextAttemptAt });
     }
 }

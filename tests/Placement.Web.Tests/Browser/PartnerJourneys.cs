@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.Playwright;
 
@@ -45,6 +46,42 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Assert.Equal(36, file.GetProperty("person").GetProperty("hoursRemaining").GetDouble());
         var officerPage = await browser.SignedIn(PlacementApp.Officer69, $"/personnes/{person}");
         await Assertions.Expect(officerPage.GetByText("4 h effectuées sur 40 h")).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task APartner_IsToldOfAProposedPlacement_ByTheBell_TheList_AndAnEmlFileWithoutAServer()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var app = browser.App;
+        var post = await Scenarios.PartnerPost(app, capacity: 1);
+        var person = await Scenarios.Person(app, post, hours: 30);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var placement = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
+        await app.Services.GetRequiredService<Placement.Web.Notifications.NotificationJob>().RunAsync(CancellationToken.None);
+
+        var page = await browser.SignedIn(PlacementApp.Partner, "/structure");
+        var bell = page.Locator("#cloche");
+        await Assertions.Expect(bell.Locator("#non-lues")).ToBeVisibleAsync();
+        var unread = int.Parse(await bell.Locator("#non-lues").InnerTextAsync() is var t ? new string([.. t.TakeWhile(char.IsDigit)]) : "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(unread >= 1);
+        await bell.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mes notifications", Level = 1 })).ToBeVisibleAsync();
+        var item = page.Locator("li.notification--unread", new() { HasText = "Karim B." }).First;
+        await Assertions.Expect(item).ToContainTextAsync("Placement proposé");
+        await Assertions.Expect(item).ToContainTextAsync("Agent référent du SPIP : Agent CPIP du Rhône");
+        Assert.DoesNotContain("Benali", await page.ContentAsync(), StringComparison.Ordinal);
+        await BrowserApp.Check(page, "partenaire-notifications");
+
+        await item.GetByRole(AriaRole.Button, new() { NameRegex = new("^Ouvrir") }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/structure/placements$"));
+        var after = await page.Locator("#cloche #non-lues").CountAsync() == 0 ? 0
+            : int.Parse(new string([.. (await page.Locator("#cloche #non-lues").InnerTextAsync()).TakeWhile(char.IsDigit)]), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(unread - 1, after);
+
+        // No SMTP server configured (the default): the e-mail is an .eml file in the data folder, named by its Message-Id.
+        var mails = Directory.GetFiles(Path.Combine(app.DataDirectory, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        Assert.Contains(mails, m => m.To.Mailboxes.Any(a => a.Address == PlacementApp.Partner) && (m.TextBody ?? "").Contains("Karim B.", StringComparison.Ordinal));
+        Assert.NotNull(placement);
     }
 
     [SkippableFact]

@@ -908,7 +908,7 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "ReadAt");
+                    b.HasIndex("Email", "ReadAt");
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique();

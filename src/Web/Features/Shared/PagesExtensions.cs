@@ -20,6 +20,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Validation", Policies.PostValidate);
                 o.Conventions.AuthorizeFolder("/AssignmentRuns", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Notifications", Policies.Authenticated);
             })
             .AddMvcOptions(o =>
             {

@@ -926,7 +926,7 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "ReadAt");
+                    b.HasIndex("Email", "ReadAt");
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique();

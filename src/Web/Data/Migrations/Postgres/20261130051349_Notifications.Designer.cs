@@ -13,7 +13,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlacementDbContext))]
-    [Migration("20261130050717_Notifications")]
+    [Migration("20261130051349_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -929,7 +929,7 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "ReadAt");
+                    b.HasIndex("Email", "ReadAt");
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique();

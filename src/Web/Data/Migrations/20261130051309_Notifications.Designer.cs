@@ -11,7 +11,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations
 {
     [DbContext(typeof(PlacementDbContext))]
-    [Migration("20261130050714_Notifications")]
+    [Migration("20261130051309_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -911,7 +911,7 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "ReadAt");
+                    b.HasIndex("Email", "ReadAt");
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique();

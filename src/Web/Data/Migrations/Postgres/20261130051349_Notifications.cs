@@ -61,9 +61,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                 column: "DispatchedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notifications_AccountId_ReadAt",
+                name: "IX_Notifications_Email_ReadAt",
                 table: "Notifications",
-                columns: new[] { "AccountId", "ReadAt" });
+                columns: new[] { "Email", "ReadAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_EventId_Email",

@@ -1,0 +1,32 @@
+using Placement.Catalogue.Application;
+using Placement.Web.Identity;
+using Placement.Web.Notifications;
+
+namespace Placement.Web.Features.Notifications;
+
+/// <summary>HTTP adapter of the notification centre: each signed-in user, their own notifications.</summary>
+public static class NotificationEndpoints
+{
+    public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").Secured(Policies.Authenticated);
+        group.MapGet("/", async ([AsParameters] NotificationsQuery query, Caller caller, NotificationCentre centre, CancellationToken ct) =>
+                TypedResults.Ok(await centre.ListAsync(caller, query, ct)))
+            .WithName("ListNotifications")
+            .WithSummary("Mes notifications, les plus récentes d'abord (unread=true : les non lues seulement), et le nombre de non lues.")
+            .Problems(400);
+        group.MapPost("/{id:guid}/read", async (Guid id, Caller caller, NotificationCentre centre, CancellationToken ct) =>
+            {
+                await centre.MarkReadAsync(caller, id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("MarkNotificationRead")
+            .WithSummary("Marque une de mes notifications comme lue.")
+            .Problems(404);
+        group.MapPost("/read-all", async (Caller caller, NotificationCentre centre, CancellationToken ct) =>
+                TypedResults.Ok(new { marked = await centre.MarkAllReadAsync(caller, ct) }))
+            .WithName("MarkAllNotificationsRead")
+            .WithSummary("Marque toutes mes notifications comme lues.");
+        return app;
+    }
+}
