@@ -190,4 +190,42 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
         Assert.Equal(0, (await (await partner.GetAsync("/api/notifications")).Json()).GetProperty("unread").GetInt32());
         Assert.NotNull(placement);
     }
+
+    [Fact]
+    public async Task HoursCompletingTheMeasure_TellTheOfficer()
+    {
+        var (placement, person) = await ProposeAsync();
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = "2026-11-20", hours = 10 })).StatusCode);
+        using (var scope = app.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().NotificationEvents.AnyAsync(e => e.PersonId == Guid.Parse(person) && e.Kind == NotificationKind.MeasureCompleted));
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = "2026-11-21", hours = 10 })).StatusCode);
+        await app.Job.RunAsync(CancellationToken.None);
+
+        var mail = Assert.Single(app.Smtp.Received, m => m.Subject == "Mesure accomplie : Karim Benali" && m.TextBody!.Contains(person, StringComparison.Ordinal));
+        Assert.Equal(PlacementApp.Officer69, mail.To.Mailboxes.Single().Address);
+        Assert.Contains("a effectué les 20 h de son travail d'intérêt général", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFinishedRun_TellsItsRequesterAndTheCoordinatorsOfItsDepartements()
+    {
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        var started = await coordinator.PostAsJsonAsync("/api/assignment-runs", new { departements = new[] { "69" }, timeLimitSeconds = 5 });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = (await started.Json()).GetProperty("id").GetString()!;
+        var finished = await Runs.WaitFinished(coordinator, run);
+        await app.Job.RunAsync(CancellationToken.None);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var e = await db.NotificationEvents.SingleAsync(x => x.RunId == Guid.Parse(run));
+        Assert.Equal(NotificationKind.RunFinished, e.Kind);
+        var n = await db.Notifications.SingleAsync(x => x.EventId == e.Id && x.Email == PlacementApp.Coordinator);
+        Assert.Equal($"/affectations/{run}", n.Link);
+        Assert.StartsWith("Affectation terminée : ", n.Subject, StringComparison.Ordinal);
+        Assert.Contains($"sur {finished.GetProperty("persons").GetInt32()}", n.Subject, StringComparison.Ordinal);
+        Assert.Equal(MailStatus.Sent, n.MailStatus);
+    }
 }

@@ -11,6 +11,14 @@ public enum NotificationKind
     PlacementConfirmed,
     /// <summary>Officer: the partner declined a placement (with the reason).</summary>
     PlacementDeclined,
+    /// <summary>Officer: hours logged that complete the measure.</summary>
+    MeasureCompleted,
+    /// <summary>Officer: a coordinator accepted a proposal for one of their persons.</summary>
+    ProposalAccepted,
+    /// <summary>Coordinator: an assignment run finished.</summary>
+    RunFinished,
+    /// <summary>Coordinator: an assignment run failed.</summary>
+    RunFailed,
 }
 
 /// <summary>
@@ -23,7 +31,7 @@ public sealed class NotificationEvent
     private NotificationEvent() { }
 
     public NotificationEvent(NotificationKind kind, DateTimeOffset at, Guid? placementId = null, Guid? postId = null, Guid? hostBodyId = null,
-        Guid? personId = null, string? detail = null)
+        Guid? personId = null, string? detail = null, Guid? runId = null)
     {
         Id = Guid.NewGuid();
         Kind = kind;
@@ -32,6 +40,7 @@ public sealed class NotificationEvent
         PostId = postId;
         HostBodyId = hostBodyId;
         PersonId = personId;
+        RunId = runId;
         Detail = detail is { Length: > MaxDetail } ? detail[..MaxDetail] : detail;
     }
 
@@ -44,6 +53,7 @@ public sealed class NotificationEvent
     public Guid? PostId { get; private set; }
     public Guid? HostBodyId { get; private set; }
     public Guid? PersonId { get; private set; }
+    public Guid? RunId { get; private set; }
 
     /// <summary>A free text the message quotes (a reason for declining, for refusing).</summary>
     public string? Detail { get; private set; }

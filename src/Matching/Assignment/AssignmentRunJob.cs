@@ -1,3 +1,4 @@
+using Placement.Catalogue.Notifications;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
         if (run.Attempts >= AssignmentRun.MaxAttempts)
         {
             run.Fail($"Interrompue {run.Attempts} fois (arrêt du service pendant le calcul) : abandonnée.", clock.GetUtcNow());
+            store.NotificationEvents.Add(new NotificationEvent(NotificationKind.RunFailed, clock.GetUtcNow(), runId: run.Id, detail: run.Error));
             await store.SaveChangesAsync(shutdown);
             return;
         }
@@ -82,7 +84,11 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
             logger.LogError(e, "Affectation {Run} en échec.", runId);
             store.ChangeTrackerClear();
             var failed = await store.AssignmentRuns.FirstAsync(r => r.Id == runId, CancellationToken.None);
-            if (!failed.IsFinished) failed.Fail(e.Message, clock.GetUtcNow());
+            if (!failed.IsFinished)
+            {
+                failed.Fail(e.Message, clock.GetUtcNow());
+                store.NotificationEvents.Add(new NotificationEvent(NotificationKind.RunFailed, clock.GetUtcNow(), runId: runId, detail: e.Message));
+            }
             await store.SaveChangesAsync(CancellationToken.None);
         }
     }
@@ -142,6 +148,7 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
         }
         var stats = result.Stats!;
         current.Finish(result.Status, stats.Persons, stats.Posts, stats.Placed - pinned.Count, stats.Objective, stats.BestBound, stats.ElapsedMs, now);
+        store.NotificationEvents.Add(new NotificationEvent(NotificationKind.RunFinished, now, runId: run.Id));
         await store.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }

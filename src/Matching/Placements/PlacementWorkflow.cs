@@ -55,6 +55,7 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
             {
                 var proposal = await store.Proposals.FirstAsync(p => p.Id == pid, ct);
                 proposal.Accept(placement.Id, by, now);
+                store.NotificationEvents.Add(new NotificationEvent(NotificationKind.ProposalAccepted, now, placement.Id, postId, host.Id, personId, runId: proposal.RunId));
             }
             await store.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -76,7 +77,9 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
         Ensure.That(person.Profile.Hours.Done + hours <= person.Profile.Hours.Ordered + 1e-9, "hours", "Ces heures dépassent les heures prononcées.");
         placement.LogHours(log, now);
         person.AddHoursDone(hours, now);
-        await store.SaveChangesAsync(ct);
+        if (person.Profile.Hours.Remaining <= 0)
+            store.NotificationEvents.Add(new NotificationEvent(NotificationKind.MeasureCompleted, now, placement.Id, placement.PostId, personId: person.Id));
+        await store.SaveChangesAsync(ct); // the hours and, when they complete the measure, its notification
         return placement;
     }
 }

@@ -19,6 +19,7 @@ public sealed class NotificationMessages
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(e);
+        if (e.Kind is NotificationKind.RunFinished or NotificationKind.RunFailed) return await RunAsync(db, e, ct);
         var placement = e.PlacementId is { } pid ? await db.Placements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         if (placement is null) return [];
         var post = await db.Posts.AsNoTracking().FirstAsync(p => p.Id == placement.PostId, ct);
@@ -55,9 +56,51 @@ public sealed class NotificationMessages
                     $"La structure d'accueil a décliné le placement de {person.Profile.FirstName} {person.Profile.LastName} sur le poste « {title} ».\n" +
                     (e.Detail is { Length: > 0 } ? $"Motif : {e.Detail}\n" : "") + "Un autre poste est à trouver.",
                     $"/personnes/{person.Id}/postes"), ct);
+            case NotificationKind.MeasureCompleted:
+                return await OfficerAsync(db, officer, new NotificationMessage(
+                    $"Mesure accomplie : {person.Profile.FirstName} {person.Profile.LastName}",
+                    $"{person.Profile.FirstName} {person.Profile.LastName} a effectué les {Labels.Hours(person.Profile.Hours.Ordered)} de son travail d'intérêt général " +
+                    $"(dernières heures déclarées sur le poste « {title} »).\nLe placement peut être clôturé et le juge informé.",
+                    $"/personnes/{person.Id}"), ct);
+            case NotificationKind.ProposalAccepted:
+                return await OfficerAsync(db, officer, new NotificationMessage(
+                    $"Proposition acceptée : {person.Profile.FirstName} {person.Profile.LastName}",
+                    $"Un coordinateur a accepté la proposition de placement de {person.Profile.FirstName} {person.Profile.LastName} sur le poste « {title} ».\n" +
+                    "La structure d'accueil doit maintenant confirmer l'accueil.",
+                    $"/personnes/{person.Id}"), ct);
             default:
                 return [];
         }
+    }
+
+    /// <summary>A run's end: its requester (when a person asked for it) and the coordinators of its départements.</summary>
+    private static async Task<IReadOnlyList<Recipient>> RunAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    {
+        var run = e.RunId is { } id ? await db.AssignmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
+        if (run is null) return [];
+        var where = run.Departements.Count == 0 ? "" : $" ({(run.Departements.Count == 1 ? "département" : "départements")} {string.Join(", ", run.Departements)})";
+        var message = e.Kind == NotificationKind.RunFinished
+            ? new NotificationMessage(
+                $"Affectation terminée : {run.Placed} {(run.Placed > 1 ? "personnes placées" : "personne placée")} sur {run.Persons}",
+                $"L'affectation demandée le {Labels.DateTime(run.CreatedAt)}{where} est terminée : {run.Placed} {(run.Placed > 1 ? "propositions" : "proposition")} " +
+                $"pour {run.Persons} {(run.Persons > 1 ? "personnes" : "personne")}, {run.Persons - run.Placed} sans poste.\nLes propositions attendent votre revue.",
+                $"/affectations/{run.Id}")
+            : new NotificationMessage(
+                "Affectation en échec",
+                $"L'affectation demandée le {Labels.DateTime(run.CreatedAt)}{where} n'a pas abouti." + (e.Detail is { Length: > 0 } ? $"\nMotif : {e.Detail}" : "") +
+                "\nRelancez-la, ou signalez-le à l'administrateur si l'échec se répète.",
+                $"/affectations/{run.Id}");
+        var coordinators = await (from u in db.Users
+                                  join ur in db.UserRoles on u.Id equals ur.UserId
+                                  join r in db.Roles on ur.RoleId equals r.Id
+                                  where r.Name == Identity.Roles.Coordinator && u.Email != null
+                                  select new { u.Id, u.Email, u.Departements }).AsNoTracking().ToListAsync(ct);
+        var recipients = coordinators
+            .Where(c => c.Departements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Intersect(run.Departements).Any())
+            .Select(c => new Recipient(c.Email!, c.Id, message)).ToList();
+        if (run.RequestedBy.Contains('@', StringComparison.Ordinal) && !recipients.Any(r => string.Equals(r.Email, run.RequestedBy, StringComparison.OrdinalIgnoreCase)))
+            recipients.Add(new Recipient(run.RequestedBy, await AccountOfAsync(db, run.RequestedBy, ct), message));
+        return recipients;
     }
 
     /// <summary>The host body's partner accounts and the post's tutor.</summary>

@@ -364,6 +364,9 @@ namespace Placement.Web.Data.Migrations
                     b.Property<Guid?>("PostId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");

@@ -376,6 +376,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("PostId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");

@@ -22,6 +22,7 @@ namespace Placement.Web.Data.Migrations
                     PostId = table.Column<Guid>(type: "TEXT", nullable: true),
                     HostBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },

@@ -13,7 +13,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlacementDbContext))]
-    [Migration("20261130051349_Notifications")]
+    [Migration("20261130052050_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -377,6 +377,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RunId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");

@@ -22,6 +22,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     PostId = table.Column<Guid>(type: "uuid", nullable: true),
                     HostBodyId = table.Column<Guid>(type: "uuid", nullable: true),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: true),
                     Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },

@@ -11,7 +11,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations
 {
     [DbContext(typeof(PlacementDbContext))]
-    [Migration("20261130051309_Notifications")]
+    [Migration("20261130052047_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -365,6 +365,9 @@ namespace Placement.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
