@@ -57,12 +57,7 @@ public sealed class NotificationCentre(PlacementDbContext db, TimeProvider clock
     }
 
     /// <summary>Marks one of the caller's notifications read (someone else's is not found).</summary>
-    public async Task MarkReadAsync(Caller caller, Guid id, CancellationToken ct)
-    {
-        var notification = await Mine(caller).FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Notification");
-        notification.MarkRead(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-    }
+    public Task MarkReadAsync(Caller caller, Guid id, CancellationToken ct) => OpenAsync(caller, id, ct);
 
     /// <summary>Marks one of the caller's notifications read and gives the page it is about.</summary>
     public async Task<string> OpenAsync(Caller caller, Guid id, CancellationToken ct)
