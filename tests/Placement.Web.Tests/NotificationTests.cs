@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Placement.Catalogue.Notifications;
 using Placement.Web.Data;
+using Placement.Matching.Notifications;
 using Placement.Web.Notifications;
 
 namespace Placement.Web.Tests;

@@ -20,6 +20,7 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<AssignmentSchedule> Schedules { get; }
     DbSet<AtRiskPerson> AtRisk { get; }
     DbSet<Audit.AuditEntry> AuditTrail { get; }
+    DbSet<Notifications.Notification> Notifications { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();

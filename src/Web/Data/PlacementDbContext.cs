@@ -40,7 +40,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Audit.AuditEntry> AuditTrail => Set<Placement.Matching.Audit.AuditEntry>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
     public DbSet<Placement.Catalogue.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Catalogue.Notifications.NotificationEvent>();
-    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Placement.Matching.Notifications.Notification> Notifications => Set<Placement.Matching.Notifications.Notification>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
 
@@ -49,7 +49,6 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ICatalogueStore).Assembly);
         builder.ApplyConfigurationsFromAssembly(typeof(IMatchingStore).Assembly);
-        builder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         builder.Entity<PlacementUser>(u =>
         {
             u.Property(x => x.DisplayName).HasMaxLength(200);

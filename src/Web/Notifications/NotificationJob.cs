@@ -1,3 +1,4 @@
+using Placement.Matching.Notifications;
 using System.Net;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Placement.Matching.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Notifications;

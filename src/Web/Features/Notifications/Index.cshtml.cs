@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Application;
 using Placement.Web.Features.Shared;
-using Placement.Web.Notifications;
+using Placement.Matching.Features.Notifications;
 
 namespace Placement.Web.Features.Notifications;
 

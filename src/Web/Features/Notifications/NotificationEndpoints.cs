@@ -1,6 +1,6 @@
 using Placement.Catalogue.Application;
 using Placement.Web.Identity;
-using Placement.Web.Notifications;
+using Placement.Matching.Features.Notifications;
 
 namespace Placement.Web.Features.Notifications;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Placement.Catalogue.Notifications;
 
-namespace Placement.Web.Notifications;
+namespace Placement.Matching.Notifications;
 
 /// <summary>Where an e-mail stands: none to send, waiting (retried with back-off), sent, or given up after the last attempt.</summary>
 public enum MailStatus { None, Pending, Sent, Failed }

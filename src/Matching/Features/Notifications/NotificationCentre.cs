@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Web.Data;
+using Placement.Matching.Notifications;
+using Placement.Matching.Persistence;
 
-namespace Placement.Web.Notifications;
+namespace Placement.Matching.Features.Notifications;
 
 /// <summary>One notification as its recipient sees it in the application.</summary>
 public sealed record NotificationItem(Guid Id, string Kind, string Subject, string Text, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
@@ -17,7 +18,7 @@ public sealed record NotificationsQuery(int? Page = null, int? PageSize = null, 
 /// The notification centre: everyone sees the notifications addressed to them (their address) — and only those — and marks
 /// them read. The same handlers serve <c>/api/notifications</c>, the page and the bell of the header.
 /// </summary>
-public sealed class NotificationCentre(PlacementDbContext db, TimeProvider clock) : IUseCase
+public sealed class NotificationCentre(IMatchingStore db, TimeProvider clock) : IUseCase
 {
     private IQueryable<Notification> Mine(Caller caller)
     {
