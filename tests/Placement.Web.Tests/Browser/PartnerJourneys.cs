@@ -16,10 +16,13 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var codefendant = Guid.NewGuid().ToString();
         var person = await Scenarios.Person(app, post, hours: 40, noContact: [codefendant]);
         var officer = await app.ClientFor(PlacementApp.Officer69);
-        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).StatusCode);
+        var created = await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var placementId = (await created.Json()).GetProperty("id").GetString();
 
         var page = await browser.SignedIn(PlacementApp.Partner, "/structure/placements");
-        var card = page.Locator("article", new() { HasText = "Karim B." }).First;
+        // Its own card: the other journeys of this class propose « Karim B. » too.
+        var card = page.Locator($"#placement-{placementId}");
         await Assertions.Expect(card).ToContainTextAsync("Proposé à la structure");
         var html = await page.ContentAsync();
         foreach (var judicial in new[] { "Benali", codefendant, "1999", "co-auteur", "zone", "mineurs" })
@@ -28,7 +31,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
 
         await card.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirmer l'accueil") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Accueil confirmé");
-        card = page.Locator("article", new() { HasText = "Karim B." }).First;
+        card = page.Locator($"#placement-{placementId}");
         await card.GetByRole(AriaRole.Link, new() { Name = "Déclarer des heures" }).ClickAsync();
         await page.GetByLabel("Date").FillAsync("2026-11-21");
         await page.GetByLabel("Heures effectuées").FillAsync("12");
@@ -39,7 +42,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await page.GetByLabel("Heures effectuées").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les heures" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("4 h enregistrées");
-        await Assertions.Expect(page.Locator("article", new() { HasText = "Karim B." }).First).ToContainTextAsync("4 h effectuées sur 40 h");
+        await Assertions.Expect(page.Locator($"#placement-{placementId}")).ToContainTextAsync("4 h effectuées sur 40 h");
 
         var file = await (await officer.GetAsync($"/api/persons/{person}/file")).Json();
         Assert.Equal(4, file.GetProperty("person").GetProperty("hoursDone").GetDouble());
