@@ -229,4 +229,21 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
         Assert.Contains($"sur {finished.GetProperty("persons").GetInt32()}", n.Subject, StringComparison.Ordinal);
         Assert.Equal(MailStatus.Sent, n.MailStatus);
     }
+
+    [Fact]
+    public async Task APostRefusedAtValidation_TellsThePartnerWhy()
+    {
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        var post = CatalogueApiTests.Post(await Scenarios.PartnerHostBody(app));
+        post["title"] = "Entretien du verger communal";
+        var id = (await (await partner.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/posts/{id}/submit", null)).StatusCode);
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/posts/{id}/refuse", new { reason = "Horaires à préciser avec le tuteur" })).StatusCode);
+        await app.Job.RunAsync(CancellationToken.None);
+
+        var mail = Assert.Single(app.Smtp.Received, m => m.Subject == "Poste non inscrit : Entretien du verger communal" && m.To.Mailboxes.Any(a => a.Address == PlacementApp.Partner));
+        Assert.Contains("Motif : Horaires à préciser avec le tuteur", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://placement.example/structure/postes/{id}", mail.TextBody, StringComparison.Ordinal);
+    }
 }

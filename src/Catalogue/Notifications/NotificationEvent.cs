@@ -7,6 +7,8 @@ public enum NotificationKind
     PlacementProposed,
     /// <summary>Partner: a placement cancelled.</summary>
     PlacementCancelled,
+    /// <summary>Partner: a post refused at validation, with the reason.</summary>
+    PostRefused,
     /// <summary>Officer: the partner confirmed a placement.</summary>
     PlacementConfirmed,
     /// <summary>Officer: the partner declined a placement (with the reason).</summary>

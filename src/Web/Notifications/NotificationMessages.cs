@@ -21,6 +21,16 @@ public sealed class NotificationMessages
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(e);
         if (e.Kind is NotificationKind.RunFinished or NotificationKind.RunFailed) return await RunAsync(db, e, ct);
+        if (e.Kind == NotificationKind.PostRefused && e.PostId is { } refused)
+        {
+            var refusedPost = await db.Posts.AsNoTracking().FirstAsync(p => p.Id == refused, ct);
+            return await PartnerAsync(db, refusedPost, new NotificationMessage(
+                $"Poste non inscrit : {refusedPost.Details.Title}",
+                $"Votre poste « {refusedPost.Details.Title} » n'a pas été inscrit sur la liste départementale des postes de TIG.\n" +
+                (e.Detail is { Length: > 0 } ? $"Motif : {e.Detail}\n" : "") +
+                "Vous pouvez le modifier et le proposer à nouveau.",
+                $"/structure/postes/{refusedPost.Id}"), ct);
+        }
         var placement = e.PlacementId is { } pid ? await db.Placements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         if (placement is null) return [];
         var post = await db.Posts.AsNoTracking().FirstAsync(p => p.Id == placement.PostId, ct);

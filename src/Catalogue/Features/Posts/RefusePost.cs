@@ -1,3 +1,4 @@
+using Placement.Catalogue.Notifications;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Application;
@@ -15,8 +16,10 @@ public sealed class RefusePost(ICatalogueStore store, TimeProvider clock) : IUse
         ArgumentNullException.ThrowIfNull(request);
         var post = await store.Posts.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Poste");
         if (!caller.CanValidate(post.Departement)) throw new ForbiddenException("La validation des postes de ce département n'est pas de votre ressort.");
-        post.Refuse(request.Reason ?? "", clock.GetUtcNow());
-        await store.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow();
+        post.Refuse(request.Reason ?? "", now);
+        store.NotificationEvents.Add(new NotificationEvent(NotificationKind.PostRefused, now, postId: post.Id, hostBodyId: post.HostBodyId, detail: request.Reason));
+        await store.SaveChangesAsync(ct); // the refusal and its notification together
         return post.Adapt<PostResponse>(CatalogueMappings.Config);
     }
 }
