@@ -67,11 +67,7 @@ public sealed class BlockingCounts
 
         var reachable = 0;
         foreach (var q in nearby)
-        {
-            var post = _sides[q].Post;
-            var distance = GeoPoint.Haversine(person.Location.Latitude, person.Location.Longitude, side.CosLatitude, post.Location.Latitude, post.Location.Longitude, _sides[q].CosLatitude);
-            if (EligibilityRules.WithinReach(distance, person.MaxTravelKm)) reachable++;
-        }
+            if (EligibilityRules.WithinReach(EligibilityRules.DistanceKm(side, _sides[q]), person.MaxTravelKm)) reachable++;
         Add(Rule.Distance, _sides.Length - reachable);
 
         if (person.ExclusionZones.Count > 0)

@@ -149,6 +149,11 @@ public static class EligibilityRules
         return forbidden;
     }
 
+    /// <summary>Rule 6's distance, on the cosines each side worked out once.</summary>
+    public static double DistanceKm(in PersonSide person, in PostSide post) =>
+        GeoPoint.Haversine(person.Person.Location.Latitude, person.Person.Location.Longitude, person.CosLatitude,
+            post.Post.Location.Latitude, post.Post.Location.Longitude, post.CosLatitude);
+
     /// <summary>Rule 6 (with its tolerance).</summary>
     public static bool WithinReach(double distanceKm, double maxTravelKm) => distanceKm <= maxTravelKm + DistanceToleranceKm;
 
@@ -181,7 +186,7 @@ public static class EligibilityRules
         }
         if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) broken |= Rule.ExclusionZone;
         var distance = knownFar ? double.PositiveInfinity
-            : GeoPoint.Haversine(p.Location.Latitude, p.Location.Longitude, person.CosLatitude, q.Location.Latitude, q.Location.Longitude, post.CosLatitude);
+            : DistanceKm(person, post);
         if (!WithinReach(distance, p.MaxTravelKm)) broken |= Rule.Distance;
         if (q.PhysicalDemand > p.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
         var weekly = person.WeeklyHours(post);
@@ -202,7 +207,7 @@ public static class EligibilityRules
         var p = person.Person;
         var q = post.Post;
         if ((post.Traits & person.Forbidden) != 0 || q.PhysicalDemand > p.MaxPhysicalDemand) return false;
-        var distance = GeoPoint.Haversine(p.Location.Latitude, p.Location.Longitude, person.CosLatitude, q.Location.Latitude, q.Location.Longitude, post.CosLatitude);
+        var distance = DistanceKm(person, post);
         if (!WithinReach(distance, p.MaxTravelKm)) return false;
         if (person.HasPartnerRules && (p.ExcludedPartnerIds.Contains(q.PartnerId) || p.CoDefendantPartnerIds.Contains(q.PartnerId))) return false;
         var weeks = Weeks(referenceDate, p.Deadline, q.OpenFrom, q.OpenUntil);

@@ -22,7 +22,7 @@ public sealed class Notification
         Id = Guid.NewGuid();
         EventId = eventId;
         Kind = kind;
-        Email = email.Trim().ToLowerInvariant();
+        Email = Address(email);
         AccountId = accountId;
         Subject = message.Subject;
         Text = message.Text;
@@ -52,6 +52,13 @@ public sealed class Notification
     public DateTimeOffset NextAttemptAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
+
+    /// <summary>How an address is kept and compared: trimmed, lower case.</summary>
+    public static string Address(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
 
     /// <summary>The idempotency key of the e-mail: the event and the recipient.</summary>
     public string MessageId(string domain) => $"{EventId:N}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Email)))[..16]}@{domain}";

@@ -59,16 +59,11 @@ public sealed class MatchingReadCache(TimeProvider clock) : IDisposable
         try
         {
             var now = clock.GetUtcNow(); // before reading: what commits meanwhile is read again next time
-            if (_checkedAt != DateTimeOffset.MinValue)
+            if (_checkedAt != DateTimeOffset.MinValue) // before the first check nothing is cached: nothing to forget
             {
                 var since = _checkedAt - Overlap;
                 foreach (var id in await store.Posts.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => p.Id).ToListAsync(ct)) _posts.TryRemove(id, out _);
                 foreach (var id in await store.HostBodies.AsNoTracking().Where(h => h.UpdatedAt > since).Select(h => h.Id).ToListAsync(ct)) _hosts.TryRemove(id, out _);
-            }
-            else
-            {
-                _posts.Clear();
-                _hosts.Clear();
             }
             if (now > _checkedAt) _checkedAt = now;
         }

@@ -32,7 +32,7 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         }, ct);
         var posts = await cache.PostsAsync(store, ids, ct);
 
-        var suitable = new List<(PostInReach Post, int Score, double Distance, int Free)>();
+        var suitable = new List<(PostInReach Post, MatchPost Candidate, Evaluation Evaluation, int Score)>();
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
         var full = 0;
         foreach (var inReach in posts)
@@ -47,15 +47,12 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
                 continue;
             }
             if (free == 0) { full++; continue; }
-            suitable.Add((inReach, QualityScore.Of(who, candidate, evaluation, today), evaluation.DistanceKm, free));
+            suitable.Add((inReach, candidate, evaluation, QualityScore.Of(who, candidate, evaluation, today)));
         }
         // The answer, with its explanations.
-        var ranked = suitable.OrderByDescending(s => s.Score).ThenBy(s => s.Distance).ThenBy(s => s.Post.Entity.Id).Take(Math.Clamp(limit, 1, 200)).Select(b =>
-        {
-            var candidate = b.Post.Post with { Capacity = b.Free };
-            var parts = QualityScore.Parts(who, candidate, EligibilityRules.Evaluate(who, candidate, today), today);
-            return new SuitablePost(b.Post.Entity, b.Post.Host, b.Score, b.Distance, b.Free, parts);
-        }).ToList();
+        var ranked = suitable.OrderByDescending(s => s.Score).ThenBy(s => s.Evaluation.DistanceKm).ThenBy(s => s.Post.Entity.Id).Take(Math.Clamp(limit, 1, 200))
+            .Select(b => new SuitablePost(b.Post.Entity, b.Post.Host, b.Score, b.Evaluation.DistanceKm, b.Candidate.Capacity, QualityScore.Parts(who, b.Candidate, b.Evaluation, today)))
+            .ToList();
         return new SuitablePostsResult(ranked, posts.Count, excluded, full);
     }
 }

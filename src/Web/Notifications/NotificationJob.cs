@@ -40,8 +40,8 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
         foreach (var e in events)
         {
             var already = (await db.Notifications.Where(n => n.EventId == e.Id).Select(n => n.Email).ToListAsync(ct)).ToHashSet();
-            foreach (var r in (await messages.ForAsync(db, e, ct)).DistinctBy(r => r.Email.Trim().ToLowerInvariant()))
-                if (already.Add(r.Email.Trim().ToLowerInvariant()))
+            foreach (var r in await messages.ForAsync(db, e, ct))
+                if (already.Add(Notification.Address(r.Email)))
                     db.Notifications.Add(new Notification(e.Id, e.Kind, r.Email, r.AccountId, r.Message, mail: true, now));
             e.Dispatched(now);
         }

@@ -24,7 +24,7 @@ public sealed class NotificationCentre(IMatchingStore db, TimeProvider clock) : 
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsSystem) throw new ForbiddenException("Connectez-vous pour voir vos notifications.");
-        var email = caller.Who.Trim().ToLowerInvariant();
+        var email = Notification.Address(caller.Who);
         return db.Notifications.Where(n => n.Email == email);
     }
 
