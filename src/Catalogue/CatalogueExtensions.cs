@@ -21,6 +21,7 @@ public static class CatalogueExtensions
         services.AddSearch();
         services.AddGeocoding();
         services.AddUseCases(typeof(CatalogueExtensions).Assembly);
+        services.AddScoped<Notifications.CatalogueReminders>();
         return services;
     }
 

@@ -100,8 +100,7 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
         Assert.Equal(PlacementApp.Officer69, n.Email);
         Assert.Equal((await db.Users.SingleAsync(u => u.Email == PlacementApp.Officer69)).Id, n.AccountId); // linked to the account by its address
         Assert.Equal($"/personnes/{person}", n.Link);
-        Assert.Equal(MailStatus.Sent, n.MailStatus);
-        Assert.Contains(app.Smtp.Received, m => m.Subject == n.Subject && m.To.Mailboxes.Single().Address == PlacementApp.Officer69);
+        Assert.Equal(MailStatus.Digest, n.MailStatus); // news, for the daily digest by default (NotificationChoicesTests)
     }
 
     [Fact]
@@ -195,6 +194,9 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
     [Fact]
     public async Task HoursCompletingTheMeasure_TellTheOfficer()
     {
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync("/api/notifications/preferences",
+            new { choices = new Dictionary<string, string> { ["measure-completed"] = "immediate" } })).StatusCode); // rather than the daily digest
         var (placement, person) = await ProposeAsync();
         var partner = await app.ClientFor(PlacementApp.Partner);
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);

@@ -21,6 +21,12 @@ public enum NotificationKind
     RunFinished,
     /// <summary>Coordinator: an assignment run failed.</summary>
     RunFailed,
+    /// <summary>Partner: its habilitation ends in three months, then in one month.</summary>
+    HabilitationExpiring,
+    /// <summary>Officer: a person of their caseload entered the deadline watch.</summary>
+    DeadlineWatchEntered,
+    /// <summary>Coordinator: the weekly digest of the posts waiting for validation for more than seven days.</summary>
+    PostsAwaitingValidation,
 }
 
 /// <summary>
@@ -33,7 +39,7 @@ public sealed class NotificationEvent
     private NotificationEvent() { }
 
     public NotificationEvent(NotificationKind kind, DateTimeOffset at, Guid? placementId = null, Guid? postId = null, Guid? hostBodyId = null,
-        Guid? personId = null, string? detail = null, Guid? runId = null)
+        Guid? personId = null, string? detail = null, Guid? runId = null, string? key = null)
     {
         Id = Guid.NewGuid();
         Kind = kind;
@@ -44,9 +50,16 @@ public sealed class NotificationEvent
         PersonId = personId;
         RunId = runId;
         Detail = detail is { Length: > MaxDetail } ? detail[..MaxDetail] : detail;
+        Key = key;
     }
 
     public const int MaxDetail = 500;
+
+    /// <summary>
+    /// What makes an event written by a calendar rather than by a change unique (« habilitation:{id}:{end}:3 »,
+    /// « validation:2026-W49 »): unique in the table, so that a reminder is written once however often the job runs.
+    /// </summary>
+    public string? Key { get; private set; }
 
     public Guid Id { get; private set; }
     public NotificationKind Kind { get; private set; }

@@ -121,6 +121,8 @@ internal sealed class NotificationEventConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Detail).HasMaxLength(Notifications.NotificationEvent.MaxDetail);
+        b.Property(x => x.Key).HasMaxLength(120);
         b.HasIndex(x => x.DispatchedAt);
+        b.HasIndex(x => x.Key).IsUnique();
     }
 }

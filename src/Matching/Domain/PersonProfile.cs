@@ -53,6 +53,11 @@ public sealed record PersonProfile
         new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, new HoursBalance(Hours.Ordered, done), Term, Availability,
             Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions);
 
+    /// <summary>The same profile followed by another referent officer.</summary>
+    public PersonProfile WithReferent(Contact officer) =>
+        new(FirstName, LastName, Departement, officer, BirthDate, Home, Mobility, Hours, Term, Availability,
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions);
+
     /// <summary>Younger than 18 on <paramref name="date"/>.</summary>
     public bool IsMinorOn(DateOnly date) => Age.IsMinorOn(BirthDate, date);
 

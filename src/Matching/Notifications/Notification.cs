@@ -4,8 +4,11 @@ using Placement.Catalogue.Notifications;
 
 namespace Placement.Matching.Notifications;
 
-/// <summary>Where an e-mail stands: none to send, waiting (retried with back-off), sent, or given up after the last attempt.</summary>
-public enum MailStatus { None, Pending, Sent, Failed }
+/// <summary>
+/// Where an e-mail stands: none to send (application only), waiting to be sent alone (retried with back-off), waiting for
+/// the daily digest, sent, or given up after the last attempt.
+/// </summary>
+public enum MailStatus { None, Pending, Digest, Sent, Failed }
 
 /// <summary>
 /// One event told to one recipient: what the notification centre lists (read or not) and the e-mail to send. The pair
@@ -16,7 +19,9 @@ public sealed class Notification
 {
     private Notification() { }
 
-    public Notification(Guid eventId, NotificationKind kind, string email, string? accountId, NotificationMessage message, bool mail, DateTimeOffset now)
+    /// <summary>Told to <paramref name="email"/>, by e-mail as <paramref name="delivery"/> says: now, in the digest sent at <paramref name="digestAt"/>, or not at all.</summary>
+    public Notification(Guid eventId, NotificationKind kind, string email, string? accountId, NotificationMessage message, Delivery delivery,
+        DateTimeOffset now, DateTimeOffset digestAt)
     {
         ArgumentNullException.ThrowIfNull(message);
         Id = Guid.NewGuid();
@@ -28,8 +33,12 @@ public sealed class Notification
         Text = message.Text;
         Link = message.Link;
         CreatedAt = now;
-        MailStatus = mail ? MailStatus.Pending : MailStatus.None;
-        NextAttemptAt = now;
+        (MailStatus, NextAttemptAt) = delivery switch
+        {
+            Delivery.Immediate => (MailStatus.Pending, now),
+            Delivery.DailyDigest => (MailStatus.Digest, digestAt),
+            _ => (MailStatus.None, now),
+        };
     }
 
     public Guid Id { get; private set; }
@@ -73,6 +82,14 @@ public sealed class Notification
         LastError = null;
     }
 
+    /// <summary>The idempotency key of a digest: its recipient and the notifications it gathers.</summary>
+    public static string DigestMessageId(IEnumerable<Notification> gathered, string domain)
+    {
+        var ids = string.Join(",", gathered.Select(n => n.Id).Order());
+        return $"digest.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ids)))[..32]}@{domain}";
+    }
+
+    /// <summary>A failed attempt: retried after a wait doubling from one minute (at most six hours), given up after <see cref="MaxAttempts"/>.</summary>
     public void SendingFailed(string error, DateTimeOffset at)
     {
         Attempts++;

@@ -21,6 +21,7 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<AtRiskPerson> AtRisk { get; }
     DbSet<Audit.AuditEntry> AuditTrail { get; }
     DbSet<Notifications.Notification> Notifications { get; }
+    DbSet<Notifications.NotificationPreference> NotificationPreferences { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();

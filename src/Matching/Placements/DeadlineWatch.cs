@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Notifications;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;
@@ -7,7 +8,8 @@ namespace Placement.Matching.Placements;
 
 /// <summary>
 /// The deadline watch: flags the persons at risk (<see cref="DeadlineRisk"/>, with <see cref="WarningWeeks"/>)
-/// and keeps that list for their officers.
+/// and keeps that list for their officers. A person entering the list (flagged now, not at the last watch) is told to
+/// their referent officer: the event is written in the same transaction as the list (issue 14).
 /// </summary>
 public sealed class DeadlineWatch(IMatchingStore store, TimeProvider clock)
 {
@@ -26,8 +28,12 @@ public sealed class DeadlineWatch(IMatchingStore store, TimeProvider clock)
             if (reasons.Count > 0) flagged.Add(new AtRiskPerson(person.Id, person.Departement, reasons, now));
         }
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
+        var before = (await store.AtRisk.AsNoTracking().Select(a => a.PersonId).ToListAsync(ct)).ToHashSet();
         await store.AtRisk.ExecuteDeleteAsync(ct);
         store.AtRisk.AddRange(flagged);
+        foreach (var entering in flagged.Where(f => !before.Contains(f.PersonId)))
+            store.NotificationEvents.Add(new NotificationEvent(NotificationKind.DeadlineWatchEntered, now, personId: entering.PersonId,
+                detail: string.Join(" ; ", entering.Reasons)));
         await store.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return flagged.Count;

@@ -34,6 +34,10 @@ internal sealed class HangfireAssignmentJobs(IBackgroundJobClient client, IRecur
     public void RegisterNotifications() =>
         recurring.AddOrUpdate<Placement.Web.Notifications.NotificationJob>(Placement.Web.Notifications.NotificationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Web.Notifications.NotificationJob.Cron);
 
+    /// <summary>Every morning: the reminders of the calendar (habilitations ending, the weekly digest of posts waiting).</summary>
+    public void RegisterReminders() =>
+        recurring.AddOrUpdate<Placement.Web.Notifications.ReminderJob>(Placement.Web.Notifications.ReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Web.Notifications.ReminderJob.Cron);
+
     /// <summary>The daily trim of the audit trail to its retention.</summary>
     public void RegisterAuditRetention() =>
         recurring.AddOrUpdate<Placement.Matching.Audit.AuditRetentionJob>(Placement.Matching.Audit.AuditRetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Matching.Audit.AuditRetentionJob.Cron);

@@ -90,6 +90,7 @@ public static class HangfireExtensions
         jobs.RegisterDeadlineWatch();
         jobs.RegisterAuditRetention();
         jobs.RegisterNotifications();
+        jobs.RegisterReminders();
         foreach (var schedule in await store.Schedules.AsNoTracking().ToListAsync(ct))
             jobs.RegisterSchedule(schedule);
     }

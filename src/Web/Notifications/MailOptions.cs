@@ -28,6 +28,24 @@ public sealed class MailOptions
     public string FromName { get; set; } = "Placement TIG";
     public MailSecurity Security { get; set; } = MailSecurity.Auto;
 
+    /// <summary>The hour (in <see cref="TimeZone"/>) the daily digest is sent.</summary>
+    [Range(0, 23)]
+    public int DigestHour { get; set; } = 7;
+
+    /// <summary>The time zone of the digest hour (IANA name).</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    /// <summary>The next digest time after <paramref name="now"/>: today's digest hour when still to come, tomorrow's otherwise.</summary>
+    public DateTimeOffset NextDigest(DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var at = new DateTime(local.Year, local.Month, local.Day, DigestHour, 0, 0, DateTimeKind.Unspecified);
+        if (at <= local.DateTime) at = at.AddDays(1);
+        return new DateTimeOffset(at, zone.GetUtcOffset(at)).ToUniversalTime();
+    }
+
     /// <summary>The service's public address, for the links in e-mails (e.g. <c>https://placement.spip.example</c>).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
 }

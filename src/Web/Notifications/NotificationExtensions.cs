@@ -10,6 +10,8 @@ public static class NotificationExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationMessages>();
         services.AddSingleton<NotificationJob>();
+        services.AddSingleton<ReminderJob>();
+        services.AddSingleton<Templates.MailTemplates>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Host)
             ? new EmlFileMailSender(Path.Combine(dataDirectory, "mail"))
             : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>()));

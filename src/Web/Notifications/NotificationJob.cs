@@ -1,22 +1,23 @@
 using Placement.Matching.Notifications;
-using System.Net;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Placement.Web.Data;
+using Placement.Web.Features.Shared;
+using Placement.Web.Notifications.Templates;
 
 namespace Placement.Web.Notifications;
 
 /// <summary>
 /// Every minute (Hangfire, one run at a time across nodes): turns the waiting events into one notification per recipient
-/// — the notifications and the event's « dispatched » mark in one transaction — then sends the e-mails due, each marked
-/// sent right after it was accepted; a failed one is retried with back-off (<see cref="Notification.SendingFailed"/>).
-/// A crash between the sending and the mark sends it again with the same Message-Id (the event and the recipient),
-/// which mail systems treat as the same message.
+/// — the notifications and the event's « dispatched » mark in one transaction — each delivered as its recipient chose for
+/// its kind (<see cref="Delivery"/>); then sends the e-mails due and the daily digests due, each marked sent right after it
+/// was accepted; a failed one is retried with back-off (<see cref="Notification.SendingFailed"/>). A crash between the
+/// sending and the mark sends it again with the same Message-Id, which mail systems treat as the same message.
 /// </summary>
-public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMessages messages, IMailSender sender, IOptions<MailOptions> options,
-    TimeProvider clock, ILogger<NotificationJob> logger)
+public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMessages messages, MailTemplates templates, IMailSender sender,
+    IOptions<MailOptions> options, TimeProvider clock, ILogger<NotificationJob> logger)
 {
     public const string RecurringJobId = "notifications";
     public const string Cron = "* * * * *";
@@ -28,6 +29,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     {
         while (await DispatchAsync(ct) == Batch) { }
         while (await DeliverAsync(ct) == Batch) { }
+        while (await DeliverDigestsAsync(ct) == Batch) { }
     }
 
     /// <summary>Turns up to a batch of waiting events into notifications; returns how many events it took.</summary>
@@ -36,13 +38,22 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
         var now = clock.GetUtcNow();
+        var digestAt = options.Value.NextDigest(now);
         var events = await db.NotificationEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).Take(Batch).ToListAsync(ct);
         foreach (var e in events)
         {
             var already = (await db.Notifications.Where(n => n.EventId == e.Id).Select(n => n.Email).ToListAsync(ct)).ToHashSet();
-            foreach (var r in await messages.ForAsync(db, e, ct))
-                if (already.Add(Notification.Address(r.Email)))
-                    db.Notifications.Add(new Notification(e.Id, e.Kind, r.Email, r.AccountId, r.Message, mail: true, now));
+            var recipients = (await messages.ForAsync(db, e, ct)).Where(r => already.Add(Notification.Address(r.Email))).ToList();
+            var addresses = recipients.Select(r => Notification.Address(r.Email)).ToList();
+            var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => p.Kind == e.Kind && addresses.Contains(p.Email))
+                .ToDictionaryAsync(p => p.Email, p => p.Delivery, ct);
+            foreach (var r in recipients)
+            {
+                var address = Notification.Address(r.Email);
+                // Someone without an account (a tutor) has no notification centre to read: the e-mail is all they get.
+                var delivery = r.AccountId is null ? Delivery.Immediate : chosen.GetValueOrDefault(address, NotificationKinds.Of(e.Kind).Default);
+                db.Notifications.Add(new Notification(e.Id, e.Kind, r.Email, r.AccountId, r.Message, delivery, now, digestAt));
+            }
             e.Dispatched(now);
         }
         await db.SaveChangesAsync(ct);
@@ -59,45 +70,78 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
             .OrderBy(n => n.NextAttemptAt).Take(Batch).ToListAsync(ct);
         foreach (var n in due)
         {
-            try
-            {
-                await sender.SendAsync(Message(n), ct);
-                n.Sent(clock.GetUtcNow());
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                n.SendingFailed(e.Message, clock.GetUtcNow());
-                logger.LogWarning("Courriel {Id} à {To} non remis ({Attempt}e tentative) : {Error}", n.Id, n.Email, n.Attempts, e.Message);
-            }
+            await SendAsync(await MessageAsync(n), [n], ct);
             await db.SaveChangesAsync(CancellationToken.None); // each mark as soon as known
         }
         return due.Count;
     }
 
-    /// <summary>The e-mail of a notification: plain text and HTML, the link to the page, the idempotency key as Message-Id.</summary>
-    public MimeMessage Message(Notification n)
+    /// <summary>
+    /// Sends the daily digests due: one e-mail per recipient gathering their notifications waiting for the digest, oldest
+    /// first; returns how many recipients it tried.
+    /// </summary>
+    public async Task<int> DeliverDigestsAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var now = clock.GetUtcNow();
+        var recipients = await db.Notifications.Where(n => n.MailStatus == MailStatus.Digest && n.NextAttemptAt <= now)
+            .Select(n => n.Email).Distinct().OrderBy(e => e).Take(Batch).ToListAsync(ct);
+        foreach (var email in recipients)
+        {
+            var gathered = await db.Notifications.Where(n => n.Email == email && n.MailStatus == MailStatus.Digest && n.NextAttemptAt <= now)
+                .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(ct);
+            await SendAsync(await DigestAsync(gathered), gathered, ct);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return recipients.Count;
+    }
+
+    private async Task SendAsync(MimeMessage message, IReadOnlyList<Notification> carried, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(message, ct);
+            foreach (var n in carried) n.Sent(clock.GetUtcNow());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var n in carried) n.SendingFailed(e.Message, clock.GetUtcNow());
+            logger.LogWarning("Courriel {MessageId} à {To} non remis ({Attempt}e tentative) : {Error}", message.MessageId, carried[0].Email, carried[0].Attempts, e.Message);
+        }
+    }
+
+    /// <summary>The e-mail of one notification: plain text and HTML, the link to the page, the idempotency key as Message-Id.</summary>
+    public async Task<MimeMessage> MessageAsync(Notification n)
     {
         ArgumentNullException.ThrowIfNull(n);
+        var mail = new MailModel(n.Subject, [Item(n)], Absolute("/notifications/preferences"));
+        return await MimeAsync(mail, n.Email, n.MessageId(Domain), n.CreatedAt);
+    }
+
+    /// <summary>The daily digest of one recipient: every notification gathered, one e-mail.</summary>
+    public async Task<MimeMessage> DigestAsync(IReadOnlyList<Notification> gathered)
+    {
+        ArgumentNullException.ThrowIfNull(gathered);
+        var heading = gathered.Count == 1 ? "Votre notification du jour" : $"Vos {gathered.Count} notifications du jour";
+        var mail = new MailModel(heading, [.. gathered.Select(Item)], Absolute("/notifications/preferences"));
+        return await MimeAsync(mail, gathered[0].Email, Notification.DigestMessageId(gathered, Domain), clock.GetUtcNow());
+    }
+
+    private MailItem Item(Notification n) =>
+        new(n.Subject, Labels.DateTime(n.CreatedAt), n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Absolute(n.Link));
+
+    private string Domain => MailboxAddress.Parse(options.Value.From).Domain;
+
+    private string Absolute(string page) => options.Value.BaseUrl.TrimEnd('/') + page;
+
+    private async Task<MimeMessage> MimeAsync(MailModel mail, string to, string messageId, DateTimeOffset date)
+    {
         var o = options.Value;
-        var link = o.BaseUrl.TrimEnd('/') + n.Link;
-        var message = new MimeMessage
-        {
-            Subject = n.Subject,
-            MessageId = n.MessageId(MailboxAddress.Parse(o.From).Domain),
-            Date = n.CreatedAt,
-        };
+        var message = new MimeMessage { Subject = mail.Heading, MessageId = messageId, Date = date };
         message.From.Add(new MailboxAddress(o.FromName, o.From));
-        message.To.Add(MailboxAddress.Parse(n.Email));
-        var paragraphs = n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var body = new BodyBuilder
-        {
-            TextBody = $"{n.Text}\n\nVoir : {link}\n\n— Placement TIG, message automatique.",
-            HtmlBody = "<!DOCTYPE html><html lang=\"fr\"><body style=\"font-family: Marianne, Arial, sans-serif\">"
-                + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
-                + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Ouvrir dans Placement TIG</a></p>"
-                + "<p style=\"color:#666\">Placement TIG, message automatique.</p></body></html>",
-        };
-        message.Body = body.ToMessageBody();
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new BodyBuilder { TextBody = MailTemplates.Text(mail), HtmlBody = await templates.HtmlAsync(mail) }.ToMessageBody();
         return message;
     }
 }

@@ -21,10 +21,13 @@ public sealed class NotificationMessages
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(e);
         if (e.Kind is NotificationKind.RunFinished or NotificationKind.RunFailed) return await RunAsync(db, e, ct);
+        if (e.Kind == NotificationKind.PostsAwaitingValidation) return await AwaitingValidationAsync(db, e, ct);
+        if (e.Kind == NotificationKind.HabilitationExpiring) return await HabilitationAsync(db, e, ct);
+        if (e.Kind == NotificationKind.DeadlineWatchEntered) return await DeadlineWatchAsync(db, e, ct);
         if (e.Kind == NotificationKind.PostRefused && e.PostId is { } refused)
         {
             var refusedPost = await db.Posts.AsNoTracking().FirstAsync(p => p.Id == refused, ct);
-            return await PartnerAsync(db, refusedPost, new NotificationMessage(
+            return await PartnerAsync(db, refusedPost.HostBodyId, refusedPost.Details.Tutor.Email, new NotificationMessage(
                 $"Poste non inscrit : {refusedPost.Details.Title}",
                 $"Votre poste « {refusedPost.Details.Title} » n'a pas été inscrit sur la liste départementale des postes de TIG.\n" +
                 (e.Detail is { Length: > 0 } ? $"Motif : {e.Detail}\n" : "") +
@@ -42,7 +45,7 @@ public sealed class NotificationMessages
         switch (e.Kind)
         {
             case NotificationKind.PlacementProposed:
-                return await PartnerAsync(db, post, new NotificationMessage(
+                return await PartnerAsync(db, post.HostBodyId, post.Details.Tutor.Email, new NotificationMessage(
                     $"Placement proposé : {title}",
                     $"Un placement est proposé sur votre poste « {title} » pour {who}\n" +
                     $"Horaires du poste : {Schedule(post.Details.Schedule)}.\n" +
@@ -50,7 +53,7 @@ public sealed class NotificationMessages
                     "Merci de confirmer ou de décliner ce placement.",
                     "/structure/placements"), ct);
             case NotificationKind.PlacementCancelled:
-                return await PartnerAsync(db, post, new NotificationMessage(
+                return await PartnerAsync(db, post.HostBodyId, post.Details.Tutor.Email, new NotificationMessage(
                     $"Placement annulé : {title}",
                     $"Le placement de {who} sur votre poste « {title} » est annulé par le SPIP.\n" +
                     (e.Detail is { Length: > 0 } ? $"Motif : {e.Detail}\n" : "") +
@@ -101,25 +104,84 @@ public sealed class NotificationMessages
                 $"L'affectation demandée le {Labels.DateTime(run.CreatedAt)}{where} n'a pas abouti." + (e.Detail is { Length: > 0 } ? $"\nMotif : {e.Detail}" : "") +
                 "\nRelancez-la, ou signalez-le à l'administrateur si l'échec se répète.",
                 $"/affectations/{run.Id}");
-        var coordinators = await (from u in db.Users
-                                  join ur in db.UserRoles on u.Id equals ur.UserId
-                                  join r in db.Roles on ur.RoleId equals r.Id
-                                  where r.Name == Identity.Roles.Coordinator && u.Email != null
-                                  select new { u.Id, u.Email, u.Departements }).AsNoTracking().ToListAsync(ct);
-        var recipients = coordinators
-            .Where(c => c.Departements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Intersect(run.Departements).Any())
-            .Select(c => new Recipient(c.Email!, c.Id, message)).ToList();
+        var recipients = (await CoordinatorsAsync(db, ct))
+            .Where(c => c.Departements.Intersect(run.Departements).Any())
+            .Select(c => new Recipient(c.Email, c.Id, message)).ToList();
         if (run.RequestedBy.Contains('@', StringComparison.Ordinal) && !recipients.Any(r => string.Equals(r.Email, run.RequestedBy, StringComparison.OrdinalIgnoreCase)))
             recipients.Add(new Recipient(run.RequestedBy, await AccountOfAsync(db, run.RequestedBy, ct), message));
         return recipients;
     }
 
-    /// <summary>The host body's partner accounts and the post's tutor.</summary>
-    private static async Task<IReadOnlyList<Recipient>> PartnerAsync(PlacementDbContext db, Post post, NotificationMessage message, CancellationToken ct)
+    /// <summary>The coordinators' accounts and their départements.</summary>
+    private static async Task<IReadOnlyList<(string Id, string Email, string[] Departements)>> CoordinatorsAsync(PlacementDbContext db, CancellationToken ct)
     {
-        var accounts = await db.Users.AsNoTracking().Where(u => u.HostBodyId == post.HostBodyId && u.Email != null).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        var rows = await (from u in db.Users
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where r.Name == Identity.Roles.Coordinator && u.Email != null
+                          select new { u.Id, u.Email, u.Departements }).AsNoTracking().ToListAsync(ct);
+        return rows.Select(c => (c.Id, c.Email!, c.Departements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList();
+    }
+
+    /// <summary>
+    /// The weekly digest: each coordinator is told of the posts of their départements waiting for validation for more
+    /// than seven days, oldest first; a coordinator with none is not told.
+    /// </summary>
+    private static async Task<IReadOnlyList<Recipient>> AwaitingValidationAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    {
+        var since = e.OccurredAt - CatalogueReminders.ValidationWait;
+        var waiting = (await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.PendingValidation).ToListAsync(ct))
+            .Where(p => p.StatusChangedAt < since).OrderBy(p => p.StatusChangedAt).ToList();
+        var hostNames = await db.HostBodies.AsNoTracking().Where(h => waiting.Select(p => p.HostBodyId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Details.Name, ct);
+        var recipients = new List<Recipient>();
+        foreach (var coordinator in await CoordinatorsAsync(db, ct))
+        {
+            var theirs = waiting.Where(p => coordinator.Departements.Contains(p.Departement)).ToList();
+            if (theirs.Count == 0) continue;
+            const int listed = 10;
+            var lines = theirs.Take(listed).Select(p =>
+                $"– « {p.Details.Title} » ({hostNames.GetValueOrDefault(p.HostBodyId, "structure inconnue")}, {p.Departement}), proposé le {Labels.Date(p.StatusChangedAt)}");
+            var more = theirs.Count > listed ? $"\net {theirs.Count - listed} autre{(theirs.Count - listed > 1 ? "s" : "")}." : "";
+            recipients.Add(new Recipient(coordinator.Email, coordinator.Id, new NotificationMessage(
+                $"{theirs.Count} {(theirs.Count > 1 ? "postes attendent" : "poste attend")} votre validation depuis plus de 7 jours",
+                $"{(theirs.Count > 1 ? "Ces postes attendent" : "Ce poste attend")} d'être inscrit{(theirs.Count > 1 ? "s" : "")} sur la liste départementale depuis plus de 7 jours :\n" +
+                string.Join("\n", lines) + more,
+                "/validation")));
+        }
+        return recipients;
+    }
+
+    /// <summary>A habilitation ending: the host body's partner accounts, three months then one month before its end.</summary>
+    private static async Task<IReadOnlyList<Recipient>> HabilitationAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    {
+        var body = e.HostBodyId is { } id ? await db.HostBodies.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, ct) : null;
+        if (body?.Details.Habilitation.Period is not { } period) return [];
+        return await PartnerAsync(db, body.Id, null, new NotificationMessage(
+            $"Votre habilitation prend fin le {Labels.Date(period.End)}",
+            $"L'habilitation de {body.Details.Name} à accueillir des personnes condamnées à un travail d'intérêt général prend fin le {Labels.Date(period.End)}.\n" +
+            "Après cette date, aucun nouveau placement ne pourra vous être proposé. Demandez son renouvellement au SPIP dès maintenant.",
+            "/structure"), ct);
+    }
+
+    /// <summary>A person entering the deadline watch: their referent officer, with the reasons.</summary>
+    private static async Task<IReadOnlyList<Recipient>> DeadlineWatchAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    {
+        var person = e.PersonId is { } id ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+        if (person is null) return [];
+        var name = $"{person.Profile.FirstName} {person.Profile.LastName}";
+        return await OfficerAsync(db, person.Profile.ReferentOfficer, new NotificationMessage(
+            $"Échéance menacée : {name}",
+            $"{name} entre dans la veille des échéances : {e.Detail ?? "risque de ne pas accomplir les heures avant l'échéance"}.\n" +
+            $"Échéance : {Labels.Date(person.Profile.Term.EffectiveDeadline)}, {Labels.Hours(person.Profile.Hours.Remaining)} restantes.",
+            $"/personnes/{person.Id}"), ct);
+    }
+
+    /// <summary>The host body's partner accounts and, for a post, its tutor.</summary>
+    private static async Task<IReadOnlyList<Recipient>> PartnerAsync(PlacementDbContext db, Guid hostBodyId, string? tutor, NotificationMessage message, CancellationToken ct)
+    {
+        var accounts = await db.Users.AsNoTracking().Where(u => u.HostBodyId == hostBodyId && u.Email != null).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var recipients = accounts.Select(a => new Recipient(a.Email!, a.Id, message)).ToList();
-        if (post.Details.Tutor.Email is { } tutor && !recipients.Any(r => string.Equals(r.Email, tutor, StringComparison.OrdinalIgnoreCase)))
+        if (tutor is not null && !recipients.Any(r => string.Equals(r.Email, tutor, StringComparison.OrdinalIgnoreCase)))
             recipients.Add(new Recipient(tutor, await AccountOfAsync(db, tutor, ct), message));
         return recipients;
     }

@@ -347,6 +347,10 @@ namespace Placement.Web.Data.Migrations
                     b.Property<Guid?>("HostBodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -370,6 +374,9 @@ namespace Placement.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.ToTable("NotificationEvents", (string)null);
                 });
@@ -839,6 +846,26 @@ namespace Placement.Web.Data.Migrations
                     b.HasIndex("MailStatus", "NextAttemptAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email", "Kind");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Web.Identity.PlacementUser", b =>

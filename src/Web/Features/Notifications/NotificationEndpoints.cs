@@ -27,6 +27,15 @@ public static class NotificationEndpoints
                 TypedResults.Ok(new { marked = await centre.MarkAllReadAsync(caller, ct) }))
             .WithName("MarkAllNotificationsRead")
             .WithSummary("Marque toutes mes notifications comme lues.");
+        group.MapGet("/preferences", async (Caller caller, NotificationChoices choices, CancellationToken ct) =>
+                TypedResults.Ok(await choices.GetAsync(caller, ct)))
+            .WithName("GetNotificationPreferences")
+            .WithSummary("Pour chaque type de notification de mon rôle : courriel immédiat (immediate), résumé quotidien (daily-digest) ou application seulement (application-only).");
+        group.MapPut("/preferences", async (NotificationChoicesRequest request, Caller caller, NotificationChoices choices, CancellationToken ct) =>
+                TypedResults.Ok(await choices.SetAsync(caller, request, ct)))
+            .WithName("SetNotificationPreferences")
+            .WithSummary("Change mes choix de notification (types omis : inchangés).")
+            .Problems(400);
         return app;
     }
 }

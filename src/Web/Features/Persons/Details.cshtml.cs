@@ -8,8 +8,14 @@ using Placement.Web.Features.Shared;
 namespace Placement.Web.Features.Persons;
 
 /// <summary>A person's page (<see cref="GetPersonFile"/>, the use case of <c>GET /api/persons/{id}/file</c>).</summary>
-public sealed class DetailsModel(Caller caller, GetPersonFile file) : PageModel
+public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonReferent referent) : PageModel, IReloadsOnRefusal
 {
+    /// <summary>The officers of the person's SPIP, for « Agent référent » (<see cref="PersonReferent"/>).</summary>
+    public IReadOnlyList<ReferentCandidate> Referents { get; private set; } = [];
+
+    [BindProperty(Name = "Input")]
+    public ReferentRequest Input { get; set; } = new();
+
     public PersonFileResponse Dossier { get; private set; } = null!;
 
     public MapModel Map { get; private set; } = null!;
@@ -19,9 +25,22 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
+
+    /// <summary>Designates the referent officer among the officers of the person's SPIP.</summary>
+    public async Task<IActionResult> OnPostReferentAsync(Guid id, CancellationToken ct)
+    {
+        var person = await referent.ChooseAsync(caller, id, Input, ct);
+        Notice = $"{person.ReferentOfficer?.Name} est désormais l'agent référent : les notifications sur cette personne lui sont adressées.";
+        return RedirectToPage(new { id });
+    }
+
+    public Task ReloadAsync(CancellationToken ct) => LoadAsync(Guid.Parse((string)RouteData.Values["id"]!, System.Globalization.CultureInfo.InvariantCulture), ct);
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Dossier = await file.HandleAsync(caller, id, ct);
+        Referents = await referent.CandidatesAsync(caller, id, ct);
         var p = Dossier.Person;
         var home = p.Home?.Location;
         Map = new MapModel("carte-personne", $"Carte : domicile de {p.FirstName} {p.LastName}, distance maximale et zones interdites")

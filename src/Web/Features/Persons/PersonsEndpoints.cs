@@ -50,6 +50,14 @@ public static class PersonsEndpoints
             .WithName("SuitablePosts")
             .WithSummary("Les postes qui conviennent à la personne : autour de chez elle, toutes les règles appliquées, classés et expliqués.")
             .Problems(400, 404, 503);
+        api.MapGet("/{id:guid}/referent-candidates", async (Guid id, Caller caller, PersonReferent handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.CandidatesAsync(caller, id, ct)))
+            .WithName("ReferentCandidates").WithSummary("Les agents du SPIP de la personne qui peuvent en être le référent.")
+            .Problems(404);
+        api.MapPut("/{id:guid}/referent", async (Guid id, ReferentRequest request, Caller caller, PersonReferent handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ChooseAsync(caller, id, request, ct)))
+            .WithName("ChooseReferent").WithSummary("Désigne l'agent référent de la personne parmi les agents de son SPIP : il reçoit les notifications qui la concernent.")
+            .Problems(400, 404);
         return app;
     }
 }

@@ -359,6 +359,10 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("HostBodyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -382,6 +386,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.ToTable("NotificationEvents", (string)null);
                 });
@@ -857,6 +864,26 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.HasIndex("MailStatus", "NextAttemptAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Email", "Kind");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Web.Identity.PlacementUser", b =>

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Notifications;
+
+namespace Placement.Matching.Notifications;
+
+/// <summary>How a user wants to hear of a kind of event: an e-mail at once, one e-mail a day gathering them, or only in the application.</summary>
+public enum Delivery { Immediate, DailyDigest, ApplicationOnly }
+
+/// <summary>A user's choice for one kind of event (by address, as the notifications are); absent, the kind's default applies.</summary>
+public sealed class NotificationPreference
+{
+    private NotificationPreference() { }
+
+    public NotificationPreference(string email, NotificationKind kind, Delivery delivery)
+    {
+        Email = Notification.Address(email);
+        Kind = kind;
+        Delivery = delivery;
+    }
+
+    public string Email { get; private set; } = "";
+    public NotificationKind Kind { get; private set; }
+    public Delivery Delivery { get; private set; }
+
+    public void Choose(Delivery delivery) => Delivery = delivery;
+}
+
+/// <summary>What each kind of event is called, who hears of it, and how by default.</summary>
+public static class NotificationKinds
+{
+    public sealed record KindInfo(NotificationKind Kind, CallerRoles Audience, string Label, Delivery Default);
+
+    /// <summary>
+    /// Defaults: an e-mail at once when someone must act (confirm a placement, find another post, renew a habilitation,
+    /// review a run); the daily digest when it is news to read (a confirmation, a measure completed, a person entering
+    /// the watch). The weekly digest of posts waiting is already a digest.
+    /// </summary>
+    public static readonly IReadOnlyList<KindInfo> All =
+    [
+        new(NotificationKind.PlacementProposed, CallerRoles.Partner, "Placement proposé sur l'un de vos postes", Delivery.Immediate),
+        new(NotificationKind.PlacementCancelled, CallerRoles.Partner, "Placement annulé", Delivery.Immediate),
+        new(NotificationKind.PostRefused, CallerRoles.Partner, "Poste refusé à la validation", Delivery.Immediate),
+        new(NotificationKind.HabilitationExpiring, CallerRoles.Partner, "Habilitation arrivant à échéance", Delivery.Immediate),
+        new(NotificationKind.PlacementConfirmed, CallerRoles.Officer, "Placement confirmé par la structure", Delivery.DailyDigest),
+        new(NotificationKind.PlacementDeclined, CallerRoles.Officer, "Placement décliné par la structure", Delivery.Immediate),
+        new(NotificationKind.MeasureCompleted, CallerRoles.Officer, "Heures accomplies : mesure terminée", Delivery.DailyDigest),
+        new(NotificationKind.DeadlineWatchEntered, CallerRoles.Officer, "Personne entrant dans la veille des échéances", Delivery.DailyDigest),
+        new(NotificationKind.ProposalAccepted, CallerRoles.Officer, "Proposition acceptée par un coordinateur", Delivery.DailyDigest),
+        new(NotificationKind.RunFinished, CallerRoles.Coordinator, "Affectation terminée", Delivery.Immediate),
+        new(NotificationKind.RunFailed, CallerRoles.Coordinator, "Affectation en échec", Delivery.Immediate),
+        new(NotificationKind.PostsAwaitingValidation, CallerRoles.Coordinator, "Postes en attente de validation depuis plus de 7 jours (chaque semaine)", Delivery.Immediate),
+    ];
+
+    public static KindInfo Of(NotificationKind kind) => All.First(k => k.Kind == kind);
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> b)
+    {
+        b.ToTable("NotificationPreferences");
+        b.HasKey(x => new { x.Email, x.Kind });
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Placement.Web.Notifications.Templates;
+
+/// <summary>What an e-mail says: a heading and one item (a notification) or several (the daily digest); links are absolute.</summary>
+public sealed record MailModel(string Heading, IReadOnlyList<MailItem> Items, string PreferencesLink);
+
+/// <summary>One notification in an e-mail: its subject, when, its paragraphs, the page to open.</summary>
+public sealed record MailItem(string Subject, string At, IReadOnlyList<string> Paragraphs, string Link);
