@@ -286,4 +286,32 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Contains("status", (await bad.Json()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor(PlacementApp.Coordinator)).GetAsync("/api/deliveries")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("2026-11-28T05:59:00Z", "2026-11-28T06:00:00Z")] // winter: 7:00 in Paris is 6:00 UTC
+    [InlineData("2026-11-28T06:00:00Z", "2026-11-29T06:00:00Z")]
+    [InlineData("2026-07-01T09:00:00Z", "2026-07-02T05:00:00Z")] // summer: 5:00 UTC
+    [InlineData("2026-03-28T12:00:00Z", "2026-03-29T05:00:00Z")] // the night the clocks go forward
+    public void TheDailyDigest_IsSentAtSevenInParis(string now, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            new MailOptions().NextDigest(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task TheMailTemplate_EncodesWhatItQuotes_AndCarriesEveryLink()
+    {
+        var templates = app.Services.GetRequiredService<Placement.Web.Notifications.Templates.MailTemplates>();
+        var mail = new Placement.Web.Notifications.Templates.MailModel("Poste non inscrit : <b>Jardin</b>",
+            [new("Poste non inscrit : <b>Jardin</b>", "28 novembre 2026", ["Motif : <script>alert(1)</script> & co"], "https://placement.example/structure/postes/1?a=1&b=2")],
+            "https://placement.example/notifications/preferences");
+        var html = await templates.HtmlAsync(mail);
+        Assert.StartsWith("<!DOCTYPE html>", html.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://placement.example/structure/postes/1?a=1&amp;b=2\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://placement.example/notifications/preferences\"", html, StringComparison.Ordinal);
+        var text = Placement.Web.Notifications.Templates.MailTemplates.Text(mail);
+        Assert.Contains("Motif : <script>alert(1)</script> & co\nVoir : https://placement.example/structure/postes/1?a=1&b=2", text, StringComparison.Ordinal);
+    }
 }
