@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Placement.Web.Tests.Browser;
@@ -148,5 +150,31 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
         var id = page.Url.Split('/').Last();
         var hostBody = await (await (await browser.App.ClientFor(PlacementApp.Admin)).GetAsync($"/api/host-bodies/{id}")).Json();
         Assert.Equal("suspended", hostBody.GetProperty("habilitation").GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
+    public async Task AnAdministrator_FollowsTheDeliveries_WithoutReadingTheMessages()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var app = browser.App;
+        var post = await Scenarios.PartnerPost(app, capacity: 1);
+        var person = await Scenarios.Person(app, post, hours: 20);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).StatusCode);
+        await app.Services.GetRequiredService<Placement.Web.Notifications.NotificationJob>().RunAsync(CancellationToken.None);
+
+        var page = await browser.SignedIn(PlacementApp.Admin, "/administration");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Envois de notifications" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Envois de notifications");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Destinataire")).FillAsync("partenaire@");
+        await page.GetByLabel("État", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Envoyé" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        var line = page.Locator("table tbody tr", new() { HasText = "Placement proposé : Aide jardinier" }).First;
+        await Assertions.Expect(line).ToContainTextAsync(PlacementApp.Partner);
+        await Assertions.Expect(line).ToContainTextAsync("Envoyé");
+        var content = await page.ContentAsync();
+        Assert.DoesNotContain("Karim", content, StringComparison.Ordinal); // the text names the person: only its recipient reads it
+        Assert.DoesNotContain("Horaires du poste", content, StringComparison.Ordinal);
+        await BrowserApp.Check(page, "administration-envois");
     }
 }
