@@ -33,7 +33,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         return (await created.Json()).GetProperty("id").GetString()!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EachRole_SeesItsOwnKinds_WithSensibleDefaults()
     {
         var partner = await (await (await app.ClientFor(PlacementApp.Partner)).GetAsync("/api/notifications/preferences")).Json();
@@ -49,7 +49,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.DoesNotContain("run-finished", officerKinds.Keys);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ABadChoice_NamesItsField_AndNothingIsWritten()
     {
         var officer = await app.ClientFor(PlacementApp.Officer38);
@@ -65,7 +65,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Equal("daily-digest", after.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "placement-confirmed").GetProperty("delivery").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheDailyDigest_GathersTheDaysNotifications_InOneMail_SentOnce()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
@@ -96,7 +96,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.All(await db.Notifications.AsNoTracking().Where(n => events.Contains(n.EventId)).ToListAsync(), n => Assert.Equal(MailStatus.Sent, n.MailStatus));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ApplicationOnly_ShowsItInTheCentre_AndSendsNoMail()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
@@ -124,7 +124,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnEndingHabilitation_IsToldThreeMonthsThenOneMonthBefore_OnceEach()
     {
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
@@ -165,7 +165,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Contains("https://placement.example/structure", mails[0].TextBody, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PostsWaitingForValidation_AreDigestedWeekly_ToTheCoordinatorsOfTheirDepartement()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
@@ -201,7 +201,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Contains(app.Smtp.Received, m => m.Subject == coordinator.Subject && m.To.Mailboxes.Single().Address == PlacementApp.Coordinator);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task APersonEnteringTheDeadlineWatch_IsToldToTheReferentOnce()
     {
         var post = await Scenarios.PartnerPost(app, capacity: 1);
@@ -231,7 +231,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Contains("aucun placement confirmé", n.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheReferent_IsPickedAmongTheOfficersOfThePersonsSpip_AndReceivesItsNotifications()
     {
         var post = await Scenarios.PartnerPost(app, capacity: 1);
@@ -268,7 +268,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Equal(lea, Assert.Single(told).AccountId); // hers, in her notification centre; not the previous referent's
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Administrators_SeeDeliveries_RecipientSubjectTimeStatus_NeverTheText()
     {
         await ProposeAsync();
@@ -287,7 +287,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor(PlacementApp.Coordinator)).GetAsync("/api/deliveries")).StatusCode);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("2026-11-28T05:59:00Z", "2026-11-28T06:00:00Z")] // winter: 7:00 in Paris is 6:00 UTC
     [InlineData("2026-11-28T06:00:00Z", "2026-11-29T06:00:00Z")]
     [InlineData("2026-07-01T09:00:00Z", "2026-07-02T05:00:00Z")] // summer: 5:00 UTC
@@ -296,7 +296,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
             new MailOptions().NextDigest(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 
-    [Fact]
+    [SkippableFact]
     public async Task TheMailTemplate_EncodesWhatItQuotes_AndCarriesEveryLink()
     {
         var templates = app.Services.GetRequiredService<Placement.Web.Notifications.Templates.MailTemplates>();
@@ -315,3 +315,5 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Contains("Motif : <script>alert(1)</script> & co\nVoir : https://placement.example/structure/postes/1?a=1&b=2", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class NotificationChoicesTestsOnPostgres(PostgresMailingApp app) : NotificationChoicesTests(app), IClassFixture<PostgresMailingApp>;

@@ -14,10 +14,7 @@ public sealed class PostgresPlacementApp : PlacementApp
 {
     public const string Variable = "PLACEMENT_TEST_POSTGRES";
 
-    private readonly string _database = "placement_test_" + Guid.NewGuid().ToString("N")[..12];
-    private readonly Lazy<string?> _unavailable;
-
-    public PostgresPlacementApp() => _unavailable = new Lazy<string?>(Probe);
+    private readonly PostgresTestDatabase _database = new();
 
     /// <summary>Why the PostgreSQL runs are skipped when no server is named.</summary>
     public const string NoServer = $"PostgreSQL : {Variable} n'est pas défini (.ci/run démarre un serveur et le définit).";
@@ -26,31 +23,14 @@ public sealed class PostgresPlacementApp : PlacementApp
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (_unavailable.Value is { } reason) throw new SkipException(reason);
-        Settings["Placement:Database:Provider"] = "Postgres";
-        Settings["Placement:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ConnectionString;
+        _database.Configure(Settings);
         base.ConfigureWebHost(builder);
-    }
-
-    private static string? Probe()
-    {
-        if (ServerConnection is not { } server) return NoServer;
-        try
-        {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Timeout = 3 }.ConnectionString);
-            connection.Open();
-            return null;
-        }
-        catch (NpgsqlException e)
-        {
-            return $"PostgreSQL injoignable ({server}) : {e.Message}";
-        }
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _unavailable.IsValueCreated && _unavailable.Value is null) DropDatabase(_database);
+        if (disposing) _database.Drop();
     }
 
     /// <summary>Drops a test database, its connections closed first.</summary>
@@ -62,6 +42,44 @@ public sealed class PostgresPlacementApp : PlacementApp
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
+    }
+}
+
+/// <summary>
+/// A fresh database for one test service on the server of <c>PLACEMENT_TEST_POSTGRES</c>: the settings that point the
+/// service at it (or a skip, with the reason, when no server answers), and its drop at the end.
+/// </summary>
+public sealed class PostgresTestDatabase
+{
+    private readonly string _name = "placement_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly Lazy<string?> _unavailable = new(Probe);
+
+    public void Configure(IDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (_unavailable.Value is { } reason) throw new SkipException(reason);
+        settings["Placement:Database:Provider"] = "Postgres";
+        settings["Placement:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresPlacementApp.ServerConnection) { Database = _name }.ConnectionString;
+    }
+
+    public void Drop()
+    {
+        if (_unavailable.IsValueCreated && _unavailable.Value is null) PostgresPlacementApp.DropDatabase(_name);
+    }
+
+    private static string? Probe()
+    {
+        if (PostgresPlacementApp.ServerConnection is not { } server) return PostgresPlacementApp.NoServer;
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Timeout = 3 }.ConnectionString);
+            connection.Open();
+            return null;
+        }
+        catch (NpgsqlException e)
+        {
+            return $"PostgreSQL injoignable ({server}) : {e.Message}";
+        }
     }
 }
 

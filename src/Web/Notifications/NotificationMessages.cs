@@ -132,7 +132,8 @@ public sealed class NotificationMessages
         var since = e.OccurredAt - CatalogueReminders.ValidationWait;
         var waiting = (await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.PendingValidation).ToListAsync(ct))
             .Where(p => p.StatusChangedAt < since).OrderBy(p => p.StatusChangedAt).ToList();
-        var hostNames = await db.HostBodies.AsNoTracking().Where(h => waiting.Select(p => p.HostBodyId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Details.Name, ct);
+        var hostIds = waiting.Select(p => p.HostBodyId).Distinct().ToList();
+        var hostNames = await db.HostBodies.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Details.Name, ct);
         var recipients = new List<Recipient>();
         foreach (var coordinator in await CoordinatorsAsync(db, ct))
         {
