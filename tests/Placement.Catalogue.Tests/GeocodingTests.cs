@@ -73,7 +73,10 @@ public class GeocodingTests(GeographyFixture fixture) : IClassFixture<GeographyF
         var (geocoder, stub) = Geocoder(HttpStatusCode.OK, HouseNumber, baseUrl: null);
         var result = await geocoder.GeocodeAsync("1 place de la Comédie", "01001");
         Assert.Empty(stub.Requests);
-        Assert.Equal(GeocodePrecision.Departement, result!.Precision); // L'Abergement-Clémenciat has only its département's centre
+        Assert.Equal(GeocodePrecision.Commune, result!.Precision); // L'Abergement-Clémenciat: the centroid of the commune
+        Assert.Equal(new Placement.Catalogue.Domain.GeoPoint(46.15359, 4.92582), result.Location);
+        var restored = await geocoder.GeocodeAsync(null, "15031");
+        Assert.Equal(GeocodePrecision.Departement, restored!.Precision); // Celles, restored since 2018: only its département's centre
     }
 
     [Fact]

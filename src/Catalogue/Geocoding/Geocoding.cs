@@ -97,7 +97,7 @@ public sealed class FallbackGeocoder(FranceGeography geography, IOptions<Geocodi
             }
         }
         return commune.Location is { } at
-            ? new GeocodeResult(at, commune.Precision == CoordinatePrecision.Commune ? GeocodePrecision.Commune : GeocodePrecision.Departement, "commune",
+            ? new GeocodeResult(at, commune.Precision is CoordinatePrecision.Commune or CoordinatePrecision.Centroid ? GeocodePrecision.Commune : GeocodePrecision.Departement, "commune",
                 string.Create(CultureInfo.InvariantCulture, $"{commune.Name} ({commune.Departement})"))
             : null;
     }

@@ -8,8 +8,17 @@ using Placement.Catalogue.Domain;
 
 namespace Placement.Catalogue.Geography;
 
-/// <summary>How a commune's position was obtained (see data/seed/README.md).</summary>
-public enum CoordinatePrecision { Commune, Departement, None }
+/// <summary>
+/// How a commune's position was obtained (see data/seed/README.md): the GeoNames point of the place, the centroid of the
+/// commune's outline (IGN), the centre of its département (a handful of communes), or none (overseas collectivités).
+/// </summary>
+public enum CoordinatePrecision { Commune, Centroid, Departement, None }
+
+/// <summary>
+/// How precise a stored position is: at the address (geocoded to a street or a house, or given), or its commune's own
+/// position put there by the fallback — the place's point, the centroid of the commune, or the département's centre.
+/// </summary>
+public enum PositionPrecision { Address, Commune, Centroid, Departement }
 
 public sealed record Commune(string Insee, string Name, string Departement, IReadOnlyList<string> PostalCodes, int Population, GeoPoint? Location, CoordinatePrecision Precision);
 
@@ -37,6 +46,24 @@ public sealed class FranceGeography
 
     public Commune? Commune(string? insee) => insee is not null && _communes.TryGetValue(insee.Trim().ToUpperInvariant(), out var c) ? c : null;
     public Departement? Departement(string? code) => code is not null && _departements.TryGetValue(code.Trim().ToUpperInvariant(), out var d) ? d : null;
+
+    /// <summary>
+    /// How precise <paramref name="location"/> is for an address in <paramref name="communeInsee"/>: a position that is
+    /// its commune's own (to the metre) was put there by the fallback when the address could not be geocoded, and is
+    /// only as good as the commune's; any other is the address's.
+    /// </summary>
+    public PositionPrecision PrecisionOf(string communeInsee, GeoPoint location)
+    {
+        if (Commune(communeInsee) is not { Location: { } at } commune
+            || Math.Abs(at.Latitude - location.Latitude) > 1e-5 || Math.Abs(at.Longitude - location.Longitude) > 1e-5)
+            return PositionPrecision.Address;
+        return commune.Precision switch
+        {
+            CoordinatePrecision.Commune => PositionPrecision.Commune,
+            CoordinatePrecision.Centroid => PositionPrecision.Centroid,
+            _ => PositionPrecision.Departement,
+        };
+    }
 
     /// <summary>Communes of one région (INSEE region code, e.g. 84 = Auvergne-Rhône-Alpes).</summary>
     public IEnumerable<Departement> Region(string regionCode) => _departements.Values.Where(d => d.Region == regionCode).OrderBy(d => d.Code, StringComparer.Ordinal);

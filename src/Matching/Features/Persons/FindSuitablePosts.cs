@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Placement.Catalogue;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
+using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 using Placement.Matching.Suitability;
@@ -12,7 +14,8 @@ using Placement.Matching.Audit;
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>« Which posts suit this person? »: around their home, every rule applied, ranked and explained.</summary>
-public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, SuitablePosts finder, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
+public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, SuitablePosts finder, Placement.Catalogue.Activities.ActivityVocabulary vocabulary,
+    FranceGeography geography) : IUseCase
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 200;
@@ -34,7 +37,9 @@ public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, S
                 new HostBodySummary(s.HostBody.Id, s.HostBody.Name, EnumNames.ToKebab(s.HostBody.Details.LegalType)),
                 Math.Round(s.DistanceKm, 2), s.Score, s.FreePlaces,
                 [.. s.Parts.Select(p => new ScorePartResponse(p.Name, Math.Round(p.Points, 1), p.Max, p.Explanation))],
-                [.. s.Parts.Select(p => p.Explanation)]))],
-            result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary);
+                [.. s.Parts.Select(p => p.Explanation)], Precision(s.Post.Details.Place)))],
+            result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary, Precision(person.Profile.Home));
     }
+
+    private string Precision(Address address) => EnumNames.ToKebab(geography.PrecisionOf(address.CommuneInsee, address.Location));
 }
