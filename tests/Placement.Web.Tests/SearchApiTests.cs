@@ -124,6 +124,42 @@ public class SearchApiTests(PlacementApp app)
 public class SuitablePostsTests(PlacementApp app)
 {
     [SkippableFact]
+    public async Task ADistanceFromACommunesPosition_IsSaidToBeApproximate_ForTheHomeAndForEachPost()
+    {
+        await app.SearchReady();
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        async Task<System.Text.Json.JsonElement> SuitableFor(object home)
+        {
+            var person = PersonsApiTests.Person("69", "69114");
+            person["home"] = home;
+            person["restrictions"] = null;
+            person["maxTravelKm"] = 30;
+            var created = await officer.PostAsJsonAsync("/api/persons", person);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return await (await officer.GetAsync($"/api/persons/{(await created.Json()).GetProperty("id").GetString()}/suitable-posts?limit=200")).Json();
+        }
+
+        // Porte des Pierres Dorées, a village: without a street geocoded, the home is the centroid of the commune.
+        var approximate = await SuitableFor(new { communeInsee = "69114" });
+        Assert.Equal("centroid", approximate.GetProperty("homePrecision").GetString());
+        var given = await SuitableFor(new { communeInsee = "69114", location = new { lat = 45.9712, lon = 4.6437 } });
+        Assert.Equal("address", given.GetProperty("homePrecision").GetString());
+
+        // Each post: its own position, or its commune's — as the geography says.
+        var geography = app.Services.GetRequiredService<Placement.Catalogue.Geography.FranceGeography>();
+        Assert.NotEqual(0, given.GetProperty("items").GetArrayLength());
+        foreach (var item in given.GetProperty("items").EnumerateArray())
+        {
+            var address = item.GetProperty("post").GetProperty("address");
+            var at = address.GetProperty("location");
+            var commune = geography.Commune(address.GetProperty("communeInsee").GetString())!;
+            var atCommune = Math.Abs(commune.Location!.Value.Latitude - at.GetProperty("lat").GetDouble()) < 1e-5
+                && Math.Abs(commune.Location.Value.Longitude - at.GetProperty("lon").GetDouble()) < 1e-5;
+            Assert.Equal(atCommune ? Placement.Catalogue.Contracts.EnumNames.ToKebab(commune.Precision) : "address", item.GetProperty("locationPrecision").GetString());
+        }
+    }
+
+    [SkippableFact]
     public async Task SuitablePosts_AreExactlyTheEligiblePostsWithFreePlaces_CrossCheckedWithTheEngine()
     {
         await app.SearchReady();

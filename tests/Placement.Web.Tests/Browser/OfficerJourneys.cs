@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -26,6 +27,25 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.All(await page.Locator("table tbody tr th").AllInnerTextsAsync(), t => Assert.Contains(name, t, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
+    public async Task Officer_IsToldDistancesAreApproximate_WhenTheHomeIsAtItsCommunesCentroid()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        await browser.App.SearchReady();
+        var officer = await browser.App.ClientFor(PlacementApp.Officer69);
+        var person = PersonsApiTests.Person("69", "69114"); // Porte des Pierres Dorées, a village; no street geocoded
+        person["restrictions"] = null;
+        person["maxTravelKm"] = 30;
+        var created = await officer.PostAsJsonAsync("/api/persons", person);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var page = await browser.SignedIn(PlacementApp.Officer69, $"/personnes/{(await created.Json()).GetProperty("id").GetString()}/postes");
+        var notice = page.Locator("#domicile-approche");
+        await Assertions.Expect(notice).ToContainTextAsync("Distances approchées");
+        await Assertions.Expect(notice).ToContainTextAsync("son domicile est placé au centre du territoire de sa commune, à quelques kilomètres près");
+        await Assertions.Expect(page.Locator("[data-carte][data-ready=true]")).ToBeVisibleAsync();
+        await BrowserApp.Check(page, "trouver-un-poste-distances-approchees");
     }
 
     [SkippableFact]

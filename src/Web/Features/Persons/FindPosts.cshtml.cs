@@ -63,7 +63,7 @@ public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuita
             RadiusKm = Person.MaxTravelKm,
             Zones = Person.Restrictions?.ExclusionZones ?? [],
             Markers = [.. Result.Items.Select(i => new MapModel.Marker(i.Post.Address!.Location!.Lat, i.Post.Address.Location.Lon, i.Post.Title ?? "",
-                [i.HostBody.Name, $"Adéquation {i.Score} / 100 · {Labels.Km(i.DistanceKm)}"], $"/catalogue/postes/{i.Post.Id}"))],
+                [i.HostBody.Name, $"Adéquation {i.Score} / 100 · {Labels.Km(i.DistanceKm)}{(i.LocationPrecision == "address" && Result.HomePrecision == "address" ? "" : " (approchée)")}"], $"/catalogue/postes/{i.Post.Id}"))],
         };
     }
 }
