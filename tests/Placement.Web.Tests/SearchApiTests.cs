@@ -136,7 +136,11 @@ public class SuitablePostsTests(PlacementApp app)
             person["maxTravelKm"] = 30;
             var created = await officer.PostAsJsonAsync("/api/persons", person);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            return await (await officer.GetAsync($"/api/persons/{(await created.Json()).GetProperty("id").GetString()}/suitable-posts?limit=200")).Json();
+            var id = (await created.Json()).GetProperty("id").GetString();
+            var answer = await (await officer.GetAsync($"/api/persons/{id}/suitable-posts?limit=200")).Json();
+            var file = await (await officer.GetAsync($"/api/persons/{id}/file")).Json();
+            Assert.Equal(answer.GetProperty("homePrecision").GetString(), file.GetProperty("homePrecision").GetString()); // the person's page says it too
+            return answer;
         }
 
         // Porte des Pierres Dorées, a village: without a street geocoded, the home is the centroid of the commune.

@@ -25,5 +25,8 @@ public sealed record CaseloadPage(IReadOnlyList<CaseloadItem> Items, int Total, 
 public sealed record PersonPlacementItem(Guid Id, Guid PostId, string PostTitle, string HostBody, string Status, string? Reason, double HoursTarget, double HoursLogged,
     DateTimeOffset CreatedAt, DateTimeOffset StatusChangedAt);
 
-/// <summary>A person's file: the person, their placements (newest first), and the deadline risks computed now.</summary>
-public sealed record PersonFileResponse(PersonResponse Person, IReadOnlyList<PersonPlacementItem> Placements, IReadOnlyList<string> Risks);
+/// <summary>
+/// A person's file: the person, their placements (newest first), the deadline risks computed now, and how precise their
+/// home's position is (<c>address</c>, or their commune's: <c>commune</c>, <c>centroid</c>, <c>departement</c>).
+/// </summary>
+public sealed record PersonFileResponse(PersonResponse Person, IReadOnlyList<PersonPlacementItem> Placements, IReadOnlyList<string> Risks, string HomePrecision);

@@ -41,7 +41,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
         var f = new Faker("fr") { Random = new Randomizer(seed) };
         var departements = geography.Region(Region).ToList();
         var communes = geography.Communes
-            .Where(c => c.Precision == CoordinatePrecision.Commune && departements.Any(d => d.Code == c.Departement))
+            .Where(c => c.Precision is CoordinatePrecision.Commune or CoordinatePrecision.Centroid && departements.Any(d => d.Code == c.Departement))
             .OrderBy(c => c.Insee, StringComparer.Ordinal).ToArray();
         var byPopulation = new WeightedPick<Commune>(communes, c => Math.Max(1, c.Population));
         var bySqrtPopulation = new WeightedPick<Commune>(communes, c => Math.Sqrt(Math.Max(1, c.Population)));
@@ -61,14 +61,17 @@ public sealed class DemoDataGenerator(FranceGeography geography)
     }
 
     /// <summary>
-    /// The host body of the demo partner account: the first of the Rhône that may host on the reference date and has published
-    /// posts. The loader gives the account this host body; the generator gives it something to show on every page of the portal.
+    /// The host body of the demo partner account: the first of the Rhône habilitated by the SPIP (not a public body, habilitated
+    /// by right: partners are mostly associations, and the portal shows their habilitation's period) that may host on the
+    /// reference date and has published posts. The loader gives the account this host body; the generator gives it something
+    /// to show on every page of the portal.
     /// </summary>
     public static DemoHostBody PartnerHost(IReadOnlyList<DemoHostBody> hostBodies, IReadOnlyList<DemoPost> posts)
     {
         ArgumentNullException.ThrowIfNull(hostBodies);
         ArgumentNullException.ThrowIfNull(posts);
-        return hostBodies.First(h => h.Address!.Departement == "69" && h.ToDetails().Habilitation.IsValidOn(ReferenceDate)
+        return hostBodies.First(h => h.Address!.Departement == "69" && h.ToDetails().Habilitation is { Status: HabilitationStatus.Habilitated } habilitation
+            && habilitation.IsValidOn(ReferenceDate)
             && posts.Any(p => p.HostBodyId == h.Id && p.Status == "published"));
     }
 
@@ -88,7 +91,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
             {
                 Id = f.Random.Guid(),
                 Status = status,
-                Title = titles.Count > 0 ? titles.Dequeue() : $"{model.Title} ({status})",
+                Title = titles.Count > 0 ? titles.Dequeue() : $"{model.Title} ({Features.Shared.Labels.PostStatus(status).ToLowerInvariant()})",
                 Capacity = 2,
             })];
     }

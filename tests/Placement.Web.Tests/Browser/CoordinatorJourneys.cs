@@ -40,14 +40,14 @@ public sealed class CoordinatorJourneys(BrowserApp browser) : IClassFixture<Brow
         var page = await browser.SignedIn(PlacementApp.Coordinator, "/personnes/a-risque");
         var rows = page.Locator("table tbody tr");
         Assert.True(await rows.CountAsync() > 0);
-        var names = (await page.Locator("table tbody tr th").AllInnerTextsAsync()).Select(n => n.Split(' ')[0]).ToList();
+        var names = (await page.Locator("table tbody tr th").AllInnerTextsAsync()).ToList(); // « DA SILVA Inès »
         await BrowserApp.Check(page, "personnes-a-risque");
 
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger (Excel)" }).ClickAsync());
         var xlsxPath = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
         await xlsx.SaveAsAsync(xlsxPath);
         var read = MiniExcelLibs.MiniExcel.Query(xlsxPath, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(names, read.Select(r => ((string)r["Nom"]).ToUpperInvariant()).ToList());
+        Assert.Equal(names, read.Select(r => $"{((string)r["Nom"]).ToUpperInvariant()} {r["Prénom"]}").ToList());
         Assert.All(read, r => Assert.False(string.IsNullOrEmpty(r["Risques"]?.ToString())));
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger (CSV)" }).ClickAsync());

@@ -93,7 +93,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
         await Scenarios.PartnerPost(browser.App, capacity: 1);
         var page = await browser.SignedIn(PlacementApp.Partner, "/structure");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Habilitation" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Habilitation", Exact = true })).ToBeVisibleAsync();
         Assert.True(await page.Locator("table tbody tr").CountAsync() > 0);
         await BrowserApp.Check(page, "partenaire-structure");
         var refused = await page.GotoAsync("/catalogue");

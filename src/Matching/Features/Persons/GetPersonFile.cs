@@ -13,7 +13,7 @@ using Placement.Matching.Audit;
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>A person's file for their officer: the person, every placement with its post and host body, the deadline risks now.</summary>
-public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
+public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeProvider clock, IOptions<JobsOptions> jobs, Placement.Catalogue.Geography.FranceGeography geography) : IUseCase
 {
     public async Task<PersonFileResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
@@ -29,6 +29,6 @@ public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeP
         return new PersonFileResponse(person.Adapt<PersonResponse>(MatchingMappings.Config),
             [.. placements.Select(p => new PersonPlacementItem(p.Id, p.PostId, posts[p.PostId].Details.Title, hosts[posts[p.PostId].HostBodyId],
                 EnumNames.ToKebab(p.Status), p.Reason, p.HoursTarget, p.HoursLogged, p.CreatedAt, p.StatusChangedAt))],
-            risks);
+            risks, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home.CommuneInsee, person.Profile.Home.Location)));
     }
 }
