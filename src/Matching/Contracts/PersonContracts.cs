@@ -31,6 +31,8 @@ public record PersonFields
 {
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
+    /// <summary>The case number (numéro de dossier) of the case-management application: optional, unique — the key of imports.</summary>
+    public string? CaseNumber { get; init; }
     /// <summary>The SPIP (département code) that follows the person.</summary>
     public string? Departement { get; init; }
     public ContactDto? ReferentOfficer { get; init; }
@@ -70,7 +72,7 @@ public record PersonFields
         var restrictions = ReadRestrictions(Restrictions, errors);
         errors.ThrowIfAny();
         var profile = errors.Try("", () => new PersonProfile(FirstName ?? "", LastName ?? "", Departement ?? "", officer!, BirthDate!.Value,
-            home!, mobility!, hours!, term!, availability, Skills ?? [], demand!.Value, NeedsWheelchairAccess, restrictions!));
+            home!, mobility!, hours!, term!, availability, Skills ?? [], demand!.Value, NeedsWheelchairAccess, restrictions!, CaseNumber));
         errors.ThrowIfAny();
         return profile!;
     }

@@ -19,6 +19,8 @@ public sealed class Person
     /// <summary>Kept beside <see cref="Profile"/> so that scope filters are plain column queries.</summary>
     public string Departement { get; private set; } = "";
     public string LastName { get; private set; } = "";
+    /// <summary>The profile's case number, as a unique column: how an import finds the person again.</summary>
+    public string? CaseNumber { get; private set; }
     /// <summary>The co-defendants and victims of the profile's restrictions, as rows (see <see cref="NoContactLink"/>).</summary>
     public IReadOnlyList<NoContactLink> NoContactLinks => _noContact;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -32,6 +34,7 @@ public sealed class Person
         Profile = profile;
         Departement = profile.Departement;
         LastName = profile.LastName;
+        CaseNumber = profile.CaseNumber;
         var others = profile.Restrictions.NoContactWithPersonIds;
         if (!_noContact.Select(l => l.OtherPersonId).SequenceEqual(others))
         {

@@ -12,7 +12,8 @@ public sealed record PersonProfile
 
     public PersonProfile(string firstName, string lastName, string departement, Contact referentOfficer, DateOnly birthDate,
         Address home, Mobility mobility, HoursBalance hours, SentenceTerm term, WeeklySchedule availability,
-        IEnumerable<string> skills, PhysicalDemand maxPhysicalDemand, bool needsWheelchairAccess, JudicialRestrictions restrictions)
+        IEnumerable<string> skills, PhysicalDemand maxPhysicalDemand, bool needsWheelchairAccess, JudicialRestrictions restrictions,
+        string? caseNumber = null)
     {
         FirstName = Ensure.NotBlank(firstName, "firstName", 100);
         LastName = Ensure.NotBlank(lastName, "lastName", 100);
@@ -30,6 +31,7 @@ public sealed record PersonProfile
         MaxPhysicalDemand = maxPhysicalDemand;
         NeedsWheelchairAccess = needsWheelchairAccess;
         Restrictions = restrictions;
+        CaseNumber = CaseNumbers.Normalise(caseNumber);
     }
 
     public string FirstName { get; }
@@ -37,6 +39,12 @@ public sealed record PersonProfile
     /// <summary>The SPIP (département) that follows the person.</summary>
     public string Departement { get; }
     public Contact ReferentOfficer { get; }
+
+    /// <summary>
+    /// The case number (numéro de dossier) of the SPIP's case-management application: the person's stable key from one
+    /// import to the next; optional, unique.
+    /// </summary>
+    public string? CaseNumber { get; }
     public DateOnly BirthDate { get; }
     public Address Home { get; }
     public Mobility Mobility { get; }
@@ -51,12 +59,12 @@ public sealed record PersonProfile
     /// <summary>The same profile with more hours done (signed by a tutor).</summary>
     public PersonProfile WithHoursDone(double done) =>
         new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, new HoursBalance(Hours.Ordered, done), Term, Availability,
-            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions);
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
 
     /// <summary>The same profile followed by another referent officer.</summary>
     public PersonProfile WithReferent(Contact officer) =>
         new(FirstName, LastName, Departement, officer, BirthDate, Home, Mobility, Hours, Term, Availability,
-            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions);
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
 
     /// <summary>Younger than 18 on <paramref name="date"/>.</summary>
     public bool IsMinorOn(DateOnly date) => Age.IsMinorOn(BirthDate, date);
@@ -65,6 +73,20 @@ public sealed record PersonProfile
         other is not null && FirstName == other.FirstName && LastName == other.LastName && Departement == other.Departement
         && ReferentOfficer == other.ReferentOfficer && BirthDate == other.BirthDate && Home == other.Home && Mobility == other.Mobility
         && Hours == other.Hours && Term == other.Term && Availability.Equals(other.Availability) && Skills.SequenceEqual(other.Skills)
-        && MaxPhysicalDemand == other.MaxPhysicalDemand && NeedsWheelchairAccess == other.NeedsWheelchairAccess && Restrictions.Equals(other.Restrictions);
+        && MaxPhysicalDemand == other.MaxPhysicalDemand && NeedsWheelchairAccess == other.NeedsWheelchairAccess && Restrictions.Equals(other.Restrictions)
+        && CaseNumber == other.CaseNumber;
     public override int GetHashCode() => HashCode.Combine(LastName, BirthDate, Departement);
+}
+
+/// <summary>Case numbers as kept: trimmed, upper case, 1–40 letters, digits, « - », « / », « . » or « _ »; blank is none.</summary>
+public static class CaseNumbers
+{
+    public static string? Normalise(string? caseNumber)
+    {
+        if (string.IsNullOrWhiteSpace(caseNumber)) return null;
+        var kept = caseNumber.Trim().ToUpperInvariant();
+        Ensure.That(kept.Length <= 40 && kept.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '.' or '_'), "caseNumber",
+            "Numéro de dossier invalide : 40 caractères au plus, lettres, chiffres, « - », « / », « . » ou « _ ».");
+        return kept;
+    }
 }

@@ -22,6 +22,7 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<Audit.AuditEntry> AuditTrail { get; }
     DbSet<Notifications.Notification> Notifications { get; }
     DbSet<Notifications.NotificationPreference> NotificationPreferences { get; }
+    DbSet<Imports.ImportRecord> Imports { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();
@@ -37,6 +38,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
         b.Property(x => x.LastName).HasMaxLength(100).IsRequired();
         b.HasIndex(x => x.Departement);
+        b.Property(x => x.CaseNumber).HasMaxLength(40);
+        b.HasIndex(x => x.CaseNumber).IsUnique();
         b.OwnsMany(x => x.NoContactLinks, l =>
         {
             l.ToTable("PersonNoContacts");

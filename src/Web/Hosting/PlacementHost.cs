@@ -17,6 +17,7 @@ using Placement.Web.Data;
 using Placement.Web.Demo;
 using Placement.Web.Features.Administration;
 using Placement.Web.Features.Applications;
+using Placement.Web.Features.Imports;
 using Placement.Web.Features.AssignmentRuns;
 using Placement.Web.Features.AssignmentSchedules;
 using Placement.Web.Features.Auth;
@@ -131,6 +132,7 @@ public static class PlacementHost
         app.MapNotificationEndpoints();
         app.MapSearchEndpoints();
         app.MapPersonsEndpoints();
+        app.MapImportsEndpoints();
         app.MapPlacementsEndpoints();
         app.MapAssignmentRunsEndpoints();
         app.MapAssignmentSchedulesEndpoints();

@@ -1,5 +1,6 @@
 using Mapster;
 using Placement.Catalogue.Application;
+using Placement.Matching.Application;
 using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
@@ -15,6 +16,7 @@ public sealed class CreatePerson(IMatchingStore store, MatchingInputs inputs, Ti
         var profile = inputs.Person(input);
         if (!caller.CanAccessPerson(profile.Departement)) throw new ForbiddenException($"Le SPIP {profile.Departement} n'est pas dans votre périmètre.");
         var person = new Person(Guid.NewGuid(), profile, clock.GetUtcNow());
+        await store.EnsureFreeAsync(profile.CaseNumber, person.Id, ct);
         store.Persons.Add(person);
         await store.SaveChangesAsync(ct);
         return person.Adapt<PersonResponse>(MatchingMappings.Config);

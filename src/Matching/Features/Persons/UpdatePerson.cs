@@ -16,6 +16,7 @@ public sealed class UpdatePerson(IMatchingStore store, MatchingInputs inputs, Ti
         var person = await store.VisiblePersons(caller).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Personne");
         var profile = inputs.Person(input);
         if (!caller.CanAccessPerson(profile.Departement)) throw new ForbiddenException($"Le SPIP {profile.Departement} n'est pas dans votre périmètre.");
+        await store.EnsureFreeAsync(profile.CaseNumber, person.Id, ct);
         person.Update(profile, clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
         return person.Adapt<PersonResponse>(MatchingMappings.Config);
