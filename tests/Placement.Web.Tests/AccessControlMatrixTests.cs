@@ -62,6 +62,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /api/host-bodies"] = "401 | 200 | 200 | 200 | 200",
         ["GET /api/host-bodies/{id:guid}"] = "401/401 | 200/403 | 200/200 | 200/200 | 200/200",
         ["GET /api/notifications"] = "401 | 200 | 200 | 200 | 200",
+        ["POST /api/imports/persons"] = "401 | 403 | ok | 403 | ok",
         ["GET /administration/envois"] = "→ connexion | 403 (page) | 403 (page) | 200 | 403 (page)",
         ["GET /api/deliveries"] = "401 | 403 | 403 | 200 | 403",
         ["GET /api/notifications/preferences"] = "401 | 200 | 200 | 200 | 200",

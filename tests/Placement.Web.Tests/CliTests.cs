@@ -33,6 +33,13 @@ public class CommandLineParseTests
     public void BadArguments_AreUsageErrors(string line, string message) =>
         Assert.Contains(message, Assert.Throws<UsageException>(() => CommandLine.Parse(line.Split(' '))).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("import persons --file a.csv", "demande --as")]
+    [InlineData("import --file a.csv --as x@y.z", "demande --kind")]
+    [InlineData("import persons --file a.csv --as x@y.z --force", "Option inconnue")]
+    public void Import_NeedsAKindAFileAndAnAccount(string line, string message) =>
+        Assert.Contains(message, Assert.Throws<UsageException>(() => CommandLine.Parse(line.Split(' '))).Message, StringComparison.Ordinal);
+
     [Fact]
     public void Help_IsRecognisedAnywhere() => Assert.True(CommandLine.Parse(["seed", "--help"]).ShowHelp);
 }
@@ -40,9 +47,13 @@ public class CommandLineParseTests
 /// <summary>The real executable: exit codes and messages.</summary>
 public class ExecutableTests
 {
-    internal static (int ExitCode, string Out, string Err) Run(params string[] args)
+    internal static (int ExitCode, string Out, string Err) Run(params string[] args) => RunIn(null, args);
+
+    /// <summary>As <see cref="Run"/>, in an environment (<c>Development</c>: the demo accounts exist).</summary>
+    internal static (int ExitCode, string Out, string Err) RunIn(string? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        if (environment is not null) start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Placement.Web.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
@@ -67,6 +78,42 @@ public class ExecutableTests
         Assert.Equal(0, code);
         Assert.Contains("seed [--reset]", output, StringComparison.Ordinal);
         Assert.Contains("generate-demo", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_ReportsEachRejectedLine_AndExitsWith2_ThenAppliesAGoodFile()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            (int ExitCode, string Out, string Err) Run(params string[] args) => RunIn("Development", [.. args, "--Placement:Demo:Enabled", "true"]);
+            Assert.Equal(0, Run("seed", "--Placement:DataDirectory", dir).ExitCode);
+            const string header = "numero_dossier;nom;prenom;spip;date_naissance;adresse;commune_insee;distance_max_km;heures_prononcees;date_jugement;date_echeance;disponibilites;savoir_faire;effort_physique_max";
+            var good = "CLI-0001;Benali;Karim;69;02/04/1999;;69266;15;105;15/09/2026;15/03/2028;sam 08:00-17:00;;moyen";
+            var file = Path.Combine(dir, "export.csv");
+            File.WriteAllLines(file, [header, good, "CLI-0002;Durand;Léo;69;31/02/1999;;69266;15;105;15/09/2026;15/03/2028;sam 08:00-17:00;;moyen"]);
+
+            var (code, output, _) = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--dry-run", "--Placement:DataDirectory", dir);
+            Assert.Equal(2, code);
+            Assert.Contains("ligne 3 — date_naissance : Date illisible « 31/02/1999 »", output, StringComparison.Ordinal);
+            Assert.Contains("Essai (rien n'est écrit) — 1 créée(s), 0 modifiée(s), 0 inchangée(s), 1 rejetée(s).", output, StringComparison.Ordinal);
+
+            File.WriteAllLines(file, [header, good]);
+            var applied = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--Placement:DataDirectory", dir);
+            Assert.True(applied.ExitCode == 0, applied.Out + applied.Err);
+            Assert.Contains("Import appliqué — 1 créée(s)", applied.Out, StringComparison.Ordinal);
+            var again = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--Placement:DataDirectory", dir);
+            Assert.Contains("Rien à écrire — 0 créée(s), 0 modifiée(s), 1 inchangée(s), 0 rejetée(s).", again.Out, StringComparison.Ordinal);
+
+            var stranger = Run("import", "persons", "--file", file, "--as", "personne@nulle.part", "--Placement:DataDirectory", dir);
+            Assert.Equal(2, stranger.ExitCode);
+            Assert.Contains("Aucun compte « personne@nulle.part »", stranger.Err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -30,12 +30,15 @@ public static class CommandLine
           Placement.Web generate-instance --persons <n> --posts <m> --seed <s> [--conflicts] [--area <zone>] [--output <fichier>]
                                                        génère une instance synthétique sur les communes réelles ;
                                                        zone : code de département, r<code région> ou FR
+          Placement.Web import persons --file <fichier> --as <courriel> [--dry-run] [--all-or-nothing]
+                                                       importe des personnes (CSV ou JSON, docs/import.md) dans le périmètre
+                                                       du compte nommé ; rapport ligne à ligne, code 2 si une ligne est rejetée
           Placement.Web --help                         affiche cette aide
 
         Avec dotnet : dotnet run --project src/Web -- <verbe> [options]
         """;
 
-    private static readonly string[] Verbs = ["seed", "generate-demo", "match", "generate-instance", "reindex"];
+    private static readonly string[] Verbs = ["seed", "generate-demo", "match", "generate-instance", "reindex", "import"];
 
     /// <summary>A parsed command line: the verb (null to run the service), its options, and the rest for the host.</summary>
     public sealed record Parsed(string? Verb, IReadOnlyDictionary<string, string?> Options, string[] HostArgs, bool ShowHelp);
@@ -52,8 +55,17 @@ public static class CommandLine
         var host = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
+            if (verb == "import" && i == 1 && !args[i].StartsWith('-'))
+            {
+                options["kind"] = args[i]; // import persons|host-bodies|posts
+                continue;
+            }
             var (name, takesValue) = (verb, args[i]) switch
             {
+                ("import", "--file") => ("file", true),
+                ("import", "--as") => ("as", true),
+                ("import", "--dry-run") => ("dry-run", false),
+                ("import", "--all-or-nothing") => ("all-or-nothing", false),
                 ("seed", "--reset") => ("reset", false),
                 ("generate-demo", "--seed") => ("seed", true),
                 ("generate-demo", "--output") => ("output", true),
@@ -89,6 +101,7 @@ public static class CommandLine
         {
             "match" => ["input"],
             "generate-instance" => new[] { "persons", "posts", "seed" },
+            "import" => new[] { "kind", "file", "as" },
             _ => [],
         };
         foreach (var name in required)
@@ -126,6 +139,8 @@ public static class CommandLine
             case "reindex":
                 await services.PrepareDatabaseAsync(loadDemo: false, ct);
                 return await ReindexCommand.RunAsync(services, output, ct);
+            case "import":
+                return await ImportCommand.RunAsync(command.Options, services, output, ct);
             case "match":
                 return await MatchCommand.RunAsync(command.Options["input"]!, command.Options.GetValueOrDefault("output"), services, output, ct);
             case "generate-instance":

@@ -1,0 +1,67 @@
+using Placement.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Placement.Matching.Features.Imports;
+using Placement.Matching.Imports;
+using Placement.Web.Identity;
+using Spectre.Console;
+
+namespace Placement.Web.Cli;
+
+/// <summary>
+/// <c>import persons --file F --as EMAIL [--dry-run] [--all-or-nothing]</c>: the same use case as <c>POST /api/imports/persons</c>,
+/// in the scope of the account named (who is recorded), with a progress bar on a terminal and the report line by line.
+/// Exit code 2 when a line is rejected.
+/// </summary>
+internal static class ImportCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var kind = options["kind"]!;
+        if (kind is "host-bodies" or "posts")
+            throw new UsageException($"L'import « {kind} » n'est pas encore disponible : seules les personnes s'importent (persons).");
+        if (kind != "persons") throw new UsageException($"Import inconnu « {kind} » : persons, host-bodies ou posts.");
+        var path = options["file"]!;
+        if (!File.Exists(path)) throw new UsageException($"Fichier introuvable : {path}");
+
+        await services.PrepareDatabaseAsync(loadDemo: false, ct);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlacementUser>>();
+        var user = await users.FindByEmailAsync(options["as"]!) ?? throw new UsageException($"Aucun compte « {options["as"]} ».");
+        if (await users.IsLockedOutAsync(user)) throw new UsageException($"Le compte « {options["as"]} » est verrouillé.");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PlacementUser>>().CreateAsync(user);
+        var caller = Callers.From(principal) with { Origin = "ligne de commande", Request = $"import {kind} --file {Path.GetFileName(path)}" };
+
+        var request = new ImportRequest(Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct), options.ContainsKey("dry-run"), options.ContainsKey("all-or-nothing"));
+        var handler = scope.ServiceProvider.GetRequiredService<ImportPersons>();
+        ImportReport report;
+        try
+        {
+            if (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out))
+            {
+                report = null!;
+                await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask($"Import de {request.FileName}");
+                    report = await handler.HandleAsync(caller, request, new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }), ct);
+                    task.Value = task.MaxValue;
+                });
+            }
+            else report = await handler.HandleAsync(caller, request, null, ct);
+        }
+        catch (Placement.Catalogue.Contracts.ValidationFailedException e)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, e.Errors.SelectMany(f => f.Value)));
+        }
+        catch (Placement.Catalogue.Application.ForbiddenException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        foreach (var line in report.Lines.Where(l => l.Outcome == ImportOutcomes.Rejected))
+            foreach (var problem in line.Problems)
+                await output.WriteLineAsync($"ligne {line.Line} — {problem.Column ?? "?"} : {problem.Message}");
+        var mode = report.DryRun ? "Essai (rien n'est écrit)" : report.Applied ? "Import appliqué" : report.Rejected > 0 && report.AllOrNothing ? "Rien n'est écrit (tout ou rien)" : "Rien à écrire";
+        await output.WriteLineAsync($"{mode} — {report.Created} créée(s), {report.Updated} modifiée(s), {report.Unchanged} inchangée(s), {report.Rejected} rejetée(s).");
+        return report.Rejected > 0 ? CommandLine.Usage : CommandLine.Ok;
+    }
+}
