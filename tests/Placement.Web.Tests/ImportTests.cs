@@ -188,3 +188,24 @@ public class ImportTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(PlacementApp.Partner, Encoding.UTF8.GetBytes(Header), "x.csv", dryRun: true)).Status);
     }
 }
+
+/// <summary>The template offered to users is the importer's own columns, and it imports.</summary>
+[Collection(ApiCollection.Name)]
+public class ImportTemplateTests(PlacementApp app)
+{
+    private static string Template() =>
+        Path.Combine(new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "docs", "import", "modele-personnes.csv");
+
+    [Fact]
+    public async Task ThePersonsTemplate_HasEveryColumn_AndItsExampleImports()
+    {
+        var lines = await File.ReadAllLinesAsync(Template());
+        Assert.Equal(Placement.Matching.Imports.PersonColumns.All.Select(c => c.Name), lines[0].Split(';'));
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(Template()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var report = await (await officer.PostAsync("/api/imports/persons?dryRun=true&fileName=modele-personnes.csv", content)).Json();
+        var line = report.GetProperty("lines")[0];
+        Assert.True(line.GetProperty("outcome").GetString() is "created" or "unchanged", report.GetRawText());
+    }
+}
