@@ -98,6 +98,8 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /health/ready"] = "200 | 200 | 200 | 200 | 200",
         ["GET /openapi/{documentName}.json"] = "200 | 200 | 200 | 200 | 200",
         ["GET /notifications"] = "→ connexion | 200 | 200 | 200 | 200",
+        ["GET /personnes/importer"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
+        ["GET /personnes/importer?handler=Modele"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque?handler=Csv"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",

@@ -49,6 +49,40 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
     }
 
     [SkippableFact]
+    public async Task Officer_ImportsTheCaseManagementExport_AfterAPreviewNamingEachBadColumn()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var key = "WEB-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var csv = string.Join("\r\n",
+            "numero_dossier;nom;prenom;spip;date_naissance;adresse;commune_insee;distance_max_km;heures_prononcees;date_jugement;date_echeance;disponibilites;savoir_faire;effort_physique_max",
+            $"{key};Garnier;Lucie;69;14/05/2000;;69114;20;70;01/10/2026;01/04/2028;sam 08:00-17:00;cuisine;moyen",
+            $"{key}-B;Renard;Paul;69;30/02/2001;;69266;15;40;01/10/2026;01/04/2028;mer 14:00-17:00;;faible");
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importer des personnes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer des personnes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#fichier-erreur")).ToContainTextAsync("Choisissez le fichier"); // no file: said on the field
+
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Fichier à importer")).SetInputFilesAsync(new FilePayload
+        {
+            Name = "export-appi.csv", MimeType = "text/csv", Buffer = [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)],
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ligne-2")).ToContainTextAsync("Créée");
+        await Assertions.Expect(page.Locator("#ligne-2")).ToContainTextAsync("centre du territoire de la commune"); // a village, no street
+        await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("Rejetée");
+        await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("date_naissance : Date illisible « 30/02/2001 »");
+        await BrowserApp.Check(page, "import-personnes-apercu");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 1 ligne(s)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 créée(s), 0 modifiée(s), 0 inchangée(s), 1 rejetée(s)");
+        await BrowserApp.Check(page, "import-personnes-rapport");
+        var officer = await browser.App.ClientFor(PlacementApp.Officer69);
+        var found = await (await officer.GetAsync("/api/persons?q=Garnier&pageSize=100")).Json();
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), p => p.GetProperty("caseNumber").GetString() == key);
+    }
+
+    [SkippableFact]
     public async Task Officer_EditsAPerson_AndSeesTheErrorOnTheField()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
