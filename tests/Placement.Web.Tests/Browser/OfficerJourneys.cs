@@ -79,7 +79,11 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await BrowserApp.Check(page, "import-personnes-rapport");
         var officer = await browser.App.ClientFor(PlacementApp.Officer69);
         var found = await (await officer.GetAsync("/api/persons?q=Garnier&pageSize=100")).Json();
-        Assert.Contains(found.GetProperty("items").EnumerateArray(), p => p.GetProperty("caseNumber").GetString() == key);
+        var imported = found.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("caseNumber").GetString() == key).GetProperty("id").GetString();
+        await page.GotoAsync($"/personnes/{imported}");
+        await Assertions.Expect(page.GetByText($"dossier {key}")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel(new System.Text.RegularExpressions.Regex("^Numéro de dossier"))).ToHaveValueAsync(key);
     }
 
     [SkippableFact]

@@ -41,6 +41,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
     {
         public string? FirstName { get; set; }
         public string? LastName { get; set; }
+        public string? CaseNumber { get; set; }
         public DateOnly? BirthDate { get; set; }
         public AddressForm Home { get; set; } = new();
         public double MaxTravelKm { get; set; }
@@ -85,6 +86,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         {
             FirstName = p.FirstName,
             LastName = p.LastName,
+            CaseNumber = p.CaseNumber,
             BirthDate = p.BirthDate,
             Home = new AddressForm { Street = p.Home?.Street, CommuneInsee = p.Home?.CommuneInsee },
             MaxTravelKm = p.MaxTravelKm,
@@ -119,6 +121,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         {
             FirstName = Input.FirstName,
             LastName = Input.LastName,
+            CaseNumber = Input.CaseNumber,
             BirthDate = Input.BirthDate,
             Home = new AddressDto { Street = Input.Home.Street, CommuneInsee = Input.Home.CommuneInsee?.Trim() },
             MaxTravelKm = Input.MaxTravelKm,
