@@ -23,17 +23,45 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     public const string Cron = "* * * * *";
     private const int Batch = 200;
 
+    /// <summary>
+    /// One run at a time in this process too — Hangfire's lock keeps nodes apart, this keeps apart the recurring run and a
+    /// direct call (a test, an operator), whatever the instance: two runs reading the same pending e-mails would both send them.
+    /// </summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 0)] // its own retries, per e-mail
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => OneAtATimeAsync(async () =>
     {
-        while (await DispatchAsync(ct) == Batch) { }
-        while (await DeliverAsync(ct) == Batch) { }
-        while (await DeliverDigestsAsync(ct) == Batch) { }
-    }
+        while (await DispatchCoreAsync(ct) == Batch) { }
+        while (await DeliverCoreAsync(ct) == Batch) { }
+        while (await DeliverDigestsCoreAsync(ct) == Batch) { }
+        return 0;
+    }, ct);
 
     /// <summary>Turns up to a batch of waiting events into notifications; returns how many events it took.</summary>
-    public async Task<int> DispatchAsync(CancellationToken ct = default)
+    public Task<int> DispatchAsync(CancellationToken ct = default) => OneAtATimeAsync(() => DispatchCoreAsync(ct), ct);
+
+    /// <summary>Sends up to a batch of the e-mails due; returns how many it tried.</summary>
+    public Task<int> DeliverAsync(CancellationToken ct = default) => OneAtATimeAsync(() => DeliverCoreAsync(ct), ct);
+
+    /// <summary>Sends the daily digests due (up to a batch of recipients); returns how many recipients it tried.</summary>
+    public Task<int> DeliverDigestsAsync(CancellationToken ct = default) => OneAtATimeAsync(() => DeliverDigestsCoreAsync(ct), ct);
+
+    private static async Task<int> OneAtATimeAsync(Func<Task<int>> work, CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<int> DispatchCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
@@ -60,8 +88,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
         return events.Count;
     }
 
-    /// <summary>Sends up to a batch of the e-mails due; returns how many it tried.</summary>
-    public async Task<int> DeliverAsync(CancellationToken ct = default)
+    private async Task<int> DeliverCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
@@ -76,11 +103,8 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
         return due.Count;
     }
 
-    /// <summary>
-    /// Sends the daily digests due: one e-mail per recipient gathering their notifications waiting for the digest, oldest
-    /// first; returns how many recipients it tried.
-    /// </summary>
-    public async Task<int> DeliverDigestsAsync(CancellationToken ct = default)
+    /// <summary>The daily digests due: one e-mail per recipient gathering their notifications waiting for the digest, oldest first.</summary>
+    private async Task<int> DeliverDigestsCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
