@@ -190,6 +190,11 @@ public class SuitablePostsTests(PlacementApp app)
                 .Where(x => x.Capacity > 0 && EligibilityRules.Evaluate(who, x, today).IsEligible)
                 .ToDictionary(x => Guid.Parse(x.Id), x => QualityScore.Of(who, x, EligibilityRules.Evaluate(who, x, today), today));
             if (person.Profile.Restrictions.NoContactWithPersonIds.Count > 0) continue; // co-defendants' hosts are excluded on top
+            if (person.Profile.Hours.Remaining <= 0)
+            {
+                Assert.Empty(returned); // rule 15: a measure accomplished is offered no post
+                continue;
+            }
             // Exactly the eligible posts with free places — the best 200 when there are more.
             Assert.Equal(Math.Min(200, eligible.Count), returned.Count);
             Assert.Subset(eligible.Keys.ToHashSet(), returned);
