@@ -108,7 +108,8 @@ public class AssignmentRunTests(PlacementApp app)
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
         var runId = await Runs.Start(coordinator, new { departements = new[] { "01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74" }, timeLimitSeconds = 60 });
         var cancel = await coordinator.PostAsync($"/api/assignment-runs/{runId}/cancel", null);
-        var run = await Runs.WaitFinished(coordinator, runId);
+        // The solver queue has one worker: on a loaded machine this run may wait behind another test's run (seen once in CI).
+        var run = await Runs.WaitFinished(coordinator, runId, seconds: 240);
         // Either the cancel arrived in time (cancelled, proposals so far kept) or the run had already finished (409).
         Assert.Equal(cancel.StatusCode == HttpStatusCode.OK ? "cancelled" : "succeeded", run.GetProperty("state").GetString());
         var proposals = await (await coordinator.GetAsync($"/api/assignment-runs/{runId}/proposals")).Json();
