@@ -87,6 +87,28 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
     }
 
     [SkippableFact]
+    public async Task Officer_ImportsALargeExport_WithTheUploadsProgress()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var batch = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var lines = Enumerable.Range(0, 2_000).Select(i =>
+            $"LOT-{batch}-{i:0000};Nom{i};Prénom;69;14/05/2000;{i} rue de la République;69266;20;70;01/10/2026;01/04/2028;\"lun 08:00-12:00 ; sam 08:00-17:00\";cuisine, jardinage;moyen");
+        var csv = "numero_dossier;nom;prenom;spip;date_naissance;adresse;commune_insee;distance_max_km;heures_prononcees;date_jugement;date_echeance;disponibilites;savoir_faire;effort_physique_max\r\n"
+            + string.Join("\r\n", lines);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
+        Assert.True(bytes.Length > 256 * 1024); // large enough for the page to show the upload's progress
+
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes/importer");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Fichier à importer")).SetInputFilesAsync(new FilePayload { Name = "lot.csv", MimeType = "text/csv", Buffer = bytes });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aperçu de « lot.csv »" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.EndsWith("/personnes/importer", page.Url, StringComparison.Ordinal); // the page's content replaced, not a new page
+        await Assertions.Expect(page.GetByText("2000 à créer")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 2000 ligne(s)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("2000 créée(s)", new() { Timeout = 60_000 });
+    }
+
+    [SkippableFact]
     public async Task Officer_EditsAPerson_AndSeesTheErrorOnTheField()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
