@@ -45,7 +45,13 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
         }
         catch (DbUpdateConcurrencyException)
         {
-            return; // another execution of the same run (duplicate delivery) started it first
+            // Another execution of the same run (duplicate delivery) started it first — or a cancel arrived between the
+            // read above and this start (seen in CI: the run then stayed queued for ever). Read it again and decide anew:
+            // started or finished elsewhere → nothing to do; still queued → this same method, which cancels or starts it.
+            store.ChangeTrackerClear();
+            var again = await store.AssignmentRuns.AsNoTracking().FirstAsync(r => r.Id == runId, shutdown);
+            if (again.State == RunState.Queued) await ExecuteAsync(runId, shutdown);
+            return;
         }
         try
         {
