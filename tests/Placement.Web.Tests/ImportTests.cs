@@ -193,8 +193,7 @@ public class ImportTests(PlacementApp app)
 [Collection(ApiCollection.Name)]
 public class ImportTemplateTests(PlacementApp app)
 {
-    private static string Template() =>
-        Path.Combine(new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "docs", "import", "modele-personnes.csv");
+    private static string Template() => Path.Combine(Documentation.Root, "docs", "import", "modele-personnes.csv");
 
     [Fact]
     public async Task ThePersonsTemplate_HasEveryColumn_AndItsExampleImports()

@@ -48,13 +48,15 @@ public sealed class FranceGeography
     public Departement? Departement(string? code) => code is not null && _departements.TryGetValue(code.Trim().ToUpperInvariant(), out var d) ? d : null;
 
     /// <summary>
-    /// How precise <paramref name="location"/> is for an address in <paramref name="communeInsee"/>: a position that is
+    /// How precise the position of <paramref name="address"/> is: a position that is
     /// its commune's own (to the metre) was put there by the fallback when the address could not be geocoded, and is
     /// only as good as the commune's; any other is the address's.
     /// </summary>
-    public PositionPrecision PrecisionOf(string communeInsee, GeoPoint location)
+    public PositionPrecision PrecisionOf(Address address)
     {
-        if (Commune(communeInsee) is not { Location: { } at } commune
+        ArgumentNullException.ThrowIfNull(address);
+        var location = address.Location;
+        if (Commune(address.CommuneInsee) is not { Location: { } at } commune
             || Math.Abs(at.Latitude - location.Latitude) > 1e-5 || Math.Abs(at.Longitude - location.Longitude) > 1e-5)
             return PositionPrecision.Address;
         return commune.Precision switch

@@ -139,7 +139,7 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
             return (Rejected(), null);
         }
 
-        var precision = geography.PrecisionOf(profile.Home.CommuneInsee, profile.Home.Location);
+        var precision = geography.PrecisionOf(profile.Home);
         var note = precision == PositionPrecision.Address ? [] : new List<ImportProblem> { new(Where("home.street"), Approximate(precision)) };
         if (existing is null)
         {

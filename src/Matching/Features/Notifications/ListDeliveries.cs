@@ -46,11 +46,10 @@ public sealed class ListDeliveries(IMatchingStore store) : IUseCase
         if (status is { } st) lines = lines.Where(n => n.MailStatus == st);
         var total = await lines.CountAsync(ct);
         var page = await lines.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(n => new DeliveryResponse(n.Id, n.Email, n.Kind.ToString(), n.Subject, n.CreatedAt, n.MailStatus.ToString(), n.Attempts, n.SentAt,
-                n.MailStatus == MailStatus.Pending || n.MailStatus == MailStatus.Digest ? n.NextAttemptAt : null, n.LastError))
+            .Select(n => new { n.Id, n.Email, n.Kind, n.Subject, n.CreatedAt, n.MailStatus, n.Attempts, n.SentAt, n.NextAttemptAt, n.LastError })
             .ToListAsync(ct);
-        return new DeliveriesResponse([.. page.Select(d => d with { Kind = Kebab(d.Kind), Status = Kebab(d.Status) })], total, paging.Page, paging.PageSize, byStatus);
+        return new DeliveriesResponse([.. page.Select(n => new DeliveryResponse(n.Id, n.Email, EnumNames.ToKebab(n.Kind), n.Subject, n.CreatedAt,
+                EnumNames.ToKebab(n.MailStatus), n.Attempts, n.SentAt, n.MailStatus is MailStatus.Pending or MailStatus.Digest ? n.NextAttemptAt : null, n.LastError))],
+            total, paging.Page, paging.PageSize, byStatus);
     }
-
-    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Placement.Catalogue;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
@@ -37,9 +36,7 @@ public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, S
                 new HostBodySummary(s.HostBody.Id, s.HostBody.Name, EnumNames.ToKebab(s.HostBody.Details.LegalType)),
                 Math.Round(s.DistanceKm, 2), s.Score, s.FreePlaces,
                 [.. s.Parts.Select(p => new ScorePartResponse(p.Name, Math.Round(p.Points, 1), p.Max, p.Explanation))],
-                [.. s.Parts.Select(p => p.Explanation)], Precision(s.Post.Details.Place)))],
-            result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary, Precision(person.Profile.Home));
+                [.. s.Parts.Select(p => p.Explanation)], EnumNames.ToKebab(geography.PrecisionOf(s.Post.Details.Place))))],
+            result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home)));
     }
-
-    private string Precision(Address address) => EnumNames.ToKebab(geography.PrecisionOf(address.CommuneInsee, address.Location));
 }

@@ -29,6 +29,6 @@ public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeP
         return new PersonFileResponse(person.Adapt<PersonResponse>(MatchingMappings.Config),
             [.. placements.Select(p => new PersonPlacementItem(p.Id, p.PostId, posts[p.PostId].Details.Title, hosts[posts[p.PostId].HostBodyId],
                 EnumNames.ToKebab(p.Status), p.Reason, p.HoursTarget, p.HoursLogged, p.CreatedAt, p.StatusChangedAt))],
-            risks, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home.CommuneInsee, person.Profile.Home.Location)));
+            risks, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home)));
     }
 }
