@@ -84,6 +84,38 @@ public class CatalogueApiTests(PlacementApp app)
     }
 
     [SkippableFact]
+    public async Task APartnersReference_NamesOnePostOfItsHostBody()
+    {
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        var hostBodyId = await CreateHostBody(coordinator, "Association Références");
+        var first = Post(hostBodyId);
+        first["reference"] = "  ESP-VERTS-01 ";
+        var created = await coordinator.PostAsJsonAsync("/api/posts", first);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var post = await created.Json();
+        Assert.Equal("ESP-VERTS-01", post.GetProperty("reference").GetString());
+
+        var twin = await coordinator.PostAsJsonAsync("/api/posts", first);
+        Assert.Equal(HttpStatusCode.BadRequest, twin.StatusCode);
+        Assert.True((await twin.Json()).GetProperty("errors").TryGetProperty("reference", out _));
+
+        var other = Post(hostBodyId);
+        other["reference"] = "ESP-VERTS-02";
+        var second = await (await coordinator.PostAsJsonAsync("/api/posts", other)).Json();
+        var same = new Dictionary<string, object?>(first);
+        same.Remove("hostBodyId");
+        var renamed = await coordinator.PutAsJsonAsync($"/api/posts/{second.GetProperty("id").GetString()}", same);
+        Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
+
+        var elsewhere = Post(await CreateHostBody(coordinator, "Association Références bis"));
+        elsewhere["reference"] = "ESP-VERTS-01";
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/posts", elsewhere)).StatusCode);
+        var tooLong = Post(hostBodyId);
+        tooLong["reference"] = new string('R', 61);
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostAsJsonAsync("/api/posts", tooLong)).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Partner_WritesItsOwnPosts_ButOnlyTheSpipPublishes()
     {
         var partner = await app.ClientFor(PlacementApp.Partner);

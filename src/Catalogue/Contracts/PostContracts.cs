@@ -9,6 +9,8 @@ namespace Placement.Catalogue.Contracts;
 public record PostFields
 {
     public string? Title { get; init; }
+    /// <summary>The partner's own reference of the post, unique within its host body (optional; an import finds the post by SIRET + reference).</summary>
+    public string? Reference { get; init; }
     public string? Description { get; init; }
     public string? Activity { get; init; }
     public IReadOnlyList<string>? Skills { get; init; }
@@ -42,6 +44,7 @@ public record PostFields
         var period = OpenFrom is { } from && OpenUntil is { } until ? errors.Try("", () => new DateRange(from, until, "openUntil")) : null;
         // The scalar invariants of PostDetails, checked here too so that one answer lists every bad field.
         errors.Try("", () => PostDetails.ValidTitle(Title));
+        errors.Try("", () => PostDetails.ValidReference(Reference));
         errors.Try("", () => PostDetails.ValidDescription(Description));
         errors.Try("", () => PostDetails.ValidActivity(Activity));
         errors.TryValue("", () => PostDetails.ValidCapacity(Capacity));
@@ -51,7 +54,7 @@ public record PostFields
         var conditions = new PostConditions(AcceptsMinors, ContactWithMinors, VulnerablePublic, RequiresDrivingLicence,
             demand!.Value, NightWork, WheelchairAccessible, NearPublicTransport, MedicalRisk);
         var details = errors.Try("", () => new PostDetails(Title ?? "", Description ?? "", Activity ?? "", Skills ?? [],
-            address!, Capacity, MaxWeeklyHoursPerPerson, schedule, period!, tutor!, conditions));
+            address!, Capacity, MaxWeeklyHoursPerPerson, schedule, period!, tutor!, conditions, Reference));
         errors.ThrowIfAny();
         return details!;
     }

@@ -14,9 +14,10 @@ public sealed record PostDetails
     public PostDetails(
         string title, string description, string activity, IEnumerable<string> skills,
         Address place, int capacity, double maxWeeklyHoursPerPerson, WeeklySchedule schedule, DateRange openPeriod,
-        Contact tutor, PostConditions conditions)
+        Contact tutor, PostConditions conditions, string? reference = null)
     {
         Title = ValidTitle(title);
+        Reference = ValidReference(reference);
         Description = ValidDescription(description);
         Activity = ValidActivity(activity);
         Skills = [.. skills.Select(s => Ensure.NotBlank(s, "skills", 60).ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal)];
@@ -35,6 +36,9 @@ public sealed record PostDetails
     public static string ValidTitle(string? title) => Ensure.NotBlank(title, "title", 200);
     public static string ValidDescription(string? description) => Ensure.NotBlank(description, "description", 4000);
     public static string ValidActivity(string? activity) => Ensure.NotBlank(activity, "activity", 60);
+
+    /// <summary>The partner's own reference of the post (optional, 60 characters): with the host body's SIRET, it finds the post again.</summary>
+    public static string? ValidReference(string? reference) => Ensure.Optional(reference, "reference", 60);
 
     public static int ValidCapacity(int capacity)
     {
@@ -57,6 +61,8 @@ public sealed record PostDetails
     }
 
     public string Title { get; }
+    /// <summary>The partner's reference (« ESP-VERTS-01 »), unique among the posts of its host body; null when it keeps none.</summary>
+    public string? Reference { get; }
     public string Description { get; }
     public string Activity { get; }
     public IReadOnlyList<string> Skills { get; }
@@ -97,6 +103,7 @@ public sealed class Post
         HostBodyId = hostBodyId;
         Details = details;
         Departement = details.Place.Departement;
+        Reference = details.Reference;
         Status = PostStatus.Draft;
         CreatedAt = UpdatedAt = StatusChangedAt = now;
     }
@@ -115,6 +122,9 @@ public sealed class Post
     /// <summary>Kept beside <see cref="Details"/> so that scope filters are plain column queries.</summary>
     public string Departement { get; private set; } = "";
 
+    /// <summary>Kept beside <see cref="Details"/>: unique per host body, it is how an import finds the post again.</summary>
+    public string? Reference { get; private set; }
+
     /// <summary>
     /// Replaces what the post says. A change of substance (<see cref="IsChangeOfSubstance"/>) to a post the SPIP has
     /// validated (published or suspended) sends it back to validation, unless the editor is the SPIP that validates it.
@@ -125,6 +135,7 @@ public sealed class Post
         var revalidate = !editorValidates && Status is PostStatus.Published or PostStatus.Suspended && IsChangeOfSubstance(Details, details);
         Details = details;
         Departement = details.Place.Departement;
+        Reference = details.Reference;
         UpdatedAt = now;
         if (revalidate)
         {

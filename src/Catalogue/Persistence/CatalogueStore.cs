@@ -104,6 +104,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(x => x.Departement).HasMaxLength(3).IsRequired();
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.RefusalReason).HasMaxLength(500);
+        b.Property(x => x.Reference).HasMaxLength(60);
+        b.HasIndex(x => new { x.HostBodyId, x.Reference }).IsUnique(); // SIRET + reference: one post
         b.HasIndex(x => new { x.Departement, x.Status });
         b.HasIndex(x => x.UpdatedAt); // « what changed lately? », asked by caches of the catalogue before each use
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(

@@ -18,6 +18,7 @@ public sealed class CreatePost(ICatalogueStore store, CatalogueInputs inputs, Ti
             ?? throw FieldErrors.OneField("hostBodyId", "Structure d'accueil inconnue.");
         if (!caller.CanEditHostBody(hostBody.Id, hostBody.Departement)) throw new ForbiddenException("Cette structure d'accueil n'est pas dans votre périmètre.");
         var details = await inputs.PostAsync(PostAddress.WithDefault<PostFields>(input, hostBody), ct);
+        await store.EnsureFreeAsync(hostBody.Id, details.Reference, Guid.Empty, ct);
         var post = new Post(Guid.NewGuid(), hostBody.Id, details, clock.GetUtcNow());
         store.Posts.Add(post);
         await store.SaveChangesAsync(ct);

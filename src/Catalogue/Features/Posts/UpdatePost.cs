@@ -18,7 +18,9 @@ public sealed class UpdatePost(ICatalogueStore store, CatalogueInputs inputs, Ti
         var post = await store.Posts.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Poste");
         var hostBody = await store.HostBodies.AsNoTracking().FirstAsync(h => h.Id == post.HostBodyId, ct);
         if (!caller.CanEditHostBody(hostBody.Id, hostBody.Departement)) throw new ForbiddenException("Ce poste n'est pas dans votre périmètre.");
-        post.Update(await inputs.PostAsync(PostAddress.WithDefault(input, hostBody), ct), clock.GetUtcNow(), caller.CanValidate(post.Departement));
+        var details = await inputs.PostAsync(PostAddress.WithDefault(input, hostBody), ct);
+        await store.EnsureFreeAsync(hostBody.Id, details.Reference, post.Id, ct);
+        post.Update(details, clock.GetUtcNow(), caller.CanValidate(post.Departement));
         await store.SaveChangesAsync(ct);
         return post.Adapt<PostResponse>(CatalogueMappings.Config);
     }

@@ -306,6 +306,10 @@ namespace Placement.Web.Data.Migrations
                     b.Property<Guid>("HostBodyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -323,11 +327,12 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HostBodyId");
-
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Departement", "Status");
+
+                    b.HasIndex("HostBodyId", "Reference")
+                        .IsUnique();
 
                     b.ToTable("Posts", (string)null);
                 });

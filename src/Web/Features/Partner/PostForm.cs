@@ -29,6 +29,7 @@ public sealed class PostForm
     }
 
     public string? Title { get; set; }
+    public string? Reference { get; set; }
     public string? Description { get; set; }
     public string? Activity { get; set; }
     public string? Skills { get; set; }
@@ -81,6 +82,7 @@ public sealed class PostForm
         return new PostForm
         {
             Title = post.Title,
+            Reference = post.Reference,
             Description = post.Description,
             Activity = post.Activity,
             Skills = string.Join(", ", post.Skills ?? []),
@@ -137,6 +139,7 @@ public sealed class PostForm
         return new PostFields
         {
             Title = Title,
+            Reference = Blank(Reference),
             Description = Description,
             Activity = Activity,
             Skills = [.. (Skills ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],

@@ -318,6 +318,10 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Property<Guid>("HostBodyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -335,11 +339,12 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HostBodyId");
-
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Departement", "Status");
+
+                    b.HasIndex("HostBodyId", "Reference")
+                        .IsUnique();
 
                     b.ToTable("Posts", (string)null);
                 });
