@@ -13,6 +13,7 @@ using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
 using Placement.Matching;
 using Placement.Matching.Features.Imports;
+using Placement.Catalogue.Imports;
 using Placement.Matching.Imports;
 using Placement.Web.Data;
 

@@ -16,7 +16,11 @@ public static class UseCases
     {
         ArgumentNullException.ThrowIfNull(assembly);
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
+        {
             services.AddScoped(type);
+            // The imports are also found by their kind (the API's route, the CLI's word).
+            if (typeof(Imports.IImporter).IsAssignableFrom(type)) services.AddScoped(sp => (Imports.IImporter)sp.GetRequiredService(type));
+        }
         return services;
     }
 }

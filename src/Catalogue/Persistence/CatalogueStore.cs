@@ -20,6 +20,7 @@ public interface ICatalogueStore
     DbSet<Activity> Activities { get; }
     DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
     DbSet<Notifications.NotificationEvent> NotificationEvents { get; }
+    DbSet<Imports.ImportRecord> Imports { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

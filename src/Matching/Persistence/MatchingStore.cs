@@ -22,7 +22,6 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<Audit.AuditEntry> AuditTrail { get; }
     DbSet<Notifications.Notification> Notifications { get; }
     DbSet<Notifications.NotificationPreference> NotificationPreferences { get; }
-    DbSet<Imports.ImportRecord> Imports { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();

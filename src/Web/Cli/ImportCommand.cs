@@ -1,6 +1,7 @@
 using Placement.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Placement.Matching.Features.Imports;
+using Placement.Catalogue.Imports;
 using Placement.Matching.Imports;
 using Placement.Web.Identity;
 using Spectre.Console;

@@ -42,7 +42,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Catalogue.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Catalogue.Notifications.NotificationEvent>();
     public DbSet<Placement.Matching.Notifications.Notification> Notifications => Set<Placement.Matching.Notifications.Notification>();
     public DbSet<Placement.Matching.Notifications.NotificationPreference> NotificationPreferences => Set<Placement.Matching.Notifications.NotificationPreference>();
-    public DbSet<Placement.Matching.Imports.ImportRecord> Imports => Set<Placement.Matching.Imports.ImportRecord>();
+    public DbSet<Placement.Catalogue.Imports.ImportRecord> Imports => Set<Placement.Catalogue.Imports.ImportRecord>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
 

@@ -785,7 +785,7 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("UnplacedPersons", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Imports.ImportRecord", b =>
+            modelBuilder.Entity("Placement.Catalogue.Imports.ImportRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -1,6 +1,7 @@
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Matching.Features.Imports;
+using Placement.Catalogue.Imports;
 using Placement.Matching.Imports;
 using Placement.Web.Identity;
 
@@ -24,7 +25,7 @@ public static class ImportsEndpoints
         return app;
     }
 
-    /// <summary>The body, at most <see cref="ImportPersons.MaxBytes"/> (one more byte says « too large »).</summary>
+    /// <summary>The body, at most <see cref="ImportFile.MaxBytes"/> (one more byte says « too large »).</summary>
     private static async Task<byte[]> BodyAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
@@ -33,7 +34,7 @@ public static class ImportsEndpoints
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > ImportPersons.MaxBytes) throw FieldErrors.OneField("file", $"Le fichier dépasse {ImportPersons.MaxBytes / 1024 / 1024} Mo : découpez-le.");
+            if (buffer.Length > ImportFile.MaxBytes) throw FieldErrors.OneField("file", $"Le fichier dépasse {ImportFile.MaxBytes / 1024 / 1024} Mo : découpez-le.");
         }
         return buffer.ToArray();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Matching.Features.Imports;
+using Placement.Catalogue.Imports;
 using Placement.Matching.Imports;
 using Placement.Web.Features.Shared;
 
@@ -13,8 +14,8 @@ namespace Placement.Web.Features.Persons;
 /// Importer des personnes: upload, preview (a dry run of <see cref="ImportPersons"/>, as <c>POST /api/imports/persons</c>),
 /// then confirm — the file travels back with the confirmation, so any node can apply it.
 /// </summary>
-[RequestSizeLimit(ImportPersons.MaxBytes * 2)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportPersons.MaxBytes * 2, ValueLengthLimit = ImportPersons.MaxBytes * 2)]
+[RequestSizeLimit(ImportFile.MaxBytes * 2)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes * 2, ValueLengthLimit = ImportFile.MaxBytes * 2)]
 public sealed class ImportModel(Caller caller, ImportPersons import) : PageModel
 {
     public sealed class ImportForm

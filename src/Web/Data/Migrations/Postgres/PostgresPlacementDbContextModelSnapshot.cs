@@ -805,7 +805,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("UnplacedPersons", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Imports.ImportRecord", b =>
+            modelBuilder.Entity("Placement.Catalogue.Imports.ImportRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

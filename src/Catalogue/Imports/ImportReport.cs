@@ -1,4 +1,4 @@
-namespace Placement.Matching.Imports;
+namespace Placement.Catalogue.Imports;
 
 /// <summary>
 /// An import file and how to apply it: <see cref="DryRun"/> reports what would happen and writes nothing (but the record of

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Placement.Matching.Imports;
+namespace Placement.Catalogue.Imports;
 
 /// <summary>The two formats of an import file.</summary>
 public enum ImportFormat { Csv, Json }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Placement.Matching.Imports;
+namespace Placement.Catalogue.Imports;
 
 /// <summary>Every import, dry runs included: who, when, which file, what it did (issue 16). Never the file's content.</summary>
 public sealed class ImportRecord

@@ -1,0 +1,75 @@
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Geography;
+using Placement.Catalogue.Persistence;
+
+namespace Placement.Catalogue.Imports;
+
+/// <summary>A kind of import (persons, host bodies, posts): who may run it, its CSV columns, and the use case itself.</summary>
+public interface IImporter
+{
+    /// <summary><c>persons</c>, <c>host-bodies</c> or <c>posts</c>: the word of the API's route and of the CLI.</summary>
+    string Kind { get; }
+
+    IReadOnlyList<ImportColumn> Columns { get; }
+
+    /// <summary>Whether the caller may import this kind at all (each line is then checked against the caller's scope).</summary>
+    bool Allows(Caller caller);
+
+    Task<ImportReport> HandleAsync(Caller caller, ImportRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken ct);
+}
+
+/// <summary>What one line comes to: its line of the report, and the write it stands for (null when there is nothing to write).</summary>
+public sealed record ImportStep(ImportLine Line, Action? Write)
+{
+    public static ImportStep Rejected(int line, string? key, string? label, IReadOnlyList<ImportProblem> problems) =>
+        new(new ImportLine(line, key, label, ImportOutcomes.Rejected, problems), null);
+}
+
+/// <summary>
+/// The run every import shares: each line read in turn (progress reported), then — unless it is a dry run, or all-or-nothing
+/// was asked and a line is rejected — every write applied; the record of the import added; one <c>SaveChanges</c>, so the
+/// lines and the record are one transaction.
+/// </summary>
+public static class ImportRun
+{
+    public static async Task<ImportReport> RunAsync<TFields>(ICatalogueStore store, Caller caller, string kind, ImportRequest request, ImportFormat format,
+        IReadOnlyList<ImportRow<TFields>> rows, Func<ImportRow<TFields>, Task<ImportStep>> read, IProgress<(int Done, int Total)>? progress,
+        DateTimeOffset now, CancellationToken ct) where TFields : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(read);
+        var lines = new List<ImportLine>(rows.Count);
+        var writes = new List<Action>();
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            var step = await read(row);
+            lines.Add(step.Line);
+            if (step.Write is not null) writes.Add(step.Write);
+            progress?.Report((lines.Count, rows.Count));
+        }
+
+        var rejected = lines.Count(l => l.Outcome == ImportOutcomes.Rejected);
+        var apply = !request.DryRun && !(request.AllOrNothing && rejected > 0);
+        if (apply) foreach (var write in writes) write();
+        var report = new ImportReport(Guid.NewGuid(), kind, request.FileName, format.ToString().ToLowerInvariant(), request.DryRun, request.AllOrNothing,
+            apply && writes.Count > 0, lines.Count(l => l.Outcome == ImportOutcomes.Created), lines.Count(l => l.Outcome == ImportOutcomes.Updated),
+            lines.Count(l => l.Outcome == ImportOutcomes.Unchanged), rejected, lines);
+        store.Imports.Add(new ImportRecord(report.Id, kind, request.FileName, caller.Who, now, request.DryRun, request.AllOrNothing, report.Applied,
+            report.Created, report.Updated, report.Unchanged, report.Rejected));
+        await store.SaveChangesAsync(ct);
+        return report;
+    }
+
+    /// <summary>The remark on a line whose address was not found street by street: where it was put, and what that means for distances.</summary>
+    public static IReadOnlyList<ImportProblem> Position(string? column, PositionPrecision precision, string what) => precision switch
+    {
+        PositionPrecision.Address => [],
+        PositionPrecision.Commune => [new(column, $"Adresse non localisée : {what} au centre de la commune (distances approchées).")],
+        PositionPrecision.Centroid => [new(column, $"Adresse non localisée : {what} au centre du territoire de la commune (distances approchées).")],
+        _ => [new(column, $"Adresse non localisée : {what} au centre du département (distances très approchées).")],
+    };
+}
