@@ -15,6 +15,19 @@ public sealed partial record Siret
 
     public string Value { get; }
 
+    /// <summary>The SIRET <paramref name="value"/> holds, or null when it holds none that is valid.</summary>
+    public static Siret? TryCreate(string? value)
+    {
+        try
+        {
+            return new Siret(value);
+        }
+        catch (DomainRuleException)
+        {
+            return null;
+        }
+    }
+
     public static bool LuhnValid(string digits)
     {
         var sum = 0;

@@ -74,6 +74,15 @@ public sealed record PostDetails
     public DateRange OpenPeriod { get; }
     public Contact Tutor { get; }
     public PostConditions Conditions { get; }
+
+    /// <summary>Same values, skills compared one by one (an import finds a post unchanged).</summary>
+    public bool Equals(PostDetails? other) =>
+        other is not null && Title == other.Title && Reference == other.Reference && Description == other.Description && Activity == other.Activity
+        && Skills.SequenceEqual(other.Skills) && Place == other.Place && Capacity == other.Capacity
+        && MaxWeeklyHoursPerPerson.Equals(other.MaxWeeklyHoursPerPerson) && Schedule.Equals(other.Schedule) && OpenPeriod == other.OpenPeriod
+        && Tutor == other.Tutor && Conditions == other.Conditions;
+
+    public override int GetHashCode() => HashCode.Combine(Title, Reference, Activity, Capacity);
 }
 
 /// <summary>The flags of a post that restrictions and needs are checked against.</summary>

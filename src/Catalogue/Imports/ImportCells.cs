@@ -54,6 +54,33 @@ public sealed class ImportCells(Func<string, string?> value, ICollection<ImportP
         }
     }
 
+    /// <summary>
+    /// A word from a list, as a person types it (« Établissement public », « habilitée ») → the API's word
+    /// (<c>etablissement-public</c>, <c>habilitated</c>) through <paramref name="words"/>, keyed by the typed word without
+    /// accents, in lower case, spaces and apostrophes as dashes. A word not in the list is left for the contract to name.
+    /// </summary>
+    public string? Word(string column, IReadOnlyDictionary<string, string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (Text(column) is not { } v) return null;
+        var key = Key(v);
+        return words.TryGetValue(key, out var word) ? word : v;
+    }
+
+    /// <summary>« Établissement public » → « etablissement-public ».</summary>
+    public static string Key(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Trim().ToLower(French).Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(c is ' ' or '\'' or '’' or '_' ? '-' : c);
+        }
+        return builder.ToString();
+    }
+
     public IReadOnlyList<string> List(string column) =>
         Text(column)?.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 

@@ -22,7 +22,8 @@ public sealed record ImportRow<TFields>(int Line, IReadOnlyDictionary<string, st
 
 /// <summary>
 /// Reads an import file, whatever its kind: at most <see cref="MaxBytes"/>, decoded (<see cref="ImportText"/>), then CSV by
-/// its columns — the header checked first: a required column missing or an unknown one refuses the file, naming them — or
+/// its columns — the header checked first: a required column missing or an unknown one refuses the file, naming them; then a
+/// line with a required cell blank is rejected on that column — or
 /// JSON, an array of the API's shapes (a line that does not fit its shape is rejected, the others are read).
 /// </summary>
 public static class ImportFile
@@ -80,7 +81,8 @@ public static class ImportFile
         while (csv.Read())
         {
             var values = columns.ToDictionary(c => c.Name, c => csv.TryGetField<string>(c.Name, out var v) ? v : null, StringComparer.Ordinal);
-            rows.Add(new ImportRow<TFields>(csv.Parser.Row, values, null, []));
+            var blank = columns.Where(c => c.Required && string.IsNullOrWhiteSpace(values[c.Name])).Select(c => new ImportProblem(c.Name, "Ce champ est obligatoire."));
+            rows.Add(new ImportRow<TFields>(csv.Parser.Row, values, null, [.. blank]));
         }
         return rows;
     }

@@ -1,15 +1,13 @@
 using Placement.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Placement.Matching.Features.Imports;
 using Placement.Catalogue.Imports;
-using Placement.Matching.Imports;
 using Placement.Web.Identity;
 using Spectre.Console;
 
 namespace Placement.Web.Cli;
 
 /// <summary>
-/// <c>import persons --file F --as EMAIL [--dry-run] [--all-or-nothing]</c>: the same use case as <c>POST /api/imports/persons</c>,
+/// <c>import persons|host-bodies|posts --file F --as EMAIL [--dry-run] [--all-or-nothing]</c>: the same use case as <c>POST /api/imports/{kind}</c>,
 /// in the scope of the account named (who is recorded), with a progress bar on a terminal and the report line by line.
 /// Exit code 2 when a line is rejected.
 /// </summary>
@@ -18,9 +16,7 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var kind = options["kind"]!;
-        if (kind is "host-bodies" or "posts")
-            throw new UsageException($"L'import « {kind} » n'est pas encore disponible : seules les personnes s'importent (persons).");
-        if (kind != "persons") throw new UsageException($"Import inconnu « {kind} » : persons, host-bodies ou posts.");
+        if (kind is not ("persons" or "host-bodies" or "posts")) throw new UsageException($"Import inconnu « {kind} » : persons, host-bodies ou posts.");
         var path = options["file"]!;
         if (!File.Exists(path)) throw new UsageException($"Fichier introuvable : {path}");
 
@@ -33,7 +29,7 @@ internal static class ImportCommand
         var caller = Callers.From(principal) with { Origin = "ligne de commande", Request = $"import {kind} --file {Path.GetFileName(path)}" };
 
         var request = new ImportRequest(Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct), options.ContainsKey("dry-run"), options.ContainsKey("all-or-nothing"));
-        var handler = scope.ServiceProvider.GetRequiredService<ImportPersons>();
+        var handler = scope.ServiceProvider.GetServices<IImporter>().Single(i => i.Kind == kind);
         ImportReport report;
         try
         {

@@ -1,29 +1,41 @@
 using Placement.Catalogue.Application;
-using Placement.Catalogue.Contracts;
-using Placement.Matching.Features.Imports;
+using Placement.Catalogue.Features.Imports;
 using Placement.Catalogue.Imports;
-using Placement.Matching.Imports;
+using Placement.Matching.Features.Imports;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Imports;
 
 /// <summary>
-/// HTTP adapter of the imports: the file is the request's body (CSV or JSON, as exported), its name in <c>fileName</c>.
-/// <c>dryRun</c> is true unless said otherwise: a client sees the report before anything is written.
+/// HTTP adapter of the imports, one route per kind: the file is the request's body (CSV or JSON, as exported), its name
+/// in <c>fileName</c>. <c>dryRun</c> is true unless said otherwise: a client sees the report before anything is written.
 /// </summary>
 public static class ImportsEndpoints
 {
+    private const string Modes = "rapport ligne à ligne (créée, modifiée, inchangée, rejetée avec la colonne et la raison) ; dryRun=true (par défaut) n'écrit rien ; allOrNothing=true n'écrit rien si une ligne est rejetée.";
+
     public static IEndpointRouteBuilder MapImportsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/imports").WithTags(ApiTags.Persons).Secured(Policies.Persons)
-            .MapPost("/persons", async (HttpRequest request, bool? dryRun, bool? allOrNothing, string? fileName, Caller caller, ImportPersons handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(caller, new ImportRequest(fileName ?? "import.csv", await BodyAsync(request, ct), dryRun ?? true, allOrNothing ?? false), null, ct)))
-            .Accepts<string>("text/csv", "application/json", "application/octet-stream")
-            .WithName("ImportPersons")
-            .WithSummary("Importe des personnes depuis l'export de l'application de suivi (CSV aux colonnes de docs/import.md, ou JSON au format de l'API) : rapport ligne à ligne (créée, modifiée, inchangée, rejetée avec la colonne et la raison) ; dryRun=true (par défaut) n'écrit rien ; allOrNothing=true n'écrit rien si une ligne est rejetée.")
-            .Problems(400);
+        var api = app.MapGroup("/api/imports");
+        Map<ImportPersons>(api, "persons", Policies.Persons, ApiTags.Persons, "ImportPersons",
+            $"Importe des personnes depuis l'export de l'application de suivi (CSV aux colonnes de docs/import.md, ou JSON au format de l'API), retrouvées par leur numéro de dossier : {Modes}");
+        Map<ImportHostBodies>(api, "host-bodies", Policies.CatalogueWrite, ApiTags.HostBodies, "ImportHostBodies",
+            $"Importe des structures d'accueil (coordinateurs et administrateurs ; CSV aux colonnes de docs/import.md, ou JSON au format de l'API), retrouvées par leur SIRET : {Modes}");
+        Map<ImportPosts>(api, "posts", Policies.CatalogueWrite, ApiTags.Posts, "ImportPosts",
+            $"Importe des postes (coordinateurs, administrateurs, une structure pour ses propres postes ; CSV aux colonnes de docs/import.md, ou JSON au format de l'API avec le siret de la structure), retrouvés par SIRET et référence : {Modes}");
         return app;
     }
+
+    private static void Map<TImporter>(RouteGroupBuilder api, string kind, string policy, string tag, string name, string summary) where TImporter : IImporter =>
+        api.MapPost($"/{kind}", async (HttpRequest request, bool? dryRun, bool? allOrNothing, string? fileName, Caller caller, TImporter handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, new ImportRequest(fileName ?? "import.csv", await BodyAsync(request, ct), dryRun ?? true, allOrNothing ?? false), null, ct)))
+            .WithTags(tag)
+            .RequireAuthorization(policy)
+            .Accepts<string>("text/csv", "application/json", "application/octet-stream")
+            .Produces<ImportReport>()
+            .WithName(name)
+            .WithSummary(summary)
+            .Problems(400, 401, 403);
 
     /// <summary>The body, at most <see cref="ImportFile.MaxBytes"/> (one more byte says « too large »).</summary>
     private static async Task<byte[]> BodyAsync(HttpRequest request, CancellationToken ct)
@@ -34,7 +46,7 @@ public static class ImportsEndpoints
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > ImportFile.MaxBytes) throw FieldErrors.OneField("file", $"Le fichier dépasse {ImportFile.MaxBytes / 1024 / 1024} Mo : découpez-le.");
+            if (buffer.Length > ImportFile.MaxBytes) throw ImportFile.TooLarge();
         }
         return buffer.ToArray();
     }

@@ -16,6 +16,7 @@ public static class Navigation
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", "/personnes/a-risque"));
         if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("File de validation", "/validation"));
         if (caller.IsCoordinator) items.Add(new("Affectations", "/affectations"));
+        if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("Importer", "/importer"));
         if (caller.IsAdmin) items.Add(new("Administration", "/administration"));
         if (caller.IsPartnerOnly)
         {

@@ -21,6 +21,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/AssignmentRuns", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Authenticated);
+                o.Conventions.AuthorizeFolder("/Imports", Policies.CatalogueRead);
             })
             .AddMvcOptions(o =>
             {

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Imports;
+
+namespace Placement.Web.Features.Imports;
+
+/// <summary>
+/// « Importer »: choose a kind, upload, preview (a dry run of the kind's use case, as <c>POST /api/imports/{kind}</c>), then
+/// confirm — the file travels back with the confirmation, so any node can apply it. Only the kinds the caller may import
+/// are offered; another answers 403.
+/// </summary>
+[RequestSizeLimit(ImportFile.MaxBytes * 2)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes * 2, ValueLengthLimit = ImportFile.MaxBytes * 2)]
+public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers) : PageModel
+{
+    /// <summary>What the page says of one kind: its address, its words, the columns of its report, where it comes from.</summary>
+    public sealed record KindPage(string Slug, string Kind, string Title, string Intro, string Source, string KeyHeader, string LabelHeader, bool Feminine);
+
+    public static readonly IReadOnlyList<KindPage> Kinds =
+    [
+        new("personnes", "persons", "Importer des personnes",
+            "Importez l'export de l'application de suivi : chaque personne est retrouvée par son numéro de dossier, créée ou mise à jour.",
+            "le fichier exporté de l'application de suivi", "N° de dossier", "Personne", Feminine: true),
+        new("structures", "host-bodies", "Importer des structures d'accueil",
+            "Importez la liste des structures d'accueil de votre département : chacune est retrouvée par son SIRET, créée ou mise à jour. Adresses géocodées, habilitations comprises.",
+            "le tableau des structures", "SIRET", "Structure", Feminine: true),
+        new("postes", "posts", "Importer des postes",
+            "Importez un tableau de postes de TIG : chaque poste est retrouvé par le SIRET de sa structure et votre référence, créé ou mis à jour. Un nouveau poste est un brouillon, sauf si la colonne « etat » dit « à valider » (ou « publié », pour le SPIP).",
+            "le tableau des postes", "SIRET et référence", "Poste", Feminine: false),
+    ];
+
+    public sealed class ImportForm
+    {
+        public IFormFile? File { get; set; }
+        public bool AllOrNothing { get; set; }
+
+        /// <summary>The previewed file, on confirmation: its name and its content (base64).</summary>
+        public string? FileName { get; set; }
+        public string? Content { get; set; }
+    }
+
+    [BindProperty]
+    public ImportForm Input { get; set; } = new();
+
+    /// <summary>The kind chosen (null: the page lists the kinds the caller may import).</summary>
+    public KindPage? Chosen { get; private set; }
+
+    public IReadOnlyList<KindPage> Offered { get; private set; } = [];
+
+    public ImportReport? Report { get; private set; }
+
+    public IActionResult OnGet(string? kind)
+    {
+        if (Choose(kind) is { } refused) return refused;
+        return Chosen is null && Offered.Count == 1 ? RedirectToPage(new { kind = Offered[0].Slug }) : Page();
+    }
+
+    /// <summary>The template of the kind: its columns and an example line.</summary>
+    public IActionResult OnGetModele(string? kind)
+    {
+        if (Choose(kind) is { } refused) return refused;
+        if (Chosen is null) return NotFound();
+        return File(ImportFile.Template(Importer.Columns), "text/csv; charset=utf-8", $"modele-{Chosen.Slug}.csv");
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string? kind, CancellationToken ct)
+    {
+        if (Choose(kind) is { } refused) return refused;
+        if (Chosen is null) return NotFound();
+        if (Input.File is not { Length: > 0 } file)
+        {
+            ModelState.AddModelError("Input.file", $"Choisissez {Chosen.Source} (CSV ou JSON).");
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        Input.FileName = Path.GetFileName(file.FileName);
+        Input.Content = Convert.ToBase64String(buffer.ToArray());
+        Report = await Importer.HandleAsync(caller, new ImportRequest(Input.FileName, buffer.ToArray(), DryRun: true, Input.AllOrNothing), null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(string? kind, CancellationToken ct)
+    {
+        if (Choose(kind) is { } refused) return refused;
+        if (Chosen is null) return NotFound();
+        byte[] content;
+        try
+        {
+            content = Convert.FromBase64String(Input.Content ?? "");
+        }
+        catch (FormatException)
+        {
+            throw FieldErrors.OneField("file", "Le fichier prévisualisé n'a pas été transmis : choisissez-le à nouveau.");
+        }
+        Report = await Importer.HandleAsync(caller, new ImportRequest(Input.FileName ?? "import.csv", content, DryRun: false, Input.AllOrNothing), null, ct);
+        Input.Content = null;
+        return Page();
+    }
+
+    private IImporter Importer => importers.Single(i => i.Kind == Chosen!.Kind);
+
+    /// <summary>Sets the kinds offered and the one chosen; a kind unknown is 404, one the caller may not import 403.</summary>
+    private IActionResult? Choose(string? slug)
+    {
+        Offered = [.. Kinds.Where(k => importers.Single(i => i.Kind == k.Kind).Allows(caller))];
+        if (slug is null) return null;
+        Chosen = Kinds.FirstOrDefault(k => k.Slug == slug);
+        if (Chosen is null) return NotFound();
+        return Offered.Contains(Chosen) ? null : Forbid();
+    }
+
+    /// <summary>The outcome's word, agreed with the kind (« Créée » for a person, « Créé » for a post), and its badge.</summary>
+    public (string Label, string Badge) Outcome(string outcome)
+    {
+        var e = Chosen?.Feminine == false ? "" : "e";
+        return outcome switch
+        {
+            ImportOutcomes.Created => ($"Créé{e}", "fr-badge--success"),
+            ImportOutcomes.Updated => ($"Modifié{e}", "fr-badge--info"),
+            ImportOutcomes.Unchanged => ($"Inchangé{e}", ""),
+            _ => ($"Rejeté{e}", "fr-badge--error"),
+        };
+    }
+
+    /// <summary>« créée(s) » or « créé(s) ».</summary>
+    public string Counted(string participle) => $"{participle}{(Chosen?.Feminine == false ? "" : "e")}(s)";
+}
