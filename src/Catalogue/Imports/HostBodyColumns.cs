@@ -10,7 +10,7 @@ public static class HostBodyColumns
 {
     public static readonly IReadOnlyList<ImportColumn> All =
     [
-        new("siret", "siret", "SIRET de la structure (14 chiffres) : sa clé d'un import à l'autre", "21690259400019", Required: true),
+        new("siret", "siret", "SIRET de la structure (14 chiffres) : sa clé d'un import à l'autre", "21690259400011", Required: true),
         new("nom", "name", "Nom de la structure", "Commune de Vénissieux", Required: true),
         new("forme_juridique", "legalType", "commune, collectivité territoriale, établissement public, association, personne morale privée service public, entreprise ESS ou société à mission", "commune", Required: true),
         new("habilitation", "habilitation.status", "de droit (personnes publiques), en attente, habilitée, suspendue ou retirée (vide : de droit pour une personne publique, en attente sinon, ou celle déjà connue)", "de droit"),

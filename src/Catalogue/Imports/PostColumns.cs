@@ -20,7 +20,7 @@ public static class PostColumns
 {
     public static readonly IReadOnlyList<ImportColumn> All =
     [
-        new("siret", "siret", "SIRET de la structure d'accueil (déjà connue de Placement)", "21690259400019", Required: true),
+        new("siret", "siret", "SIRET de la structure d'accueil (déjà connue de Placement)", "21690259400011", Required: true),
         new("reference", "reference", "Votre référence du poste : avec le SIRET, sa clé d'un import à l'autre", "ESP-VERTS-01", Required: true),
         new("intitule", "title", "Intitulé du poste", "Entretien des espaces verts", Required: true),
         new("description", "description", "Les tâches, le cadre, ce que la personne apprendra", "Tonte, désherbage et plantations dans les parcs de la ville.", Required: true),

@@ -98,11 +98,11 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
         Assert.True(bytes.Length > 256 * 1024); // large enough for the page to show the upload's progress
 
-        var page = await browser.SignedIn(PlacementApp.Officer69, "/personnes/importer");
+        var page = await browser.SignedIn(PlacementApp.Officer69, "/importer/personnes");
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Fichier à importer")).SetInputFilesAsync(new FilePayload { Name = "lot.csv", MimeType = "text/csv", Buffer = bytes });
         await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aperçu de « lot.csv »" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        Assert.EndsWith("/personnes/importer", page.Url, StringComparison.Ordinal); // the page's content replaced, not a new page
+        Assert.EndsWith("/importer/personnes", page.Url, StringComparison.Ordinal); // the page's content replaced, not a new page
         await Assertions.Expect(page.GetByText("2000 à créer")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Importer 2000 ligne(s)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("2000 créée(s)", new() { Timeout = 60_000 });

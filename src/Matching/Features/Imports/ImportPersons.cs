@@ -65,7 +65,11 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
             problems.Add(new(Where("caseNumber"), e.Message));
             return Rejected();
         }
-        if (key is null) problems.Add(new(Where("caseNumber"), "Le numéro de dossier est obligatoire : il retrouve la personne d'un import à l'autre."));
+        if (key is null)
+        {
+            if (!problems.Any(p => p.Column == Where("caseNumber")))
+                problems.Add(new(Where("caseNumber"), "Le numéro de dossier est obligatoire : il retrouve la personne d'un import à l'autre."));
+        }
         else if (seen.TryGetValue(key, out var first)) problems.Add(new(Where("caseNumber"), $"Numéro de dossier déjà présent ligne {first}."));
         else seen[key] = row.Line;
 
