@@ -62,7 +62,9 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /api/host-bodies"] = "401 | 200 | 200 | 200 | 200",
         ["GET /api/host-bodies/{id:guid}"] = "401/401 | 200/403 | 200/200 | 200/200 | 200/200",
         ["GET /api/notifications"] = "401 | 200 | 200 | 200 | 200",
+        ["POST /api/imports/host-bodies"] = "401 | 403 | 403 | ok | ok",
         ["POST /api/imports/persons"] = "401 | 403 | ok | 403 | ok",
+        ["POST /api/imports/posts"] = "401 | ok | 403 | ok | ok",
         ["GET /administration/envois"] = "→ connexion | 403 (page) | 403 (page) | 200 | 403 (page)",
         ["GET /api/deliveries"] = "401 | 403 | 403 | 200 | 403",
         ["GET /api/notifications/preferences"] = "401 | 200 | 200 | 200 | 200",
@@ -98,8 +100,8 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /health/ready"] = "200 | 200 | 200 | 200 | 200",
         ["GET /openapi/{documentName}.json"] = "200 | 200 | 200 | 200 | 200",
         ["GET /notifications"] = "→ connexion | 200 | 200 | 200 | 200",
-        ["GET /importer/personnes"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
-        ["GET /importer/personnes?handler=Modele"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
+        ["GET /importer/{kind?}"] = "→ connexion | 200 | 403 (page) | 200 | 200",
+        ["GET /importer/{kind?}?handler=Modele"] = "→ connexion | 200 | 403 (page) | 200 | 200",
         ["GET /personnes"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque?handler=Csv"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
@@ -247,6 +249,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             Resources["code"] = ("404", null);
             Resources["documentName"] = ("v1", null);
             Resources["path"] = ("", null);
+            Resources["kind"] = ("postes", null); // the import page of posts: the kind every writer of the catalogue may import
             // Nobody's notification: each user reaches only their own (NotificationTests), anyone else's is not found.
             Resources["notification"] = (Guid.NewGuid().ToString(), null);
         }
@@ -298,7 +301,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
     /// <summary>What a route parameter stands for: the segment before it names the resource.</summary>
     private static string ResourceOf(string pattern, string parameter)
     {
-        if (parameter is "proposalId" or "code" or "documentName" or "path") return parameter == "code" && pattern.StartsWith("/api/activities", StringComparison.Ordinal) ? "activity" : parameter;
+        if (parameter is "proposalId" or "code" or "documentName" or "path" or "kind") return parameter == "code" && pattern.StartsWith("/api/activities", StringComparison.Ordinal) ? "activity" : parameter;
         var route = pattern.TrimStart('/');
         return route switch
         {
@@ -367,7 +370,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
     }
 
     private static bool Scoped(RouteEndpoint endpoint) =>
-        endpoint.RoutePattern.Parameters.Any(p => p.Name is not ("code" or "documentName" or "path") || endpoint.RoutePattern.RawText!.StartsWith("/api/activities", StringComparison.Ordinal));
+        endpoint.RoutePattern.Parameters.Any(p => p.Name is not ("code" or "documentName" or "path" or "kind") || endpoint.RoutePattern.RawText!.StartsWith("/api/activities", StringComparison.Ordinal));
 
     /// <summary>The matrix as observed: one row per route, one cell per role.</summary>
     private async Task<List<(string Key, string[] Cells)>> Observe()

@@ -227,6 +227,58 @@ public class CatalogueImportTests(PlacementApp app)
     }
 }
 
+/// <summary>Broken files, for every kind: refused whole (400 on <c>file</c>) or line by line, never a 5xx, and nothing written.</summary>
+[Collection(ApiCollection.Name)]
+public class MalformedImportTests(PlacementApp app)
+{
+    public static TheoryData<string> Kinds => ["persons", "host-bodies", "posts"];
+
+    private static IEnumerable<(string Name, byte[] Bytes)> Corpus(string header)
+    {
+        var random = new Random(16);
+        var noise = new byte[4096];
+        random.NextBytes(noise);
+        yield return ("json-ouvert.json", "[{"u8.ToArray());
+        yield return ("objet.json", "{}"u8.ToArray());
+        yield return ("nombres.json", "[1, 2, \"trois\"]"u8.ToArray());
+        yield return ("nul.json", "[null, {}]"u8.ToArray());
+        yield return ("champ-inconnu.json", "[{\"couleur\": \"bleu\"}]"u8.ToArray());
+        yield return ("bruit.csv", noise);
+        yield return ("bom-seul.csv", [0xEF, 0xBB, 0xBF]);
+        yield return ("zeros.csv", new byte[64]);
+        yield return ("en-tete-seul.csv", Encoding.UTF8.GetBytes(header + "\n"));
+        yield return ("guillemet.csv", Encoding.UTF8.GetBytes($"{header}\n\"ouvert;{new string(';', 30)}\n"));
+        yield return ("colonnes-en-trop.csv", Encoding.UTF8.GetBytes($"{header}\n{string.Join(';', Enumerable.Repeat("x", 80))}\n"));
+        yield return ("ligne-geante.csv", Encoding.UTF8.GetBytes($"{header}\n{new string('a', 1_000_000)}\n"));
+        yield return ("utf8-invalide.csv", [.. Encoding.UTF8.GetBytes(header + "\n"), 0xC3, 0x28, 0xFF, (byte)';', 0x80]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task BrokenFiles_AreRefusedOrRejected_NeverAServerError_AndWriteNothing(string kind)
+    {
+        string header;
+        using (var scope = app.Services.CreateScope())
+            header = string.Join(';', scope.ServiceProvider.GetServices<Placement.Catalogue.Imports.IImporter>().Single(i => i.Kind == kind).Columns.Select(c => c.Name));
+        var email = kind == "persons" ? PlacementApp.Officer69 : PlacementApp.Coordinator;
+        async Task<(int, int, int)> CountsAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+            return (await db.Persons.CountAsync(), await db.HostBodies.CountAsync(), await db.Posts.CountAsync());
+        }
+        var before = await CountsAsync();
+        foreach (var (name, bytes) in Corpus(header))
+        {
+            var (status, body) = await CatalogueImportTests.ImportAsync(app, kind, email, bytes, name, dryRun: false);
+            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{name}: {status} {body.GetRawText()}");
+            if (status == HttpStatusCode.BadRequest) Assert.True(body.GetProperty("errors").TryGetProperty("file", out _), $"{name}: {body.GetRawText()}");
+            else Assert.Equal(0, body.GetProperty("created").GetInt32() + body.GetProperty("updated").GetInt32());
+        }
+        Assert.Equal(before, await CountsAsync());
+    }
+}
+
 /// <summary>The templates offered to users are the importers' own columns, and their examples import.</summary>
 [Collection(ApiCollection.Name)]
 public class CatalogueImportTemplateTests(PlacementApp app)
