@@ -117,6 +117,40 @@ public class ExecutableTests
     }
 
     [Fact]
+    public void Import_HostBodiesThenPosts_InTheScopeOfTheAccountNamed()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            (int ExitCode, string Out, string Err) Run(params string[] args) => RunIn("Development", [.. args, "--Placement:Demo:Enabled", "true", "--Placement:DataDirectory", dir]);
+            Assert.Equal(0, Run("seed").ExitCode);
+            var siret = CatalogueImportTests.NewSiret();
+            var hostBodies = Path.Combine(dir, "structures.csv");
+            File.WriteAllLines(hostBodies, ["siret;nom;forme_juridique;commune_insee;contact_nom;contact_courriel", $"{siret};Commune de Feyzin;commune;69276;Mairie;accueil@feyzin.fr"]);
+            var refused = Run("import", "host-bodies", "--file", hostBodies, "--as", PlacementApp.Officer69);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("réservé aux coordinateurs", refused.Err, StringComparison.Ordinal);
+            var created = Run("import", "host-bodies", "--file", hostBodies, "--as", PlacementApp.Coordinator);
+            Assert.True(created.ExitCode == 0, created.Out + created.Err);
+            Assert.Contains("Import appliqué — 1 créée(s)", created.Out, StringComparison.Ordinal);
+
+            var posts = Path.Combine(dir, "postes.csv");
+            const string header = "siret;reference;intitule;description;activite;places;heures_hebdo_max;creneaux;ouvert_du;ouvert_au;tuteur_nom;tuteur_telephone;effort_physique";
+            File.WriteAllLines(posts, [header, $"{siret};FEY-01;Entretien des massifs;Désherbage et paillage des massifs de la ville.;espaces-verts;2;7;lun 08:00-12:00;01/01/2027;31/12/2027;Jean Roux;04 72 00 00 00;moyen",
+                $"{siret};FEY-02;Sans créneau;Une ligne sans créneau.;espaces-verts;1;7;;01/01/2027;31/12/2027;Jean Roux;04 72 00 00 00;moyen"]);
+            var (code, output, _) = Run("import", "posts", "--file", posts, "--as", PlacementApp.Coordinator, "--all-or-nothing");
+            Assert.Equal(2, code);
+            Assert.Contains("ligne 3 — creneaux : Ce champ est obligatoire.", output, StringComparison.Ordinal);
+            Assert.Contains("Rien n'est écrit (tout ou rien) — 1 créée(s), 0 modifiée(s), 0 inchangée(s), 1 rejetée(s).", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Seed_CreatesTheBootstrapAdministrator_OfARealDeployment()
     {
         var dir = Path.Combine(Path.GetTempPath(), "placement-tests", Guid.NewGuid().ToString("N"));
