@@ -64,6 +64,24 @@ public static class ImportRun
         return report;
     }
 
+    /// <summary>
+    /// Adds the contract's errors to a line's problems, each on its column (<paramref name="where"/>), but for a column a
+    /// problem already names: the cell that could not be read says it better than the blank it was read as.
+    /// </summary>
+    public static void Name(ICollection<ImportProblem> problems, Contracts.ValidationFailedException error, Func<string, string?> where)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(where);
+        var named = problems.Select(p => p.Column).ToHashSet();
+        foreach (var (field, messages) in error.Errors)
+        {
+            var column = where(field);
+            if (column is not null && named.Contains(column)) continue;
+            foreach (var message in messages) problems.Add(new(column, message));
+        }
+    }
+
     /// <summary>The remark on a line whose address was not found street by street: where it was put, and what that means for distances.</summary>
     public static IReadOnlyList<ImportProblem> Position(string? column, PositionPrecision precision, string what) => precision switch
     {

@@ -7,6 +7,48 @@ namespace Placement.Web.Tests.Browser;
 public sealed class CoordinatorJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [SkippableFact]
+    public async Task ACoordinator_ChoosesWhatToImport_ThenImportsHostBodies_WithTheirHabilitation()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var (commune, association) = (CatalogueImportTests.NewSiret(), CatalogueImportTests.NewSiret());
+        var csv = string.Join("\r\n",
+            "siret;nom;forme_juridique;habilitation;habilitation_debut;habilitation_fin;adresse;commune_insee;contact_nom;contact_courriel;contact_telephone",
+            $"{commune};Commune de Saint-Fons;Commune;;;;1 place Roger Salengro;69199;Service jeunesse;jeunesse@saint-fons.fr;",
+            $"{association};Les Amis du Rhône;Association;habilitée;01/01/2026;31/12/2028;;69123;Marc Petit;;04 78 11 22 33",
+            $"{association};Les Amis du Rhône (doublon);Association;habilitée;01/01/2026;;;69123;Marc Petit;;04 78 11 22 33");
+        var page = await browser.SignedIn(PlacementApp.Coordinator, "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer");
+        await Assertions.Expect(page.Locator(".fr-tile")).ToHaveCountAsync(3); // persons, host bodies, posts
+        await BrowserApp.Check(page, "importer-choix");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importer des structures d'accueil" }).ClickAsync();
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Fichier à importer")).SetInputFilesAsync(new FilePayload
+        {
+            Name = "structures-69.csv", MimeType = "text/csv", Buffer = [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)],
+        });
+        await page.Locator("label[for=tout-ou-rien]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ligne-4")).ToContainTextAsync("siret : SIRET déjà présent ligne 3");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Importer 2 ligne(s)" })).ToBeDisabledAsync(); // all or nothing, a line rejected
+        await BrowserApp.Check(page, "import-structures-tout-ou-rien");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Choisir un autre fichier" }).ClickAsync();
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Fichier à importer")).SetInputFilesAsync(new FilePayload
+        {
+            Name = "structures-69.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv[..csv.LastIndexOf("\r\n", StringComparison.Ordinal)]),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 2 ligne(s)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 créée(s), 0 modifiée(s), 0 inchangée(s), 0 rejetée(s)");
+        await BrowserApp.Check(page, "import-structures-rapport");
+        var coordinator = await browser.App.ClientFor(PlacementApp.Coordinator);
+        var found = await (await coordinator.GetAsync("/api/host-bodies?q=Amis%20du%20Rh%C3%B4ne&pageSize=50")).Json();
+        var hostBody = found.GetProperty("items").EnumerateArray().Single(h => h.GetProperty("siret").GetString() == association);
+        Assert.Equal(("habilitated", "2028-12-31"), (hostBody.GetProperty("habilitation").GetProperty("status").GetString(), hostBody.GetProperty("habilitation").GetProperty("validUntil").GetString()));
+    }
+
+    [SkippableFact]
     public async Task ACoordinator_SchedulesARun_SeesItsNextOccurrences_AndDeletesIt()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);

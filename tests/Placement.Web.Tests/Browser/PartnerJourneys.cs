@@ -7,6 +7,8 @@ namespace Placement.Web.Tests.Browser;
 /// <summary>A host body's day in a real browser: its structure, the placements proposed to it, hours logged.</summary>
 public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
 {
+    static PartnerJourneys() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance); // Windows-1252, as office software writes it
+
     [SkippableFact]
     public async Task APartner_ConfirmsAPlacement_LogsHours_AndTheOfficerSeesThemWithoutJudicialDataShown()
     {
@@ -98,6 +100,40 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await BrowserApp.Check(page, "partenaire-structure");
         var refused = await page.GotoAsync("/catalogue");
         Assert.Equal((int)HttpStatusCode.Forbidden, refused!.Status);
+    }
+
+    [SkippableFact]
+    public async Task APartner_ImportsItsSpreadsheetOfPosts_AfterAPreview_AndFindsThemWithTheirReference()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var partner = await browser.App.ClientFor(PlacementApp.Partner);
+        var siret = (await (await partner.GetAsync("/api/host-bodies")).Json()).GetProperty("items")[0].GetProperty("siret").GetString();
+        var reference = "TAB-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var csv = string.Join("\r\n",
+            "siret;reference;intitule;description;activite;places;heures_hebdo_max;creneaux;ouvert_du;ouvert_au;tuteur_nom;tuteur_telephone;effort_physique;etat",
+            $"{siret};{reference};Tri des dons de vêtements;Trier, plier et ranger les dons avant la braderie.;Recyclerie et tri;2;8;\"mar 09:00-12:00 ; jeu 14:00-17:00\";01/01/2027;31/12/2027;Nadia Benoît;04 78 00 00 00;faible;à valider",
+            $"{siret};{reference}-B;Accueil des bénévoles;Accueillir et orienter les bénévoles.;accueil-administratif;1;7;le matin;01/01/2027;31/12/2027;Nadia Benoît;04 78 00 00 00;faible;publié");
+        var page = await browser.SignedIn(PlacementApp.Partner, "/structure/postes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importer un tableau" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer des postes");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Fichier à importer")).SetInputFilesAsync(new FilePayload
+        {
+            Name = "postes-ressourcerie.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.GetEncoding(1252).GetBytes(csv),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ligne-2")).ToContainTextAsync("Créé");
+        await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("Rejeté");
+        await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("creneaux : Créneau illisible « le matin »");
+        await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("etat : Seul le SPIP publie un poste");
+        await BrowserApp.Check(page, "import-postes-apercu");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 1 ligne(s)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 créé(s), 0 modifié(s), 0 inchangé(s), 1 rejeté(s)");
+        await BrowserApp.Check(page, "import-postes-rapport");
+        await page.GotoAsync("/structure/postes");
+        var row = page.Locator("table tbody tr", new() { HasText = $"Réf. {reference}" });
+        await Assertions.Expect(row).ToContainTextAsync("Tri des dons de vêtements");
+        await Assertions.Expect(row).ToContainTextAsync("validation");
     }
 
     [SkippableFact]

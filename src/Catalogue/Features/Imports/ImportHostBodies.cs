@@ -67,24 +67,19 @@ public sealed class ImportHostBodies(ICatalogueStore store, CatalogueInputs inpu
             }
             var fields = row.Fields ?? HostBodyColumns.Read(row.Value, problems, existing?.Details.Adapt<HostBodyFields>(CatalogueMappings.Config));
             label = fields.Name ?? label;
-            if (problems.Count > 0) return Rejected();
-
-            HostBodyDetails details;
+            // Every problem of the line at once: what could not be read, then what the contract refuses, then the scope.
+            HostBodyDetails? details = null;
             try
             {
                 details = await inputs.HostBodyAsync(fields, ct);
             }
             catch (ValidationFailedException e)
             {
-                foreach (var (field, messages) in e.Errors)
-                    foreach (var message in messages) problems.Add(new(Where(field), message));
-                return Rejected();
+                ImportRun.Name(problems, e, Where);
             }
-            if (!caller.CanValidate(details.Address.Departement))
-            {
+            if (details is not null && !caller.CanValidate(details.Address.Departement))
                 problems.Add(new(Where("address.communeInsee"), $"Le département {details.Address.Departement} n'est pas dans votre périmètre."));
-                return Rejected();
-            }
+            if (details is null || problems.Count > 0) return Rejected();
             var note = ImportRun.Position(Where("address.street"), geography.PrecisionOf(details.Address), "structure placée");
             if (existing is null)
             {

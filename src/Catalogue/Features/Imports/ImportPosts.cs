@@ -62,45 +62,39 @@ public sealed class ImportPosts(ICatalogueStore store, CatalogueInputs inputs, A
             else if (mine.Count == 0) problems.Add(new(Where("siret"), "Cette structure d'accueil n'est pas dans votre périmètre."));
             else if (mine.Count > 1) problems.Add(new(Where("siret"), $"{mine.Count} structures portent ce SIRET : créez ces postes depuis leur page."));
             if (reference is null) problems.Add(new(Where("reference"), "La référence est obligatoire : avec le SIRET, elle retrouve le poste d'un import à l'autre."));
-            if (problems.Count > 0) return Rejected();
+            if (siret is null || mine.Count != 1 || reference is null) return Rejected(); // the post cannot be found: nothing more to say
 
             var hostBody = mine[0];
-            if (seen.TryGetValue((hostBody.Id, reference!), out var first))
+            if (seen.TryGetValue((hostBody.Id, reference), out var first))
             {
                 problems.Add(new(Where("reference"), $"Référence déjà présente ligne {first} pour cette structure."));
                 return Rejected();
             }
-            seen[(hostBody.Id, reference!)] = row.Line;
-            posts.TryGetValue((hostBody.Id, reference!), out var existing);
+            seen[(hostBody.Id, reference)] = row.Line;
+            posts.TryGetValue((hostBody.Id, reference), out var existing);
             if (existing is { Status: PostStatus.Closed })
             {
                 problems.Add(new(Where("reference"), "Ce poste est clôturé : il ne change plus."));
                 return Rejected();
             }
+
+            // Every problem of the line at once: what could not be read, the state, what the contract refuses.
             var target = input.Status is null ? PostStatus.Draft : Enum.TryParse<PostStatus>(input.Status.Replace("-", "", StringComparison.Ordinal), true, out var s)
                 && s is PostStatus.Draft or PostStatus.PendingValidation or PostStatus.Published ? s : (PostStatus?)null;
-            if (target is null)
-            {
-                problems.Add(new(Where("status"), $"État inconnu « {input.Status} » : attendu brouillon, à valider ou publié."));
-                return Rejected();
-            }
-
-            PostDetails details;
+            if (target is null) problems.Add(new(Where("status"), $"État inconnu « {input.Status} » : attendu brouillon, à valider ou publié."));
+            PostDetails? details = null;
             try
             {
                 details = await inputs.PostAsync(PostAddress.WithDefault((PostFields)input, hostBody) with { Reference = reference }, ct);
             }
             catch (ValidationFailedException e)
             {
-                foreach (var (field, messages) in e.Errors)
-                    foreach (var message in messages) problems.Add(new(Where(field), message));
-                return Rejected();
+                ImportRun.Name(problems, e, Where);
             }
-            if (Moves(existing?.Status ?? PostStatus.Draft, target.Value).Contains(PostAction.Publish) && !caller.CanValidate(details.Place.Departement))
-            {
+            if (target is { } wanted && Moves(existing?.Status ?? PostStatus.Draft, wanted).Contains(PostAction.Publish)
+                && !caller.CanValidate(details?.Place.Departement ?? existing?.Departement ?? hostBody.Departement))
                 problems.Add(new(Where("status"), "Seul le SPIP publie un poste : importez-le « à valider »."));
-                return Rejected();
-            }
+            if (details is null || target is null || problems.Count > 0) return Rejected();
 
             var notes = ImportRun.Position(Where("address.street"), geography.PrecisionOf(details.Place), "poste placé").ToList();
             var label = details.Title;

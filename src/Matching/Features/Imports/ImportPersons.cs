@@ -83,7 +83,6 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
         // hours signed and the referent: those are kept from the file already known.
         var fields = row.Fields ?? PersonColumns.Read(row.Value, problems, existing?.Profile.Adapt<PersonFields>(MatchingMappings.Config));
         label = $"{fields.FirstName} {fields.LastName}".Trim();
-        if (problems.Count > 0) return Rejected();
         fields = fields with
         {
             CaseNumber = key,
@@ -91,22 +90,19 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
             Home = await addresses.LocateAsync(fields.Home, ct),
         };
 
-        PersonProfile profile;
+        // Every problem of the line at once: what could not be read, then what the contract refuses, then the scope.
+        PersonProfile? profile = null;
         try
         {
             profile = inputs.Person(fields);
         }
         catch (ValidationFailedException e)
         {
-            foreach (var (field, messages) in e.Errors)
-                foreach (var message in messages) problems.Add(new(Where(field), message));
-            return Rejected();
+            ImportRun.Name(problems, e, Where);
         }
-        if (!caller.CanAccessPerson(profile.Departement))
-        {
+        if (profile is not null && !caller.CanAccessPerson(profile.Departement))
             problems.Add(new(Where("departement"), $"Le SPIP {profile.Departement} n'est pas dans votre périmètre."));
-            return Rejected();
-        }
+        if (profile is null || problems.Count > 0) return Rejected();
 
         var note = ImportRun.Position(Where("home.street"), geography.PrecisionOf(profile.Home), "domicile placé");
         if (existing is null)

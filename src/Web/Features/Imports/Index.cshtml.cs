@@ -15,20 +15,24 @@ namespace Placement.Web.Features.Imports;
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes * 2, ValueLengthLimit = ImportFile.MaxBytes * 2)]
 public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers) : PageModel
 {
-    /// <summary>What the page says of one kind: its address, its words, the columns of its report, where it comes from.</summary>
-    public sealed record KindPage(string Slug, string Kind, string Title, string Intro, string Source, string KeyHeader, string LabelHeader, bool Feminine);
+    /// <summary>
+    /// What the page says of one kind: its address, its words, the columns of its report, and the page it belongs to for a
+    /// user who may import this kind only (an officer's persons, a partner's posts).
+    /// </summary>
+    public sealed record KindPage(string Slug, string Kind, string Title, string Intro, string Source, string KeyHeader, string LabelHeader, bool Feminine,
+        (string Label, string Href) Home);
 
     public static readonly IReadOnlyList<KindPage> Kinds =
     [
         new("personnes", "persons", "Importer des personnes",
             "Importez l'export de l'application de suivi : chaque personne est retrouvée par son numéro de dossier, créée ou mise à jour.",
-            "le fichier exporté de l'application de suivi", "N° de dossier", "Personne", Feminine: true),
+            "le fichier exporté de l'application de suivi", "N° de dossier", "Personne", Feminine: true, ("Personnes", "/personnes")),
         new("structures", "host-bodies", "Importer des structures d'accueil",
             "Importez la liste des structures d'accueil de votre département : chacune est retrouvée par son SIRET, créée ou mise à jour. Adresses géocodées, habilitations comprises.",
-            "le tableau des structures", "SIRET", "Structure", Feminine: true),
+            "le tableau des structures", "SIRET", "Structure", Feminine: true, ("Importer", "/importer")),
         new("postes", "posts", "Importer des postes",
             "Importez un tableau de postes de TIG : chaque poste est retrouvé par le SIRET de sa structure et votre référence, créé ou mis à jour. Un nouveau poste est un brouillon, sauf si la colonne « etat » dit « à valider » (ou « publié », pour le SPIP).",
-            "le tableau des postes", "SIRET et référence", "Poste", Feminine: false),
+            "le tableau des postes", "SIRET et référence", "Poste", Feminine: false, ("Mes postes", "/structure/postes")),
     ];
 
     public sealed class ImportForm
