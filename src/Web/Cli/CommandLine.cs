@@ -30,9 +30,10 @@ public static class CommandLine
           Placement.Web generate-instance --persons <n> --posts <m> --seed <s> [--conflicts] [--area <zone>] [--output <fichier>]
                                                        génère une instance synthétique sur les communes réelles ;
                                                        zone : code de département, r<code région> ou FR
-          Placement.Web import persons --file <fichier> --as <courriel> [--dry-run] [--all-or-nothing]
-                                                       importe des personnes (CSV ou JSON, docs/import.md) dans le périmètre
-                                                       du compte nommé ; rapport ligne à ligne, code 2 si une ligne est rejetée
+          Placement.Web import persons|host-bodies|posts --file <fichier> --as <courriel> [--dry-run] [--all-or-nothing]
+                                                       importe des personnes, des structures d'accueil ou des postes (CSV ou
+                                                       JSON, docs/import.md) dans le périmètre du compte nommé ; rapport
+                                                       ligne à ligne, code 2 si une ligne est rejetée
           Placement.Web --help                         affiche cette aide
 
         Avec dotnet : dotnet run --project src/Web -- <verbe> [options]
