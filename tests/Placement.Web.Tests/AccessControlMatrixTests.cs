@@ -62,6 +62,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /api/host-bodies"] = "401 | 200 | 200 | 200 | 200",
         ["GET /api/host-bodies/{id:guid}"] = "401/401 | 200/403 | 200/200 | 200/200 | 200/200",
         ["GET /api/notifications"] = "401 | 200 | 200 | 200 | 200",
+        ["GET /api/imports"] = "401 | 200 | 200 | 200 | 200",
         ["POST /api/imports/host-bodies"] = "401 | 403 | 403 | ok | ok",
         ["POST /api/imports/persons"] = "401 | 403 | ok | 403 | ok",
         ["POST /api/imports/posts"] = "401 | ok | 403 | ok | ok",

@@ -207,6 +207,30 @@ public class CatalogueImportTests(PlacementApp app)
     }
 
     [Fact]
+    public async Task EveryImport_IsRecorded_AndListedToItsAuthor_AndToAdministrators()
+    {
+        var file = $"historique-{Guid.NewGuid():N}.csv";
+        var csv = Encoding.UTF8.GetBytes($"{HostBodyHeader}\n{NewSiret()};Association Historique;association;en attente;;;;69123;Léa Roux;lea@exemple.fr;\n");
+        await ImportAsync(app, "host-bodies", PlacementApp.Coordinator, csv, file, dryRun: true);
+        await ImportAsync(app, "host-bodies", PlacementApp.Coordinator, csv, file, dryRun: false);
+
+        async Task<List<JsonElement>> ListAsync(string email, string query)
+        {
+            var response = await (await app.ClientFor(email)).GetAsync($"/api/imports{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return [.. (await response.Json()).GetProperty("items").EnumerateArray()];
+        }
+        var mine = (await ListAsync(PlacementApp.Coordinator, "?kind=host-bodies&pageSize=100")).Where(r => r.GetProperty("fileName").GetString() == file).ToList();
+        Assert.Equal([(false, true, 1), (true, false, 1)], mine.Select(r => (r.GetProperty("dryRun").GetBoolean(), r.GetProperty("applied").GetBoolean(), r.GetProperty("created").GetInt32())).Order());
+        Assert.All(mine, r => Assert.Equal(PlacementApp.Coordinator, r.GetProperty("by").GetString()));
+        Assert.DoesNotContain(await ListAsync(PlacementApp.Officer69, "?pageSize=100"), r => r.GetProperty("fileName").GetString() == file); // another's imports
+        Assert.Equal(2, (await ListAsync(PlacementApp.Admin, "?kind=host-bodies&pageSize=100")).Count(r => r.GetProperty("fileName").GetString() == file));
+        var bad = await (await app.ClientFor(PlacementApp.Coordinator)).GetAsync("/api/imports?kind=couleurs");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Json()).GetProperty("errors").TryGetProperty("kind", out _));
+    }
+
+    [Fact]
     public async Task PostsInJson_CarryTheApisShape_WithTheSiret_AndABadElementNamesItsField()
     {
         var siret = NewSiret();

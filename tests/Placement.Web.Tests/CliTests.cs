@@ -103,6 +103,14 @@ public class ExecutableTests
             var applied = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--Placement:DataDirectory", dir);
             Assert.True(applied.ExitCode == 0, applied.Out + applied.Err);
             Assert.Contains("Import appliqué — 1 créée(s)", applied.Out, StringComparison.Ordinal);
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir, "placement.db")};Pooling=False"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*) FROM AuditTrail WHERE Actor = $actor AND Action = 'create' AND What = 'Fiche de la personne'";
+                command.Parameters.AddWithValue("$actor", PlacementApp.Officer69);
+                Assert.Equal(1L, (long)command.ExecuteScalar()!); // the audit names the account the command line acted for
+            }
             var again = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--Placement:DataDirectory", dir);
             Assert.Contains("Rien à écrire — 0 créée(s), 0 modifiée(s), 1 inchangée(s), 0 rejetée(s).", again.Out, StringComparison.Ordinal);
 

@@ -30,6 +30,7 @@ internal static class ImportCommand
 
         var request = new ImportRequest(Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct), options.ContainsKey("dry-run"), options.ContainsKey("all-or-nothing"));
         var handler = scope.ServiceProvider.GetServices<IImporter>().Single(i => i.Kind == kind);
+        using var acting = Callers.ActAs(caller); // the persons' audit names the account, as for a request
         ImportReport report;
         try
         {

@@ -25,7 +25,8 @@ public static class Callers
     }
 
     /// <summary>
-    /// The caller of the current request, as it stands now (outside a request: nobody — a job, the command line). Read
+    /// The caller of the current request, as it stands now (outside a request: nobody — a job, the command line — unless the
+    /// command line acts for an account, <see cref="ActAs"/>). Read
     /// it when it is needed: during authentication itself the user is not known yet.
     /// </summary>
     public static Caller Current(IHttpContextAccessor accessor)
@@ -33,7 +34,26 @@ public static class Callers
         ArgumentNullException.ThrowIfNull(accessor);
         return accessor.HttpContext is { } http
             ? From(http.User) with { Origin = http.Connection.RemoteIpAddress?.ToString(), Request = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}" }
-            : From(null);
+            : Acting.Value ?? From(null);
+    }
+
+    private static readonly AsyncLocal<Caller?> Acting = new();
+
+    /// <summary>
+    /// The command line acting for an account (<c>import --as</c>): outside a request, that account is the caller — of the
+    /// audit of persons' changes too — until the result is disposed.
+    /// </summary>
+    public static IDisposable ActAs(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var before = Acting.Value;
+        Acting.Value = caller;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(Caller? before) : IDisposable
+    {
+        public void Dispose() => Acting.Value = before;
     }
 
     /// <summary>Makes the current request's <see cref="Caller"/> injectable into endpoints and pages.</summary>

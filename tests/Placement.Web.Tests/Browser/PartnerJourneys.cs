@@ -112,7 +112,8 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var csv = string.Join("\r\n",
             "siret;reference;intitule;description;activite;places;heures_hebdo_max;creneaux;ouvert_du;ouvert_au;tuteur_nom;tuteur_telephone;effort_physique;etat",
             $"{siret};{reference};Tri des dons de vêtements;Trier, plier et ranger les dons avant la braderie.;Recyclerie et tri;2;8;\"mar 09:00-12:00 ; jeu 14:00-17:00\";01/01/2027;31/12/2027;Nadia Benoît;04 78 00 00 00;faible;à valider",
-            $"{siret};{reference}-B;Accueil des bénévoles;Accueillir et orienter les bénévoles.;accueil-administratif;1;7;le matin;01/01/2027;31/12/2027;Nadia Benoît;04 78 00 00 00;faible;publié");
+            $"{siret};{reference}-B;Accueil des bénévoles;Accueillir et orienter les bénévoles.;accueil-administratif;1;7;le matin;01/01/2027;31/12/2027;Nadia Benoît;04 78 00 00 00;faible;publié",
+            $"{siret};{reference}-C;Inventaire de la boutique;Compter et étiqueter les objets de la boutique.;Recyclerie et tri;1;6;sam 09:00-12:00;01/01/2027;31/12/2027;Nadia Benoît;04 78 00 00 00;faible;");
         var page = await browser.SignedIn(PlacementApp.Partner, "/structure/postes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Importer un tableau" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer des postes");
@@ -127,13 +128,22 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("etat : Seul le SPIP publie un poste");
         await BrowserApp.Check(page, "import-postes-apercu");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 1 ligne(s)" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 créé(s), 0 modifié(s), 0 inchangé(s), 1 rejeté(s)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 2 ligne(s)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 créé(s), 0 modifié(s), 0 inchangé(s), 1 rejeté(s)");
+        await Assertions.Expect(page.Locator("#historique + .fr-table")).ToContainTextAsync("postes-ressourcerie.csv"); // « Vos derniers imports »
         await BrowserApp.Check(page, "import-postes-rapport");
         await page.GotoAsync("/structure/postes");
-        var row = page.Locator("table tbody tr", new() { HasText = $"Réf. {reference}" });
-        await Assertions.Expect(row).ToContainTextAsync("Tri des dons de vêtements");
+        var row = page.Locator("table tbody tr", new() { HasText = $"Réf. {reference}" }).Filter(new() { HasText = "Tri des dons" });
         await Assertions.Expect(row).ToContainTextAsync("validation");
+
+        // The reference is the partner's to edit, and names one post: another post's reference is said on the field.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inventaire de la boutique" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel(new System.Text.RegularExpressions.Regex("^Votre référence"))).ToHaveValueAsync($"{reference}-C");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Votre référence")).FillAsync(reference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" }).ClickAsync();
+        var group = page.Locator(".fr-input-group--error", new() { Has = page.GetByLabel(new System.Text.RegularExpressions.Regex("^Votre référence")) });
+        await Assertions.Expect(group.Locator(".fr-message--error, .fr-error-text")).ToContainTextAsync($"La référence {reference} est déjà celle d'un autre poste");
+        await BrowserApp.Check(page, "partenaire-poste-reference-prise");
     }
 
     [SkippableFact]

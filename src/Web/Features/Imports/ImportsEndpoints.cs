@@ -17,6 +17,13 @@ public static class ImportsEndpoints
     public static IEndpointRouteBuilder MapImportsEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/imports");
+        api.MapGet("/", async ([AsParameters] ListImportsQuery query, Caller caller, ListImports handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, query, ct)))
+            .WithTags(ApiTags.Administration)
+            .RequireAuthorization(Policies.CatalogueRead)
+            .WithName("ListImports")
+            .WithSummary("Les imports enregistrés, du plus récent au plus ancien : les siens (tout administrateur : tous) ; qui, quand, quel fichier, ce qu'il a fait — jamais le contenu du fichier.")
+            .Problems(400, 401, 403);
         Map<ImportPersons>(api, "persons", Policies.Persons, ApiTags.Persons, "ImportPersons",
             $"Importe des personnes depuis l'export de l'application de suivi (CSV aux colonnes de docs/import.md, ou JSON au format de l'API), retrouvées par leur numéro de dossier : {Modes}");
         Map<ImportHostBodies>(api, "host-bodies", Policies.CatalogueWrite, ApiTags.HostBodies, "ImportHostBodies",

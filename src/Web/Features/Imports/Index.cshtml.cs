@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Features.Imports;
 using Placement.Catalogue.Imports;
 
 namespace Placement.Web.Features.Imports;
@@ -13,7 +14,7 @@ namespace Placement.Web.Features.Imports;
 /// </summary>
 [RequestSizeLimit(ImportFile.MaxBytes * 2)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes * 2, ValueLengthLimit = ImportFile.MaxBytes * 2)]
-public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers) : PageModel
+public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, ListImports history) : PageModel
 {
     /// <summary>
     /// What the page says of one kind: its address, its words, the columns of its report, and the page it belongs to for a
@@ -55,10 +56,17 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers) 
 
     public ImportReport? Report { get; private set; }
 
-    public IActionResult OnGet(string? kind)
+    /// <summary>The latest imports of the chosen kind: the user's own (an administrator's: everyone's).</summary>
+    public IReadOnlyList<ImportRecordResponse> History { get; private set; } = [];
+
+    /// <summary>An administrator sees everyone's imports in <see cref="History"/>.</summary>
+    public bool SeesEveryone => caller.IsAdmin;
+
+    public async Task<IActionResult> OnGetAsync(string? kind, CancellationToken ct)
     {
         if (Choose(kind) is { } refused) return refused;
-        return Chosen is null && Offered.Count == 1 ? RedirectToPage(new { kind = Offered[0].Slug }) : Page();
+        if (Chosen is null && Offered.Count == 1) return RedirectToPage(new { kind = Offered[0].Slug });
+        return await PageWithHistoryAsync(ct);
     }
 
     /// <summary>The template of the kind: its columns and an example line.</summary>
@@ -76,14 +84,14 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers) 
         if (Input.File is not { Length: > 0 } file)
         {
             ModelState.AddModelError("Input.file", $"Choisissez {Chosen.Source} (CSV ou JSON).");
-            return Page();
+            return await PageWithHistoryAsync(ct);
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         Input.FileName = Path.GetFileName(file.FileName);
         Input.Content = Convert.ToBase64String(buffer.ToArray());
         Report = await Importer.HandleAsync(caller, new ImportRequest(Input.FileName, buffer.ToArray(), DryRun: true, Input.AllOrNothing), null, ct);
-        return Page();
+        return await PageWithHistoryAsync(ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(string? kind, CancellationToken ct)
@@ -101,8 +109,23 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers) 
         }
         Report = await Importer.HandleAsync(caller, new ImportRequest(Input.FileName ?? "import.csv", content, DryRun: false, Input.AllOrNothing), null, ct);
         Input.Content = null;
+        return await PageWithHistoryAsync(ct);
+    }
+
+    private async Task<IActionResult> PageWithHistoryAsync(CancellationToken ct)
+    {
+        if (Chosen is not null) History = (await history.HandleAsync(caller, new ListImportsQuery(Chosen.Kind, 1, 5), ct)).Items;
         return Page();
     }
+
+    /// <summary>What an import did, in a word: a dry run, applied, or nothing written.</summary>
+    public static string Mode(ImportRecordResponse record) => record switch
+    {
+        { DryRun: true } => "Aperçu",
+        { Applied: true } => "Appliqué",
+        { AllOrNothing: true, Rejected: > 0 } => "Rien d'écrit (tout ou rien)",
+        _ => "Rien à écrire",
+    };
 
     private IImporter Importer => importers.Single(i => i.Kind == Chosen!.Kind);
 
