@@ -36,7 +36,9 @@ public sealed class ImportPosts(ICatalogueStore store, CatalogueInputs inputs, A
         var (format, rows) = ImportFile.Read<PostImportFields>(request, PostColumns.All, "un tableau de postes, chacun comme l'API les décrit avec le siret de sa structure");
         var labels = activities.Labels.SelectMany(a => new[] { (Key: ImportCells.Key(a.Value), a.Key), (Key: ImportCells.Key(a.Key), a.Key) })
             .DistinctBy(a => a.Key).ToDictionary(a => a.Key, a => a.Item2, StringComparer.Ordinal);
-        var fields = rows.Select(r => r.Fields ?? PostColumns.Read(r.Value, r.Problems, labels)).ToList();
+        // CSV lines read into the API's shape once, before the run: their SIRETs say which host bodies and posts to load.
+        rows = [.. rows.Select(r => r.Csv ? r with { Fields = PostColumns.Read(r.Value, r.Problems, labels) } : r)];
+        var fields = rows.Select(r => r.Fields!).ToList();
 
         var sirets = fields.Select(f => Siret.TryCreate(f.Siret)?.Value).OfType<string>().Distinct().ToList();
         var hostBodies = (await store.HostBodies.AsNoTracking().Where(h => sirets.Contains(h.Siret)).ToListAsync(ct)).ToLookup(h => h.Siret, StringComparer.Ordinal);
@@ -45,10 +47,9 @@ public sealed class ImportPosts(ICatalogueStore store, CatalogueInputs inputs, A
             .ToDictionary(p => (p.HostBodyId, p.Reference!));
         var now = clock.GetUtcNow();
         var seen = new Dictionary<(Guid, string), int>();
-        var index = 0;
         return await ImportRun.RunAsync(store, caller, Kind, request, format, rows, async row =>
         {
-            var input = fields[index++];
+            var input = row.Fields!;
             var problems = row.Problems;
             string? Where(string field) => row.Csv ? PostColumns.ColumnOf(field) : field;
             var reference = input.Reference?.Trim();
