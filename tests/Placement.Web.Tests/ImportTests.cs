@@ -39,7 +39,7 @@ public class ImportTests(PlacementApp app)
     private static IEnumerable<(int Line, string Outcome)> Outcomes(JsonElement report) =>
         report.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("line").GetInt32(), l.GetProperty("outcome").GetString()!));
 
-    [Fact]
+    [SkippableFact]
     public async Task ACsvWithABom_FrenchDatesAndDecimalCommas_IsPreviewed_ThenImported_ThenFoundUnchanged()
     {
         var (a, b) = (Key(), Key());
@@ -85,7 +85,7 @@ public class ImportTests(PlacementApp app)
         Assert.Contains(records, r => r.DryRun && !r.Applied && r.Created == 2);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AWindows1252CsvSeparatedByCommas_KeepsItsAccents()
     {
         var key = Key();
@@ -100,7 +100,7 @@ public class ImportTests(PlacementApp app)
         Assert.Equal(Placement.Catalogue.Domain.PhysicalDemand.High, person.Profile.MaxPhysicalDemand);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BadLines_AreReportedWithTheirLineAndColumn_AndAllOrNothingWritesNone()
     {
         var (good, bad, other, twice) = (Key(), Key(), Key(), Key());
@@ -131,7 +131,7 @@ public class ImportTests(PlacementApp app)
         Assert.Equal(1, await CountAsync(good, bad, other, twice)); // the valid line only
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task APersonOfAnotherSpip_IsNeitherReadNorChanged_ByAnImport()
     {
         var key = Key();
@@ -157,7 +157,7 @@ public class ImportTests(PlacementApp app)
         Assert.True((await refused.Json()).GetProperty("errors").TryGetProperty("caseNumber", out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task JsonInTheApisShape_CarriesEverything_AndABadElementNamesItsField()
     {
         var key = Key();
@@ -176,7 +176,7 @@ public class ImportTests(PlacementApp app)
         Assert.NotEmpty(created.Profile.Restrictions.ExclusionZones.Geometries); // what only the JSON carries
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AFileWithoutARequiredColumn_OrEmpty_IsRefusedWhole()
     {
         var (status, body) = await ImportAsync(PlacementApp.Officer69, Encoding.UTF8.GetBytes("numero_dossier;nom;couleur\nA1;Benali;bleu\n"), "incomplet.csv", dryRun: true);
@@ -195,7 +195,7 @@ public class ImportTemplateTests(PlacementApp app)
 {
     private static string Template() => Path.Combine(Documentation.Root, "docs", "import", "modele-personnes.csv");
 
-    [Fact]
+    [SkippableFact]
     public async Task ThePersonsTemplate_HasEveryColumn_AndItsExampleImports()
     {
         var lines = await File.ReadAllLinesAsync(Template());

@@ -94,6 +94,8 @@ public sealed class PostgresApiCollection : ICollectionFixture<PostgresPlacement
 [Collection(PostgresApiCollection.Name)] public sealed class AssignmentRunTestsOnPostgres(PostgresPlacementApp app) : AssignmentRunTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class CaseloadTestsOnPostgres(PostgresPlacementApp app) : CaseloadTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class CatalogueApiTestsOnPostgres(PostgresPlacementApp app) : CatalogueApiTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class ImportTestsOnPostgres(PostgresPlacementApp app) : ImportTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class CatalogueImportTestsOnPostgres(PostgresPlacementApp app) : CatalogueImportTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class CoDefendantTestsOnPostgres(PostgresPlacementApp app) : CoDefendantTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class ListGetAgreementTestsOnPostgres(PostgresPlacementApp app) : ListGetAgreementTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class PersonsApiTestsOnPostgres(PostgresPlacementApp app) : PersonsApiTests(app);
