@@ -37,8 +37,11 @@ public class CancellationTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var watch = Stopwatch.StartNew();
         var result = new AssignmentSolver().Solve(Crowded(timeLimit: 120), ct: cancel.Token);
-        // Uncancelled, CP-SAT proves this instance optimal in about 3 s on this machine; cancelled after 0.5 s it stops at once.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"took {watch.Elapsed}");
+        // Uncancelled, CP-SAT proves this instance optimal in about 3 s on this machine; cancelled after 0.5 s it stops with
+        // the best solution found, not proved optimal — and long before its time limit of 120 s (a loose bound: the
+        // machine is shared, timings are measured by the benchmarks).
+        Assert.Equal(MatchingResult.Feasible, result.Status);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.True(result.Stats!.BestBound >= result.Stats.Objective);
         Assert.Equal(160, result.Assignments.Count + result.Unassigned.Count);
         var partnerOf = result.Assignments.ToDictionary(a => a.PersonId, a => a.PostId.Length > 0 ? $"org-{int.Parse(a.PostId[1..]) % 12}" : "");

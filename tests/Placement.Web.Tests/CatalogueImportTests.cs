@@ -231,6 +231,51 @@ public class CatalogueImportTests(PlacementApp app)
     }
 
     [SkippableFact]
+    public async Task APagesPreview_IsKeptForItsAuthor_AndConfirmedOnce_BeforeItExpires()
+    {
+        var siret = NewSiret();
+        var file = Encoding.UTF8.GetBytes($"{HostBodyHeader}\n{siret};Association Aperçu;association;en attente;;;;69123;Léa Roux;lea@exemple.fr;\n");
+        var coordinator = new Placement.Catalogue.Application.Caller(PlacementApp.Coordinator, Placement.Catalogue.Application.CallerRoles.Coordinator, new HashSet<string> { "69" }, null);
+        var admin = Placement.Catalogue.Application.Caller.Operator(PlacementApp.Admin);
+        async Task<Placement.Catalogue.Imports.ImportReport> Confirm(Placement.Catalogue.Application.Caller caller, string kind, Guid id)
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.ConfirmImport>().HandleAsync(caller, kind, id, CancellationToken.None);
+        }
+
+        Placement.Catalogue.Imports.ImportReport preview;
+        using (var scope = app.Services.CreateScope())
+            preview = await scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.PreviewImport>()
+                .HandleAsync(coordinator, "host-bodies", new("structures.csv", file, DryRun: true, AllOrNothing: false), CancellationToken.None);
+        Assert.Equal(1, preview.Created);
+        Assert.Empty(await HostBodiesAsync(siret)); // kept, not written
+
+        var refused = await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(admin, "host-bodies", preview.Id)); // not the author
+        Assert.True(refused.Errors.ContainsKey("file"));
+        await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(coordinator, "posts", preview.Id)); // not that kind
+        var done = await Confirm(coordinator, "host-bodies", preview.Id);
+        Assert.True(done.Applied);
+        Assert.Single(await HostBodiesAsync(siret));
+        await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(coordinator, "host-bodies", preview.Id)); // once
+
+        // A preview older than its lifetime is refused, and the next preview deletes it.
+        var old = Guid.NewGuid();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+            db.PendingImports.Add(new Placement.Catalogue.Imports.PendingImport(old, "host-bodies", "ancien.csv", PlacementApp.Coordinator, false, file,
+                app.Clock.GetUtcNow() - Placement.Catalogue.Imports.PendingImport.Lifetime - TimeSpan.FromMinutes(1)));
+            await db.SaveChangesAsync();
+        }
+        await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(coordinator, "host-bodies", old));
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.PreviewImport>()
+                .HandleAsync(coordinator, "host-bodies", new("structures.csv", file, DryRun: true, AllOrNothing: false), CancellationToken.None);
+        using (var scope = app.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().PendingImports.AnyAsync(p => p.Id == old));
+    }
+
+    [SkippableFact]
     public async Task PostsInJson_CarryTheApisShape_WithTheSiret_AndABadElementNamesItsField()
     {
         var siret = NewSiret();

@@ -20,6 +20,18 @@ public enum CoordinatePrecision { Commune, Centroid, Departement, None }
 /// </summary>
 public enum PositionPrecision { Address, Commune, Centroid, Departement }
 
+public static class PositionPrecisions
+{
+    /// <summary>Where an approximate position lies, in French (« au centre du territoire de sa commune »); null at the address.</summary>
+    public static string? Where(PositionPrecision precision) => precision switch
+    {
+        PositionPrecision.Commune => "au centre de sa commune (bourg principal)",
+        PositionPrecision.Centroid => "au centre du territoire de sa commune",
+        PositionPrecision.Departement => "au centre de son département",
+        _ => null,
+    };
+}
+
 public sealed record Commune(string Insee, string Name, string Departement, IReadOnlyList<string> PostalCodes, int Population, GeoPoint? Location, CoordinatePrecision Precision);
 
 public sealed record Departement(string Code, string Name, string Region, GeoPoint? Centre, Geometry? Outline);

@@ -83,11 +83,8 @@ public static class ImportRun
     }
 
     /// <summary>The remark on a line whose address was not found street by street: where it was put, and what that means for distances.</summary>
-    public static IReadOnlyList<ImportProblem> Position(string? column, PositionPrecision precision, string what) => precision switch
-    {
-        PositionPrecision.Address => [],
-        PositionPrecision.Commune => [new(column, $"Adresse non localisée : {what} au centre de la commune (distances approchées).")],
-        PositionPrecision.Centroid => [new(column, $"Adresse non localisée : {what} au centre du territoire de la commune (distances approchées).")],
-        _ => [new(column, $"Adresse non localisée : {what} au centre du département (distances très approchées).")],
-    };
+    public static IReadOnlyList<ImportProblem> Position(string? column, PositionPrecision precision, string what) =>
+        PositionPrecisions.Where(precision) is { } where
+            ? [new(column, $"Adresse non localisée : {what} {where} (distances {(precision == PositionPrecision.Departement ? "très " : "")}approchées).")]
+            : [];
 }

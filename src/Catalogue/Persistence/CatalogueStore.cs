@@ -21,6 +21,7 @@ public interface ICatalogueStore
     DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
     DbSet<Notifications.NotificationEvent> NotificationEvents { get; }
     DbSet<Imports.ImportRecord> Imports { get; }
+    DbSet<Imports.PendingImport> PendingImports { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

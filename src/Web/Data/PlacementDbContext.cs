@@ -43,6 +43,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Notifications.Notification> Notifications => Set<Placement.Matching.Notifications.Notification>();
     public DbSet<Placement.Matching.Notifications.NotificationPreference> NotificationPreferences => Set<Placement.Matching.Notifications.NotificationPreference>();
     public DbSet<Placement.Catalogue.Imports.ImportRecord> Imports => Set<Placement.Catalogue.Imports.ImportRecord>();
+    public DbSet<Placement.Catalogue.Imports.PendingImport> PendingImports => Set<Placement.Catalogue.Imports.PendingImport>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
 

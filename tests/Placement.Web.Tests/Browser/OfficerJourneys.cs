@@ -69,7 +69,7 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
         await Assertions.Expect(page.Locator("#ligne-2")).ToContainTextAsync("Créée");
-        await Assertions.Expect(page.Locator("#ligne-2")).ToContainTextAsync("centre du territoire de la commune"); // a village, no street
+        await Assertions.Expect(page.Locator("#ligne-2")).ToContainTextAsync("domicile placé au centre du territoire de sa commune"); // a village, no street
         await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("Rejetée");
         await Assertions.Expect(page.Locator("#ligne-3")).ToContainTextAsync("date_naissance : Date illisible « 30/02/2001 »");
         await BrowserApp.Check(page, "import-personnes-apercu");
@@ -103,7 +103,7 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aperçu de « lot.csv »" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.EndsWith("/importer/personnes", page.Url, StringComparison.Ordinal); // the page's content replaced, not a new page
-        await Assertions.Expect(page.GetByText("2000 à créer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("2000 à créer", new() { Exact = true })).ToBeVisibleAsync(); // the preview's tag (the history says it too)
         await page.GetByRole(AriaRole.Button, new() { Name = "Importer 2000 ligne(s)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("2000 créée(s)", new() { Timeout = 60_000 });
     }

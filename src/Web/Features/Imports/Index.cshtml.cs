@@ -8,13 +8,13 @@ using Placement.Catalogue.Imports;
 namespace Placement.Web.Features.Imports;
 
 /// <summary>
-/// « Importer »: choose a kind, upload, preview (a dry run of the kind's use case, as <c>POST /api/imports/{kind}</c>), then
-/// confirm — the file travels back with the confirmation, so any node can apply it. Only the kinds the caller may import
-/// are offered; another answers 403.
+/// « Importer »: choose a kind, upload, preview (<see cref="PreviewImport"/>: the dry run of the kind's use case, as
+/// <c>POST /api/imports/{kind}</c>, the file kept in the database), then confirm (<see cref="ConfirmImport"/>, on any node).
+/// Only the kinds the caller may import are offered; another answers 403.
 /// </summary>
 [RequestSizeLimit(ImportFile.MaxBytes * 2)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes * 2, ValueLengthLimit = ImportFile.MaxBytes * 2)]
-public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, ListImports history) : PageModel
+public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, PreviewImport preview, ConfirmImport confirm, ListImports history) : PageModel
 {
     /// <summary>
     /// What the page says of one kind: its address, its words, the columns of its report, and the page it belongs to for a
@@ -41,9 +41,8 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, 
         public IFormFile? File { get; set; }
         public bool AllOrNothing { get; set; }
 
-        /// <summary>The previewed file, on confirmation: its name and its content (base64).</summary>
-        public string? FileName { get; set; }
-        public string? Content { get; set; }
+        /// <summary>The preview confirmed: its report's id, under which the file was kept.</summary>
+        public Guid? Preview { get; set; }
     }
 
     [BindProperty]
@@ -88,9 +87,8 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, 
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        Input.FileName = Path.GetFileName(file.FileName);
-        Input.Content = Convert.ToBase64String(buffer.ToArray());
-        Report = await Importer.HandleAsync(caller, new ImportRequest(Input.FileName, buffer.ToArray(), DryRun: true, Input.AllOrNothing), null, ct);
+        Report = await preview.HandleAsync(caller, Chosen.Kind, new ImportRequest(Path.GetFileName(file.FileName), buffer.ToArray(), DryRun: true, Input.AllOrNothing), ct);
+        Input.Preview = Report.Id;
         return await PageWithHistoryAsync(ct);
     }
 
@@ -98,17 +96,7 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, 
     {
         if (Choose(kind) is { } refused) return refused;
         if (Chosen is null) return NotFound();
-        byte[] content;
-        try
-        {
-            content = Convert.FromBase64String(Input.Content ?? "");
-        }
-        catch (FormatException)
-        {
-            throw FieldErrors.OneField("file", "Le fichier prévisualisé n'a pas été transmis : choisissez-le à nouveau.");
-        }
-        Report = await Importer.HandleAsync(caller, new ImportRequest(Input.FileName ?? "import.csv", content, DryRun: false, Input.AllOrNothing), null, ct);
-        Input.Content = null;
+        Report = await confirm.HandleAsync(caller, Chosen.Kind, Input.Preview ?? Guid.Empty, ct);
         return await PageWithHistoryAsync(ct);
     }
 

@@ -155,13 +155,8 @@ public static class Labels
     public static string Hours(double hours) => hours.ToString("0.#", French) + " h";
 
     /// <summary>Where an approximate position lies (the precision of <c>FranceGeography.PrecisionOf</c>, kebab-case); null for an address.</summary>
-    public static string? Approximation(string? precision) => precision switch
-    {
-        "commune" => "au centre de sa commune (bourg principal)",
-        "centroid" => "au centre du territoire de sa commune",
-        "departement" => "au centre de son département",
-        _ => null,
-    };
+    public static string? Approximation(string? precision) =>
+        Enum.TryParse<Placement.Catalogue.Geography.PositionPrecision>(precision, ignoreCase: true, out var p) ? Placement.Catalogue.Geography.PositionPrecisions.Where(p) : null;
 
     public static string Km(double km) => km.ToString("0.#", French) + " km";
 
