@@ -97,7 +97,9 @@ public class ExecutableTests
             var (code, output, _) = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--dry-run", "--Placement:DataDirectory", dir);
             Assert.Equal(2, code);
             Assert.Contains("ligne 3 — date_naissance : Date illisible « 31/02/1999 »", output, StringComparison.Ordinal);
-            Assert.Contains("Essai (rien n'est écrit) — 1 créée(s), 0 modifiée(s), 0 inchangée(s), 1 rejetée(s).", output, StringComparison.Ordinal);
+            Assert.Contains("ligne 2 — à créer — CLI-0001 Karim Benali", output, StringComparison.Ordinal); // every line, with its outcome
+            Assert.Contains("ligne 3 — rejetée — CLI-0002 Léo Durand", output, StringComparison.Ordinal);
+            Assert.Contains("Essai (rien n'est écrit) — 1 à créer, 0 à modifier, 0 inchangée(s), 1 rejetée(s).", output, StringComparison.Ordinal);
 
             File.WriteAllLines(file, [header, good]);
             var applied = Run("import", "persons", "--file", file, "--as", PlacementApp.Officer69, "--Placement:DataDirectory", dir);
@@ -150,7 +152,8 @@ public class ExecutableTests
             var (code, output, _) = Run("import", "posts", "--file", posts, "--as", PlacementApp.Coordinator, "--all-or-nothing");
             Assert.Equal(2, code);
             Assert.Contains("ligne 3 — creneaux : Ce champ est obligatoire.", output, StringComparison.Ordinal);
-            Assert.Contains("Rien n'est écrit (tout ou rien) — 1 créée(s), 0 modifiée(s), 0 inchangée(s), 1 rejetée(s).", output, StringComparison.Ordinal);
+            Assert.Contains("ligne 2 — créé — ", output, StringComparison.Ordinal); // a post: « créé »
+            Assert.Contains("Rien n'est écrit (tout ou rien) — 1 créé(s), 0 modifié(s), 0 inchangé(s), 1 rejeté(s).", output, StringComparison.Ordinal);
         }
         finally
         {

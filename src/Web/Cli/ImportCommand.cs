@@ -1,6 +1,7 @@
 using Placement.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Placement.Catalogue.Imports;
+using Placement.Web.Features.Imports;
 using Placement.Web.Identity;
 using Spectre.Console;
 
@@ -55,11 +56,16 @@ internal static class ImportCommand
             throw new UsageException(e.Message);
         }
 
-        foreach (var line in report.Lines.Where(l => l.Outcome == ImportOutcomes.Rejected))
+        // The report line by line: its outcome, its key and label, then each reason or remark on its column.
+        foreach (var line in report.Lines)
+        {
+            var outcome = ImportWords.Outcome(kind, line.Outcome).ToLowerInvariant();
+            await output.WriteLineAsync($"ligne {line.Line} — {(report.DryRun && line.Outcome is ImportOutcomes.Created ? "à créer" : report.DryRun && line.Outcome is ImportOutcomes.Updated ? "à modifier" : outcome)} — {line.Key} {line.Label}".TrimEnd());
             foreach (var problem in line.Problems)
                 await output.WriteLineAsync($"ligne {line.Line} — {problem.Column ?? "?"} : {problem.Message}");
+        }
         var mode = report.DryRun ? "Essai (rien n'est écrit)" : report.Applied ? "Import appliqué" : report.Rejected > 0 && report.AllOrNothing ? "Rien n'est écrit (tout ou rien)" : "Rien à écrire";
-        await output.WriteLineAsync($"{mode} — {report.Created} créée(s), {report.Updated} modifiée(s), {report.Unchanged} inchangée(s), {report.Rejected} rejetée(s).");
+        await output.WriteLineAsync($"{mode} — {ImportWords.Counts(kind, report.DryRun, report.Created, report.Updated, report.Unchanged, report.Rejected)}.");
         return report.Rejected > 0 ? CommandLine.Usage : CommandLine.Ok;
     }
 }

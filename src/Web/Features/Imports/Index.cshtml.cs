@@ -128,18 +128,14 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, 
     }
 
     /// <summary>The outcome's word, agreed with the kind (« Créée » for a person, « Créé » for a post), and its badge.</summary>
-    public (string Label, string Badge) Outcome(string outcome)
+    public (string Label, string Badge) Outcome(string outcome) => (ImportWords.Outcome(Chosen?.Kind ?? "", outcome), outcome switch
     {
-        var e = Chosen?.Feminine == false ? "" : "e";
-        return outcome switch
-        {
-            ImportOutcomes.Created => ($"Créé{e}", "fr-badge--success"),
-            ImportOutcomes.Updated => ($"Modifié{e}", "fr-badge--info"),
-            ImportOutcomes.Unchanged => ($"Inchangé{e}", ""),
-            _ => ($"Rejeté{e}", "fr-badge--error"),
-        };
-    }
+        ImportOutcomes.Created => "fr-badge--success",
+        ImportOutcomes.Updated => "fr-badge--info",
+        ImportOutcomes.Unchanged => "",
+        _ => "fr-badge--error",
+    });
 
     /// <summary>« créée(s) » or « créé(s) ».</summary>
-    public string Counted(string participle) => $"{participle}{(Chosen?.Feminine == false ? "" : "e")}(s)";
+    public string Counted(string participle) => ImportWords.Counted(Chosen?.Kind ?? "", participle);
 }
