@@ -37,25 +37,36 @@ public class CancellationTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var watch = Stopwatch.StartNew();
         var result = new AssignmentSolver().Solve(Crowded(timeLimit: 120), ct: cancel.Token);
-        // Uncancelled, CP-SAT proves this instance optimal in about 3 s on this machine; cancelled after 0.5 s it stops with
-        // the best solution found, not proved optimal — and long before its time limit of 120 s (a loose bound: the
+        // CP-SAT proves this instance optimal in 0.3 to 3 s on this machine; cancelled after 0.5 s it stops with the best
+        // solution found (or the optimum, when proved first) — long before its time limit of 120 s (a loose bound: the
         // machine is shared, timings are measured by the benchmarks).
-        Assert.Equal(MatchingResult.Feasible, result.Status);
+        Assert.Contains(result.Status, new[] { MatchingResult.Feasible, MatchingResult.Optimal });
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.True(result.Stats!.BestBound >= result.Stats.Objective);
         Assert.Equal(160, result.Assignments.Count + result.Unassigned.Count);
+        NoCoDefendantsShareAHostBody(result);
+    }
+
+    [Fact]
+    public void CancelledBeforeTheSearch_ReturnsTheRelaxedSolution_NotProvedOptimal_AndRespectsEveryConflict()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var result = new AssignmentSolver().Solve(Crowded(timeLimit: 120), ct: cancel.Token);
+        Assert.Equal(MatchingResult.Feasible, result.Status); // not proved optimal: the search was cancelled before it began
+        Assert.Equal(160, result.Assignments.Count + result.Unassigned.Count);
+        NoCoDefendantsShareAHostBody(result);
+    }
+
+    private static void NoCoDefendantsShareAHostBody(MatchingResult result)
+    {
         var partnerOf = result.Assignments.ToDictionary(a => a.PersonId, a => a.PostId.Length > 0 ? $"org-{int.Parse(a.PostId[1..]) % 12}" : "");
-        var instance = Crowded(120);
-        foreach (var person in instance.Persons)
+        foreach (var person in Crowded(120).Persons)
             foreach (var other in person.NoContactWithPersonIds)
                 if (partnerOf.TryGetValue(person.Id, out var x) && partnerOf.TryGetValue(other, out var y)) Assert.NotEqual(x, y);
     }
 }
 
-/// <summary>
-/// The time limit bounds the whole solve, candidate generation included, driven here by a clock moved by hand (no
-/// wall-clock figure in a test): cut during candidate generation or during the search, the answer is a valid FEASIBLE one.
-/// </summary>
 public class TimeLimitTests
 {
     private static MatchingInstance Spread(int persons, int posts)

@@ -89,4 +89,17 @@ public static class CaseNumbers
             "Numéro de dossier invalide : 40 caractères au plus, lettres, chiffres, « - », « / », « . » ou « _ ».");
         return kept;
     }
+
+    /// <summary>The case number as kept, or null when it is blank or invalid (to look persons up before each line is read).</summary>
+    public static string? TryNormalise(string? caseNumber)
+    {
+        try
+        {
+            return Normalise(caseNumber);
+        }
+        catch (DomainRuleException)
+        {
+            return null;
+        }
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
         if (!Allows(caller)) throw new ForbiddenException("L'import des personnes est réservé aux agents et aux coordinateurs.");
         var (format, rows) = ImportFile.Read<PersonFields>(request, PersonColumns.All, "un tableau de personnes, chacune comme l'API les décrit");
 
-        var keys = rows.Select(r => SafeKey(CaseNumberOf(r))).OfType<string>().Distinct().ToList();
+        var keys = rows.Select(r => CaseNumbers.TryNormalise(CaseNumberOf(r))).OfType<string>().Distinct().ToList();
         var known = await store.Persons.Where(p => p.CaseNumber != null && keys.Contains(p.CaseNumber)).ToDictionaryAsync(p => p.CaseNumber!, ct);
         var now = clock.GetUtcNow();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -113,17 +113,5 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
         }
         if (existing.Profile.Equals(profile)) return new(new ImportLine(row.Line, key, label, ImportOutcomes.Unchanged, []), null);
         return new(new ImportLine(row.Line, key, label, ImportOutcomes.Updated, note), () => existing.Update(profile, now));
-    }
-
-    private static string? SafeKey(string? caseNumber)
-    {
-        try
-        {
-            return CaseNumbers.Normalise(caseNumber);
-        }
-        catch (DomainRuleException)
-        {
-            return null;
-        }
     }
 }
