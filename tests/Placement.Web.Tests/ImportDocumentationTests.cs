@@ -51,3 +51,29 @@ public class ImportDocumentationTests
         Assert.Equal(expected, text[start..end]);
     }
 }
+
+/// <summary>A contract's error is said on the CSV column the user wrote: the field's own, or the one its root names.</summary>
+public class ImportColumnOfTests
+{
+    [Theory]
+    [InlineData("persons", "home.street", "adresse")]
+    [InlineData("persons", "home.location", "commune_insee")]
+    [InlineData("persons", "availability[1].end", "disponibilites")]
+    [InlineData("persons", "referentOfficer", "agent_referent_nom")]
+    [InlineData("persons", "restrictions.noContactWithMinors", "interdiction_contact_mineurs")]
+    [InlineData("persons", "restrictions.exclusionZones", null)]
+    [InlineData("persons", "suspensions[0].from", null)]
+    [InlineData("posts", "address.street", "adresse")]
+    [InlineData("posts", "address.departement", "commune_insee")]
+    [InlineData("posts", "schedule[1].end", "creneaux")]
+    [InlineData("posts", "tutor", "tuteur_nom")]
+    [InlineData("host-bodies", "contact", "contact_nom")]
+    [InlineData("host-bodies", "habilitation.validUntil", "habilitation_fin")]
+    public void AFieldIsSaidOnItsColumn(string kind, string field, string? column) =>
+        Assert.Equal(column, kind switch
+        {
+            "persons" => PersonColumns.ColumnOf(field),
+            "posts" => PostColumns.ColumnOf(field),
+            _ => HostBodyColumns.ColumnOf(field),
+        });
+}

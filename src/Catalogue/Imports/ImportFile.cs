@@ -120,15 +120,17 @@ public static class ImportFile
 public static class ImportColumns
 {
     /// <summary>
-    /// The column a contract's field path is read from: the column of that very field, else the first column of the same
-    /// root (« tutor.email » → « tuteur_courriel », « address.location » → the address's first column); null when none.
+    /// The column a contract's field path is read from: the column of that very field; else the column
+    /// <paramref name="roots"/> names for the field's root (null: none — what the CSV cannot say); else the first column of
+    /// the same root (« tutor » → « tuteur_nom », « schedule[1].end » → « creneaux »); null when none.
     /// </summary>
-    public static string? ColumnOf(this IReadOnlyList<ImportColumn> columns, string field)
+    public static string? ColumnOf(this IReadOnlyList<ImportColumn> columns, string field, IReadOnlyDictionary<string, string?>? roots = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(field);
         if (columns.FirstOrDefault(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)) is { } exact) return exact.Name;
         var root = field.Split('.', '[')[0];
+        if (roots is not null && roots.TryGetValue(root, out var named)) return named;
         return columns.FirstOrDefault(c => string.Equals(c.Field.Split('.', '[')[0], root, StringComparison.OrdinalIgnoreCase))?.Name;
     }
 }

@@ -55,8 +55,10 @@ public static class PostColumns
         ["publie"] = "published", ["published"] = "published",
     };
 
-    public static string? ColumnOf(string field) => field.StartsWith("address", StringComparison.OrdinalIgnoreCase) && field != "address.street"
-        ? "commune_insee" : field.StartsWith("schedule", StringComparison.OrdinalIgnoreCase) ? "creneaux" : All.ColumnOf(field);
+    /// <summary>What is wrong with the place's position is said on its commune.</summary>
+    private static readonly Dictionary<string, string?> Roots = new(StringComparer.OrdinalIgnoreCase) { ["address"] = "commune_insee" };
+
+    public static string? ColumnOf(string field) => All.ColumnOf(field, Roots);
 
     /// <summary>Reads one row; the activity may be given by its label (<paramref name="activities"/>: label → code).</summary>
     public static PostImportFields Read(Func<string, string?> value, ICollection<ImportProblem> problems, IReadOnlyDictionary<string, string> activities)

@@ -38,22 +38,11 @@ public static class PersonColumns
         new("agent_referent_telephone", "referentOfficer.phone", "Téléphone de l'agent référent", "04 72 00 00 00"),
     ];
 
+    /// <summary>What is wrong with the home's position is said on its commune; restrictions beyond the two flags are the JSON's.</summary>
+    private static readonly Dictionary<string, string?> Roots = new(StringComparer.OrdinalIgnoreCase) { ["home"] = "commune_insee", ["restrictions"] = null };
+
     /// <summary>The column a field path of <see cref="PersonFields"/> is read from (« home.communeInsee » → « commune_insee »); null when none.</summary>
-    public static string? ColumnOf(string field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        var exact = All.FirstOrDefault(c => c.Field == field);
-        if (exact is not null) return exact.Name;
-        var root = field.Split('.', '[')[0];
-        return field switch
-        {
-            _ when root == "home" => "commune_insee",
-            _ when root == "referentOfficer" => "agent_referent_nom",
-            _ when root is "availability" => "disponibilites",
-            _ when root is "suspensions" or "restrictions" => null,
-            _ => All.ColumnOf(field),
-        };
-    }
+    public static string? ColumnOf(string field) => All.ColumnOf(field, Roots);
 
     /// <summary>Reads one row (values by column name); the problems name their column. <paramref name="keep"/> gives what a blank optional column keeps.</summary>
     public static PersonFields Read(Func<string, string?> value, ICollection<ImportProblem> problems, PersonFields? keep = null)
