@@ -17,6 +17,16 @@ public sealed record ImportLine(int Line, string? Key, string? Label, string Out
 public sealed record ImportReport(Guid Id, string Kind, string FileName, string Format, bool DryRun, bool AllOrNothing, bool Applied,
     int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportLine> Lines);
 
+/// <summary>The kinds of import: the word of the API's route, of the CLI and of the record.</summary>
+public static class ImportKinds
+{
+    public const string Persons = "persons";
+    public const string HostBodies = "host-bodies";
+    public const string Posts = "posts";
+
+    public static readonly IReadOnlyList<string> All = [Persons, HostBodies, Posts];
+}
+
 public static class ImportOutcomes
 {
     public const string Created = "created";

@@ -17,7 +17,7 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var kind = options["kind"]!;
-        if (kind is not ("persons" or "host-bodies" or "posts")) throw new UsageException($"Import inconnu « {kind} » : persons, host-bodies ou posts.");
+        if (!ImportKinds.All.Contains(kind)) throw new UsageException($"Import inconnu « {kind} » : {string.Join(", ", ImportKinds.All)}.");
         var path = options["file"]!;
         if (!File.Exists(path)) throw new UsageException($"Fichier introuvable : {path}");
 

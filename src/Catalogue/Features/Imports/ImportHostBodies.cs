@@ -18,7 +18,7 @@ namespace Placement.Catalogue.Features.Imports;
 /// </summary>
 public sealed class ImportHostBodies(ICatalogueStore store, CatalogueInputs inputs, FranceGeography geography, TimeProvider clock) : IUseCase, IImporter
 {
-    public string Kind => "host-bodies";
+    public string Kind => ImportKinds.HostBodies;
 
     public IReadOnlyList<ImportColumn> Columns => HostBodyColumns.All;
 

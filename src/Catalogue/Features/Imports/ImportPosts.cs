@@ -22,7 +22,7 @@ namespace Placement.Catalogue.Features.Imports;
 public sealed class ImportPosts(ICatalogueStore store, CatalogueInputs inputs, ActivityVocabulary activities, FranceGeography geography, TimeProvider clock)
     : IUseCase, IImporter
 {
-    public string Kind => "posts";
+    public string Kind => ImportKinds.Posts;
 
     public IReadOnlyList<ImportColumn> Columns => PostColumns.All;
 

@@ -19,13 +19,11 @@ public sealed record ListImportsQuery(string? Kind, int? Page, int? PageSize);
 /// </summary>
 public sealed class ListImports(ICatalogueStore store) : IUseCase
 {
-    public static readonly IReadOnlyList<string> Kinds = ["persons", "host-bodies", "posts"];
-
     public async Task<PagedResult<ImportRecordResponse>> HandleAsync(Caller caller, ListImportsQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Kind is { } k && !Kinds.Contains(k)) throw FieldErrors.OneField("kind", $"Type d'import inconnu « {k} » : {string.Join(", ", Kinds)}.");
+        if (query.Kind is { } k && !ImportKinds.All.Contains(k)) throw FieldErrors.OneField("kind", $"Type d'import inconnu « {k} » : {string.Join(", ", ImportKinds.All)}.");
         var paging = Paging.From(query.Page, query.PageSize);
         var records = store.Imports.AsNoTracking();
         if (!caller.IsAdmin) records = records.Where(r => r.By == caller.Who);

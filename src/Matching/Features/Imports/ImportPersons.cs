@@ -24,7 +24,7 @@ namespace Placement.Matching.Features.Imports;
 public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, CatalogueInputs addresses, FranceGeography geography, TimeProvider clock)
     : IUseCase, IImporter
 {
-    public string Kind => "persons";
+    public string Kind => ImportKinds.Persons;
 
     public IReadOnlyList<ImportColumn> Columns => PersonColumns.All;
 

@@ -8,7 +8,7 @@ namespace Placement.Web.Features.Imports;
 /// </summary>
 public static class ImportWords
 {
-    private static string Ending(string kind) => kind == "posts" ? "" : "e";
+    private static string Ending(string kind) => kind == ImportKinds.Posts ? "" : "e";
 
     /// <summary>« Créée », « Modifié »… for one line.</summary>
     public static string Outcome(string kind, string outcome) => outcome switch

@@ -24,11 +24,11 @@ public static class ImportsEndpoints
             .WithName("ListImports")
             .WithSummary("Les imports enregistrés, du plus récent au plus ancien : les siens (tout administrateur : tous) ; qui, quand, quel fichier, ce qu'il a fait — jamais le contenu du fichier.")
             .Problems(400, 401, 403);
-        Map<ImportPersons>(api, "persons", Policies.Persons, ApiTags.Persons, "ImportPersons",
+        Map<ImportPersons>(api, ImportKinds.Persons, Policies.Persons, ApiTags.Persons, "ImportPersons",
             $"Importe des personnes depuis l'export de l'application de suivi (CSV aux colonnes de docs/import.md, ou JSON au format de l'API), retrouvées par leur numéro de dossier : {Modes}");
-        Map<ImportHostBodies>(api, "host-bodies", Policies.CatalogueWrite, ApiTags.HostBodies, "ImportHostBodies",
+        Map<ImportHostBodies>(api, ImportKinds.HostBodies, Policies.CatalogueWrite, ApiTags.HostBodies, "ImportHostBodies",
             $"Importe des structures d'accueil (coordinateurs et administrateurs ; CSV aux colonnes de docs/import.md, ou JSON au format de l'API), retrouvées par leur SIRET : {Modes}");
-        Map<ImportPosts>(api, "posts", Policies.CatalogueWrite, ApiTags.Posts, "ImportPosts",
+        Map<ImportPosts>(api, ImportKinds.Posts, Policies.CatalogueWrite, ApiTags.Posts, "ImportPosts",
             $"Importe des postes (coordinateurs, administrateurs, une structure pour ses propres postes ; CSV aux colonnes de docs/import.md, ou JSON au format de l'API avec le siret de la structure), retrouvés par SIRET et référence : {Modes}");
         return app;
     }

@@ -25,13 +25,13 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, 
 
     public static readonly IReadOnlyList<KindPage> Kinds =
     [
-        new("personnes", "persons", "Importer des personnes",
+        new("personnes", ImportKinds.Persons, "Importer des personnes",
             "Importez l'export de l'application de suivi : chaque personne est retrouvée par son numéro de dossier, créée ou mise à jour.",
             "le fichier exporté de l'application de suivi", "N° de dossier", "Personne", Feminine: true, ("Personnes", "/personnes")),
-        new("structures", "host-bodies", "Importer des structures d'accueil",
+        new("structures", ImportKinds.HostBodies, "Importer des structures d'accueil",
             "Importez la liste des structures d'accueil de votre département : chacune est retrouvée par son SIRET, créée ou mise à jour. Adresses géocodées, habilitations comprises.",
             "le tableau des structures", "SIRET", "Structure", Feminine: true, ("Importer", "/importer")),
-        new("postes", "posts", "Importer des postes",
+        new("postes", ImportKinds.Posts, "Importer des postes",
             "Importez un tableau de postes de TIG : chaque poste est retrouvé par le SIRET de sa structure et votre référence, créé ou mis à jour. Un nouveau poste est un brouillon, sauf si la colonne « etat » dit « à valider » (ou « publié », pour le SPIP).",
             "le tableau des postes", "SIRET et référence", "Poste", Feminine: false, ("Mes postes", "/structure/postes")),
     ];
