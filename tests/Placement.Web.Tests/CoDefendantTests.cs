@@ -132,4 +132,28 @@ public class CoDefendantTests(PlacementApp app)
         var assigned = result.Assignments.Any(a => a.PersonId == lister);
         if (!assigned) Assert.Contains("coDefendant", Assert.Single(result.Unassigned).BlockingRules!.Keys);
     }
+
+    /// <summary>The reproduction: A's list is completed after creation (the usual case), then A is placed.</summary>
+    [SkippableFact]
+    public async Task ACoDefendantAddedByEditingThePerson_BindsInBothDirections()
+    {
+        var post = await Scenarios.PartnerPost(app, capacity: 4);
+        var a = await Scenarios.Person(app, post);
+        var b = await Scenarios.Person(app, post);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var fields = await (await officer.GetAsync($"/api/persons/{a}")).Json();
+        var edited = System.Text.Json.Nodes.JsonNode.Parse(fields.GetRawText())!.AsObject();
+        edited["restrictions"] = new System.Text.Json.Nodes.JsonObject { ["noContactWithPersonIds"] = new System.Text.Json.Nodes.JsonArray(b) };
+        var put = await officer.PutAsJsonAsync($"/api/persons/{a}", edited);
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = a, postId = post })).StatusCode);
+        await app.SearchReady();
+
+        Assert.DoesNotContain(post, await SuitablePostIds(officer, b));
+        var refused = await officer.PostAsJsonAsync("/api/placements", new { personId = b, postId = post });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(["coDefendant"], (await refused.Json()).GetProperty("rules").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        using var scope = app.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Placements.AnyAsync(p => p.PersonId == Guid.Parse(b)));
+    }
 }

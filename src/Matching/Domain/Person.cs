@@ -3,8 +3,6 @@ namespace Placement.Matching.Domain;
 /// <summary>A person under a TIG measure, followed by a SPIP.</summary>
 public sealed class Person
 {
-    private readonly List<NoContactLink> _noContact = [];
-
     private Person() { }
 
     public Person(Guid id, PersonProfile profile, DateTimeOffset now)
@@ -21,8 +19,6 @@ public sealed class Person
     public string LastName { get; private set; } = "";
     /// <summary>The profile's case number, as a unique column: how an import finds the person again.</summary>
     public string? CaseNumber { get; private set; }
-    /// <summary>The co-defendants and victims of the profile's restrictions, as rows (see <see cref="NoContactLink"/>).</summary>
-    public IReadOnlyList<NoContactLink> NoContactLinks => _noContact;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -35,12 +31,6 @@ public sealed class Person
         Departement = profile.Departement;
         LastName = profile.LastName;
         CaseNumber = profile.CaseNumber;
-        var others = profile.Restrictions.NoContactWithPersonIds;
-        if (!_noContact.Select(l => l.OtherPersonId).SequenceEqual(others))
-        {
-            _noContact.Clear();
-            _noContact.AddRange(others.Select(id => new NoContactLink(id)));
-        }
         UpdatedAt = now;
     }
 }

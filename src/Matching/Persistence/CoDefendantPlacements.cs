@@ -20,9 +20,9 @@ public static class CoDefendantPlacements
         var links = persons.SelectMany(p => p.Profile.Restrictions.NoContactWithPersonIds.Select(other => (Person: p.Id, Other: other))).ToList();
         var ids = persons.Select(p => p.Id).ToList();
         // A join filtered on the listed person: the index on PersonNoContacts.OtherPersonId answers it.
-        var reverse = await store.Persons.AsNoTracking()
-            .SelectMany(o => o.NoContactLinks, (o, l) => new { Lister = o.Id, Listed = l.OtherPersonId })
-            .Where(x => ids.Contains(x.Listed))
+        var reverse = await store.NoContactLinks
+            .Where(l => ids.Contains(l.OtherPersonId))
+            .Select(l => new { Lister = l.PersonId, Listed = l.OtherPersonId })
             .ToListAsync(ct);
         links.AddRange(reverse.Select(r => (Person: r.Listed, Other: r.Lister)));
 

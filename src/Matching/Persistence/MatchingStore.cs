@@ -22,6 +22,8 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<Audit.AuditEntry> AuditTrail { get; }
     DbSet<Notifications.Notification> Notifications { get; }
     DbSet<Notifications.NotificationPreference> NotificationPreferences { get; }
+    /// <summary>The persons' no-contact lists as rows, read only: <see cref="NoContactRows"/> derives them at every save.</summary>
+    IQueryable<NoContactLink> NoContactLinks { get; }
 
     /// <summary>Forgets every tracked entity (after a failed save, before re-reading).</summary>
     void ChangeTrackerClear();
@@ -39,16 +41,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => x.Departement);
         b.Property(x => x.CaseNumber).HasMaxLength(40);
         b.HasIndex(x => x.CaseNumber).IsUnique();
-        b.OwnsMany(x => x.NoContactLinks, l =>
-        {
-            l.ToTable("PersonNoContacts");
-            l.WithOwner().HasForeignKey("PersonId");
-            l.Property(x => x.OtherPersonId);
-            l.HasKey("PersonId", nameof(NoContactLink.OtherPersonId));
-            // Rule 13, reverse direction: who lists this person?
-            l.HasIndex(x => x.OtherPersonId);
-        });
-        b.Navigation(x => x.NoContactLinks).HasField("_noContact");
         b.Property(x => x.Profile).HasColumnName("Document").IsRequired().HasConversion(
             p => Write(p),
             s => JsonDocumentColumn.Read<PersonFields>(s).ToProfile());
@@ -56,6 +48,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 
     private static string Write(PersonProfile profile) =>
         JsonSerializer.Serialize(profile.Adapt<PersonFields>(MatchingMappings.Config), JsonDocumentColumn.SerializerOptions);
+}
+
+internal sealed class NoContactLinkConfiguration : IEntityTypeConfiguration<NoContactLink>
+{
+    public void Configure(EntityTypeBuilder<NoContactLink> b)
+    {
+        b.ToTable("PersonNoContacts");
+        b.HasKey(x => new { x.PersonId, x.OtherPersonId });
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // Rule 13, reverse direction: who lists this person?
+        b.HasIndex(x => x.OtherPersonId);
+    }
 }
 
 internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlacement>

@@ -42,10 +42,18 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Catalogue.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Catalogue.Notifications.NotificationEvent>();
     public DbSet<Placement.Matching.Notifications.Notification> Notifications => Set<Placement.Matching.Notifications.Notification>();
     public DbSet<Placement.Matching.Notifications.NotificationPreference> NotificationPreferences => Set<Placement.Matching.Notifications.NotificationPreference>();
+    public IQueryable<Placement.Matching.Domain.NoContactLink> NoContactLinks => Set<Placement.Matching.Domain.NoContactLink>().AsNoTracking();
     public DbSet<Placement.Catalogue.Imports.ImportRecord> Imports => Set<Placement.Catalogue.Imports.ImportRecord>();
     public DbSet<Placement.Catalogue.Imports.PendingImport> PendingImports => Set<Placement.Catalogue.Imports.PendingImport>();
 
     public void ChangeTrackerClear() => ChangeTracker.Clear();
+
+    /// <summary>Whatever built the options (the host, a test, a benchmark), derived rows follow their documents in every save.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(NoContactRows.Instance);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

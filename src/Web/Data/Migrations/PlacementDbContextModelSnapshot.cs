@@ -764,6 +764,21 @@ namespace Placement.Web.Data.Migrations
                     b.ToTable("AtRiskPersons", (string)null);
                 });
 
+            modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "OtherPersonId");
+
+                    b.HasIndex("OtherPersonId");
+
+                    b.ToTable("PersonNoContacts", (string)null);
+                });
+
             modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1117,28 +1132,13 @@ namespace Placement.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
                 {
-                    b.OwnsMany("Placement.Matching.Domain.NoContactLink", "NoContactLinks", b1 =>
-                        {
-                            b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("OtherPersonId")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("PersonId", "OtherPersonId");
-
-                            b1.HasIndex("OtherPersonId");
-
-                            b1.ToTable("PersonNoContacts", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("PersonId");
-                        });
-
-                    b.Navigation("NoContactLinks");
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.TigPlacement", b =>

@@ -780,6 +780,21 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("AtRiskPersons", (string)null);
                 });
 
+            modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherPersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonId", "OtherPersonId");
+
+                    b.HasIndex("OtherPersonId");
+
+                    b.ToTable("PersonNoContacts", (string)null);
+                });
+
             modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1135,28 +1150,13 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Placement.Matching.Domain.Person", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
                 {
-                    b.OwnsMany("Placement.Matching.Domain.NoContactLink", "NoContactLinks", b1 =>
-                        {
-                            b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<Guid>("OtherPersonId")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
-
-                            b1.HasKey("PersonId", "OtherPersonId");
-
-                            b1.HasIndex("OtherPersonId");
-
-                            b1.ToTable("PersonNoContacts", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("PersonId");
-                        });
-
-                    b.Navigation("NoContactLinks");
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.TigPlacement", b =>
