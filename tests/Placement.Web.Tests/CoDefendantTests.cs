@@ -156,4 +156,101 @@ public class CoDefendantTests(PlacementApp app)
         using var scope = app.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Placements.AnyAsync(p => p.PersonId == Guid.Parse(b)));
     }
+
+    private static string CaseNumber() => "CO-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    /// <summary>A placed, B offered none of the host body's posts and refused 409 coDefendant, nothing written for B.</summary>
+    private async Task AssertBKeptAwayOnceAIsPlaced(string post, string a, string b)
+    {
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = a, postId = post })).StatusCode);
+        await app.SearchReady();
+        Assert.DoesNotContain(post, await SuitablePostIds(officer, b));
+        var refused = await officer.PostAsJsonAsync("/api/placements", new { personId = b, postId = post });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(["coDefendant"], (await refused.Json()).GetProperty("rules").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        using var scope = app.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Placements.AnyAsync(p => p.PersonId == Guid.Parse(b)));
+    }
+
+    [SkippableFact]
+    public async Task ACoDefendantNamedByCaseNumber_IsStoredAsTheirId_AndReadBackAsTheirCaseNumber()
+    {
+        var post = await Scenarios.PartnerPost(app, capacity: 4);
+        var (numberA, numberB) = (CaseNumber(), CaseNumber());
+        var a = await Scenarios.Person(app, post, caseNumber: numberA);
+        var b = await Scenarios.Person(app, post, caseNumber: numberB);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var edited = System.Text.Json.Nodes.JsonNode.Parse((await (await officer.GetAsync($"/api/persons/{a}")).Json()).GetRawText())!.AsObject();
+        edited["restrictions"] = new System.Text.Json.Nodes.JsonObject { ["noContactWithCaseNumbers"] = new System.Text.Json.Nodes.JsonArray(numberB.ToLowerInvariant()) };
+        var put = await officer.PutAsJsonAsync($"/api/persons/{a}", edited);
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+
+        var file = await (await officer.GetAsync($"/api/persons/{a}")).Json();
+        Assert.Equal([b], file.GetProperty("restrictions").GetProperty("noContactWithPersonIds").EnumerateArray().Select(i => i.GetString()!).ToArray());
+        Assert.Equal([numberB], file.GetProperty("restrictions").GetProperty("noContactWithCaseNumbers").EnumerateArray().Select(i => i.GetString()!).ToArray());
+        // What is read is sent back unchanged: the same list.
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"/api/persons/{a}", System.Text.Json.Nodes.JsonNode.Parse(file.GetRawText()))).StatusCode);
+        Assert.Equal([b], (await (await officer.GetAsync($"/api/persons/{a}")).Json()).GetProperty("restrictions").GetProperty("noContactWithPersonIds").EnumerateArray().Select(i => i.GetString()!).ToArray());
+        await AssertBKeptAwayOnceAIsPlaced(post, a, b);
+    }
+
+    [SkippableTheory]
+    [InlineData("NOBODY-HAS-THIS", "Aucune personne n'a le numéro de dossier NOBODY-HAS-THIS.")]
+    [InlineData("pas un numéro!", "Numéro de dossier invalide")]
+    [InlineData("SELF", "celui de la personne elle-même")]
+    public async Task ACaseNumberThatNamesNobodyElse_Is400OnTheField_AndNothingChanges(string named, string message)
+    {
+        var post = await Scenarios.PartnerPost(app, capacity: 4);
+        var number = CaseNumber();
+        var a = await Scenarios.Person(app, post, caseNumber: number);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var before = (await (await officer.GetAsync($"/api/persons/{a}")).Json()).GetRawText();
+        var edited = System.Text.Json.Nodes.JsonNode.Parse(before)!.AsObject();
+        edited["restrictions"] = new System.Text.Json.Nodes.JsonObject { ["noContactWithCaseNumbers"] = new System.Text.Json.Nodes.JsonArray(named == "SELF" ? number : named) };
+
+        var put = await officer.PutAsJsonAsync($"/api/persons/{a}", edited);
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        var errors = (await put.Json()).GetProperty("errors").GetProperty("restrictions.noContactWithCaseNumbers");
+        Assert.Contains(message, errors[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await (await officer.GetAsync($"/api/persons/{a}")).Json()).GetRawText());
+    }
+
+    /// <summary>The case-management export names co-defendants by case number, in the column « ne_pas_rencontrer ».</summary>
+    [SkippableFact]
+    public async Task ACoDefendantNamedInACsvImportUpdate_BindsInBothDirections()
+    {
+        var post = await Scenarios.PartnerPost(app, capacity: 4);
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var address = (await (await officer.GetAsync($"/api/posts/{post}")).Json()).GetProperty("address");
+        var (numberA, numberB, numberC) = (CaseNumber(), CaseNumber(), CaseNumber());
+        string Line(string number, string name, string noContact) =>
+            $"{number};{name};Test;69;02/04/1999;{address.GetProperty("street").GetString()};{address.GetProperty("communeInsee").GetString()};30;40;01/10/2026;01/04/2028;sam 08:00-17:00;;moyen;{noContact}";
+        const string Header = "numero_dossier;nom;prenom;spip;date_naissance;adresse;commune_insee;distance_max_km;heures_prononcees;date_jugement;date_echeance;disponibilites;savoir_faire;effort_physique_max;ne_pas_rencontrer";
+        async Task<System.Text.Json.JsonElement> Import(params string[] lines)
+        {
+            using var content = new StringContent(string.Join("\r\n", [Header, .. lines]), System.Text.Encoding.UTF8, "text/csv");
+            var response = await officer.PostAsync("/api/imports/persons?dryRun=false&fileName=export.csv", content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return await response.Json();
+        }
+
+        // Created together, C naming A further down the file; then A's line, updated, names B.
+        var created = await Import(Line(numberA, "Alpha", ""), Line(numberB, "Bravo", ""), Line(numberC, "Charlie", numberA));
+        Assert.Equal(3, created.GetProperty("created").GetInt32());
+        var updated = await Import(Line(numberA, "Alpha", numberB), Line(numberB, "Bravo", ""), Line(numberC, "Charlie", ""));
+        Assert.Equal(["updated", "unchanged", "unchanged"], updated.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("outcome").GetString()!).ToArray());
+
+        using var scope = app.Services.CreateScope();
+        var ids = await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Persons.AsNoTracking()
+            .Where(p => p.CaseNumber == numberA || p.CaseNumber == numberB || p.CaseNumber == numberC).ToDictionaryAsync(p => p.CaseNumber!, p => p.Id.ToString());
+        // A placed: B (listed by A) and C (who lists A) are both kept away.
+        await AssertBKeptAwayOnceAIsPlaced(post, ids[numberA], ids[numberB]);
+        Assert.DoesNotContain(post, await SuitablePostIds(officer, ids[numberC]));
+
+        var rejected = await Import(Line(numberB, "Bravo", "INCONNU-42"));
+        var line = rejected.GetProperty("lines")[0];
+        Assert.Equal("rejected", line.GetProperty("outcome").GetString());
+        Assert.Contains(line.GetProperty("problems").EnumerateArray(), p => p.GetProperty("column").GetString() == "ne_pas_rencontrer");
+    }
 }

@@ -62,6 +62,7 @@ public class ImportColumnOfTests
     [InlineData("persons", "referentOfficer", "agent_referent_nom")]
     [InlineData("persons", "restrictions.noContactWithMinors", "interdiction_contact_mineurs")]
     [InlineData("persons", "restrictions.exclusionZones", null)]
+    [InlineData("persons", "restrictions.noContactWithCaseNumbers", "ne_pas_rencontrer")]
     [InlineData("persons", "suspensions[0].from", null)]
     [InlineData("posts", "address.street", "adresse")]
     [InlineData("posts", "address.departement", "commune_insee")]

@@ -37,7 +37,8 @@ internal static class Scenarios
     /// A person living at the post's address, free on Saturdays, whom the post suits; recorded by the officer of
     /// <paramref name="departement"/> (69 or 38), with the co-defendants or victims <paramref name="noContact"/>.
     /// </summary>
-    public static async Task<string> Person(PlacementApp app, string postId, double hours = 40, string departement = "69", IEnumerable<string>? noContact = null)
+    public static async Task<string> Person(PlacementApp app, string postId, double hours = 40, string departement = "69", IEnumerable<string>? noContact = null,
+        string? caseNumber = null)
     {
         var officer = await app.ClientFor(departement == "38" ? PlacementApp.Officer38 : PlacementApp.Officer69);
         var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
@@ -46,6 +47,7 @@ internal static class Scenarios
         person["restrictions"] = noContact is null ? null : new { noContactWithPersonIds = noContact.ToArray() };
         person["suspensions"] = null;
         person["hoursOrdered"] = hours;
+        person["caseNumber"] = caseNumber;
         person["availability"] = new[] { new { day = "sat", start = "08:00", end = "17:00" } };
         var response = await officer.PostAsJsonAsync("/api/persons", person);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

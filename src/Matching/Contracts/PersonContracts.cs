@@ -19,6 +19,12 @@ public sealed record RestrictionsDto
     public bool NoContactWithVulnerablePublic { get; init; }
     public IReadOnlyList<Guid>? ExcludedHostBodyIds { get; init; }
     public IReadOnlyList<Guid>? NoContactWithPersonIds { get; init; }
+    /// <summary>
+    /// The same persons named by case number (a page, a CSV line): when given, it replaces those of
+    /// <see cref="NoContactWithPersonIds"/> that carry a case number, and is turned into ids before anything is stored;
+    /// answers fill it, so a file read can be sent back unchanged.
+    /// </summary>
+    public IReadOnlyList<string>? NoContactWithCaseNumbers { get; init; }
     /// <summary>GeoJSON Polygon or MultiPolygon geometries, [lon, lat].</summary>
     public IReadOnlyList<JsonElement>? ExclusionZones { get; init; }
 }

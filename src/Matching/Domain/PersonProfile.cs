@@ -90,6 +90,10 @@ public static class CaseNumbers
         return kept;
     }
 
+    /// <summary>Case numbers as a person writes a list of them: separated by « ; », « , », « | », spaces or lines.</summary>
+    public static IReadOnlyList<string> Split(string? text) =>
+        text?.Split([';', ',', '|', ' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     /// <summary>The case number as kept, or null when it is blank or invalid (to look persons up before each line is read).</summary>
     public static string? TryNormalise(string? caseNumber)
     {

@@ -1,13 +1,14 @@
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Imports;
 using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Imports;
 
 /// <summary>
 /// The columns of a persons' CSV file, in French (<c>docs/import.md</c>), and how each becomes a field of
-/// <see cref="PersonFields"/>, cells read by <see cref="ImportCells"/>. Exclusion zones, suspensions and co-defendants are
-/// for the JSON format.
+/// <see cref="PersonFields"/>, cells read by <see cref="ImportCells"/>. Exclusion zones, suspensions and excluded host bodies
+/// are for the JSON format; co-defendants are named by case number.
 /// </summary>
 public static class PersonColumns
 {
@@ -33,16 +34,23 @@ public static class PersonColumns
         new("fauteuil_roulant", "needsWheelchairAccess", "Se déplace en fauteuil roulant (oui/non)", "non"),
         new("interdiction_contact_mineurs", "restrictions.noContactWithMinors", "Interdiction d'entrer en contact avec des mineurs (oui/non)", "non"),
         new("pas_de_public_vulnerable", "restrictions.noContactWithVulnerablePublic", "Pas de contact avec un public vulnérable (oui/non)", "non"),
+        new("ne_pas_rencontrer", "restrictions.noContactWithCaseNumbers",
+            "Co-auteurs et victimes à ne jamais placer dans la même structure : leurs numéros de dossier, séparés par « ; » (vide : ceux connus de Placement ; « aucun » : plus personne)",
+            "2026-069-00418 ; 2026-038-00102"),
         new("agent_referent_nom", "referentOfficer.name", "Agent référent (vide : le compte qui importe)", "Agent CPIP du Rhône"),
         new("agent_referent_courriel", "referentOfficer.email", "Courriel de l'agent référent", "cpip69@demo.placement"),
         new("agent_referent_telephone", "referentOfficer.phone", "Téléphone de l'agent référent", "04 72 00 00 00"),
     ];
 
-    /// <summary>What is wrong with the home's position is said on its commune; restrictions beyond the two flags are the JSON's.</summary>
+    /// <summary>What is wrong with the home's position is said on its commune; restrictions beyond the two flags and the co-defendants are the JSON's.</summary>
     private static readonly Dictionary<string, string?> Roots = new(StringComparer.OrdinalIgnoreCase) { ["home"] = "commune_insee", ["restrictions"] = null };
 
     /// <summary>The column a field path of <see cref="PersonFields"/> is read from (« home.communeInsee » → « commune_insee »); null when none.</summary>
     public static string? ColumnOf(string field) => All.ColumnOf(field, Roots);
+
+    /// <summary>Blank: the known list is kept (null); « aucun »: nobody any more.</summary>
+    private static IReadOnlyList<string>? CoDefendants(string? text) =>
+        text is null ? null : text.Equals("aucun", StringComparison.OrdinalIgnoreCase) ? [] : CaseNumbers.Split(text);
 
     /// <summary>Reads one row (values by column name); the problems name their column. <paramref name="keep"/> gives what a blank optional column keeps.</summary>
     public static PersonFields Read(Func<string, string?> value, ICollection<ImportProblem> problems, PersonFields? keep = null)
@@ -77,6 +85,7 @@ public static class PersonColumns
                 // What the CSV cannot say is kept from the file already known (the JSON format carries it).
                 ExcludedHostBodyIds = keep?.Restrictions?.ExcludedHostBodyIds,
                 NoContactWithPersonIds = keep?.Restrictions?.NoContactWithPersonIds,
+                NoContactWithCaseNumbers = CoDefendants(cells.Text("ne_pas_rencontrer")),
                 ExclusionZones = keep?.Restrictions?.ExclusionZones,
             },
             ReferentOfficer = cells.Contact("agent_referent_nom", "agent_referent_courriel", "agent_referent_telephone") ?? keep?.ReferentOfficer,

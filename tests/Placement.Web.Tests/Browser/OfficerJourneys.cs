@@ -247,4 +247,35 @@ public sealed class ExclusionZoneJourneys(BrowserApp browser) : IClassFixture<Br
         Assert.True(before <= 1);
         await Assertions.Expect(page.Locator(".leaflet-interactive[stroke='#ce0500']").First).ToBeAttachedAsync();
     }
+
+    /// <summary>Issue 24: the co-defendants named on the person page bind rule 13 both ways, as through the API.</summary>
+    [SkippableFact]
+    public async Task Officer_NamesACoDefendantByCaseNumber_OnThePersonPage_AndTheyAreNeverPlacedTogether()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var app = browser.App;
+        var post = await Scenarios.PartnerPost(app, capacity: 4);
+        var (numberA, numberB) = ("PAGE-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), "PAGE-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
+        var a = await Scenarios.Person(app, post, caseNumber: numberA);
+        var b = await Scenarios.Person(app, post, caseNumber: numberB);
+        var page = await browser.SignedIn(PlacementApp.Officer69, $"/personnes/{a}/modifier");
+        var field = page.GetByLabel("Co-auteurs et victimes à ne pas rencontrer");
+
+        await field.FillAsync("INCONNU-0001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        var group = page.Locator(".fr-input-group--error", new() { Has = field });
+        await Assertions.Expect(group.Locator(".fr-message--error")).ToContainTextAsync("Aucune personne n'a le numéro de dossier INCONNU-0001.");
+        await BrowserApp.Check(page, "modifier-co-auteurs-erreur");
+
+        await field.FillAsync(numberB.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le dossier est enregistré");
+        await Assertions.Expect(page.GetByText($"Ne doit pas rencontrer 1 co-auteur ou victime (dossier {numberB})")).ToBeVisibleAsync();
+
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = a, postId = post })).StatusCode);
+        var refused = await officer.PostAsJsonAsync("/api/placements", new { personId = b, postId = post });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("coDefendant", (await refused.Json()).GetProperty("rules")[0].GetString());
+    }
 }

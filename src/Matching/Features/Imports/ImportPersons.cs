@@ -6,6 +6,7 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Imports;
+using Placement.Matching.Application;
 using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Imports;
@@ -40,14 +41,17 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
         var keys = rows.Select(r => CaseNumbers.TryNormalise(CaseNumberOf(r))).OfType<string>().Distinct().ToList();
         var known = await store.Persons.Where(p => p.CaseNumber != null && keys.Contains(p.CaseNumber)).ToDictionaryAsync(p => p.CaseNumber!, ct);
         var now = clock.GetUtcNow();
+        // The ids of the persons the file creates, known before any line is read: a line may name a co-defendant further down.
+        var created = keys.Where(k => !known.ContainsKey(k)).ToDictionary(k => k, _ => Guid.NewGuid(), StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        return await ImportRun.RunAsync(store, caller, Kind, request, format, rows, row => ReadLineAsync(caller, row, known, seen, now, ct), progress, now, ct);
+        return await ImportRun.RunAsync(store, caller, Kind, request, format, rows, row => ReadLineAsync(caller, row, known, created, seen, now, ct), progress, now, ct);
     }
 
     private static string? CaseNumberOf(ImportRow<PersonFields> row) => row.Csv ? row.Value("numero_dossier") : row.Fields?.CaseNumber;
 
     /// <summary>One line: its outcome, and the write it stands for.</summary>
-    private async Task<ImportStep> ReadLineAsync(Caller caller, ImportRow<PersonFields> row, Dictionary<string, Person> known, Dictionary<string, int> seen,
+    private async Task<ImportStep> ReadLineAsync(Caller caller, ImportRow<PersonFields> row, Dictionary<string, Person> known,
+        Dictionary<string, Guid> created, Dictionary<string, int> seen,
         DateTimeOffset now, CancellationToken ct)
     {
         var problems = row.Problems;
@@ -79,8 +83,8 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
             problems.Add(new(Where("caseNumber"), "Ce dossier est suivi par un SPIP hors de votre périmètre."));
             return Rejected();
         }
-        // A CSV line says nothing of what only the JSON carries (suspensions, zones, co-defendants) nor, left blank, of the
-        // hours signed and the referent: those are kept from the file already known.
+        // A CSV line says nothing of what only the JSON carries (suspensions, zones, excluded host bodies) nor, left blank, of the
+        // co-defendants, the hours signed and the referent: those are kept from the file already known.
         var fields = row.Fields ?? PersonColumns.Read(row.Value, problems, existing?.Profile.Adapt<PersonFields>(MatchingMappings.Config));
         label = $"{fields.FirstName} {fields.LastName}".Trim();
         fields = fields with
@@ -90,7 +94,16 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
             Home = await addresses.LocateAsync(fields.Home, ct),
         };
 
-        // Every problem of the line at once: what could not be read, then what the contract refuses, then the scope.
+        // Every problem of the line at once: what could not be read, the co-defendants named, what the contract refuses, the scope.
+        try
+        {
+            fields = await store.NameCoDefendantsAsync(fields, created, ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            ImportRun.Name(problems, e, Where);
+            fields = fields with { Restrictions = fields.Restrictions! with { NoContactWithCaseNumbers = null } };
+        }
         PersonProfile? profile = null;
         try
         {
@@ -107,7 +120,7 @@ public sealed class ImportPersons(IMatchingStore store, MatchingInputs inputs, C
         var note = ImportRun.Position(Where("home.street"), geography.PrecisionOf(profile.Home), "domicile placé");
         if (existing is null)
         {
-            var person = new Person(Guid.NewGuid(), profile, now);
+            var person = new Person(created.TryGetValue(key!, out var id) ? id : Guid.NewGuid(), profile, now);
             known[key!] = person;
             return new(new ImportLine(row.Line, key, label, ImportOutcomes.Created, note), () => store.Persons.Add(person));
         }

@@ -13,12 +13,12 @@ public sealed class CreatePerson(IMatchingStore store, MatchingInputs inputs, Ti
     public async Task<PersonResponse> HandleAsync(Caller caller, PersonFields input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var profile = inputs.Person(input);
+        var profile = inputs.Person(await store.NameCoDefendantsAsync(input, null, ct));
         if (!caller.CanAccessPerson(profile.Departement)) throw new ForbiddenException($"Le SPIP {profile.Departement} n'est pas dans votre périmètre.");
         var person = new Person(Guid.NewGuid(), profile, clock.GetUtcNow());
         await store.EnsureFreeAsync(profile.CaseNumber, person.Id, ct);
         store.Persons.Add(person);
         await store.SaveChangesAsync(ct);
-        return person.Adapt<PersonResponse>(MatchingMappings.Config);
+        return await store.ResponseAsync(person, ct);
     }
 }

@@ -17,7 +17,7 @@ public sealed class GetPerson(IMatchingStore store, PersonAudit audit) : IUseCas
     {
         var person = await FindAsync(store, caller, id, ct);
         await audit.ReadAsync(caller, "Fiche de la personne", id, ct);
-        return person.Adapt<PersonResponse>(MatchingMappings.Config);
+        return await store.ResponseAsync(person, ct);
     }
 
     /// <summary>The person, read-only, or <see cref="NotFoundException"/> (absent or out of scope: the same answer).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
+using Placement.Matching.Application;
 using Placement.Matching.Assignment;
 using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
@@ -26,7 +27,7 @@ public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeP
         var hosts = await store.HostBodies.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var risks = DeadlineRisk.Reasons(person, placements.Where(p => p.IsActive), posts, today, jobs.Value.DeadlineWarningWeeks);
-        return new PersonFileResponse(person.Adapt<PersonResponse>(MatchingMappings.Config),
+        return new PersonFileResponse(await store.ResponseAsync(person, ct),
             [.. placements.Select(p => new PersonPlacementItem(p.Id, p.PostId, posts[p.PostId].Details.Title, hosts[posts[p.PostId].HostBodyId],
                 EnumNames.ToKebab(p.Status), p.Reason, p.HoursTarget, p.HoursLogged, p.CreatedAt, p.StatusChangedAt))],
             risks, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home)));

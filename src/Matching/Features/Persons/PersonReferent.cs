@@ -43,7 +43,7 @@ public sealed class PersonReferent(IMatchingStore store, IUserAccounts accounts,
         var keepPhone = string.Equals(person.Profile.ReferentOfficer.Email, officer.Email, StringComparison.OrdinalIgnoreCase) ? person.Profile.ReferentOfficer.Phone : null;
         person.Update(person.Profile.WithReferent(new Contact(officer.DisplayName, officer.Email, keepPhone, "referentOfficer")), clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
-        return person.Adapt<PersonResponse>(MatchingMappings.Config);
+        return await store.ResponseAsync(person, ct);
     }
 
     private async Task<Domain.Person> FindAsync(Caller caller, Guid personId, bool tracked, CancellationToken ct)

@@ -14,11 +14,11 @@ public sealed class UpdatePerson(IMatchingStore store, MatchingInputs inputs, Ti
     {
         ArgumentNullException.ThrowIfNull(caller);
         var person = await store.VisiblePersons(caller).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Personne");
-        var profile = inputs.Person(input);
+        var profile = inputs.Person(await store.NameCoDefendantsAsync(input, null, ct));
         if (!caller.CanAccessPerson(profile.Departement)) throw new ForbiddenException($"Le SPIP {profile.Departement} n'est pas dans votre périmètre.");
         await store.EnsureFreeAsync(profile.CaseNumber, person.Id, ct);
         person.Update(profile, clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
-        return person.Adapt<PersonResponse>(MatchingMappings.Config);
+        return await store.ResponseAsync(person, ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Matching.Contracts;
+using Placement.Matching.Domain;
 using Placement.Matching.Features.Persons;
 using Placement.Web.Features.Shared;
 
@@ -55,6 +56,8 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         public bool NeedsWheelchairAccess { get; set; }
         public RestrictionsForm Restrictions { get; set; } = new();
         public string? ZonesGeoJson { get; set; }
+        /// <summary>The case numbers of the co-defendants and victims, as typed.</summary>
+        public string? CoDefendants { get; set; }
     }
 
     [FromRoute]
@@ -100,6 +103,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
             NeedsWheelchairAccess = p.NeedsWheelchairAccess,
             Restrictions = new RestrictionsForm { NoContactWithMinors = p.Restrictions?.NoContactWithMinors == true, NoContactWithVulnerablePublic = p.Restrictions?.NoContactWithVulnerablePublic == true },
             ZonesGeoJson = p.Restrictions?.ExclusionZones is { Count: > 0 } zones ? JsonSerializer.Serialize(zones) : null,
+            CoDefendants = string.Join(" ; ", p.Restrictions?.NoContactWithCaseNumbers ?? []),
         };
         PadWindows();
     }
@@ -138,6 +142,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
                 NoContactWithMinors = Input.Restrictions.NoContactWithMinors,
                 NoContactWithVulnerablePublic = Input.Restrictions.NoContactWithVulnerablePublic,
                 ExclusionZones = zones,
+                NoContactWithCaseNumbers = CaseNumbers.Split(Input.CoDefendants),
             },
         };
         await update.HandleAsync(caller, Id, fields, ct);
@@ -148,13 +153,19 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
     public Task ReloadAsync(CancellationToken ct)
     {
         PadWindows();
-        // The handler names zones by index (restrictions.exclusionZones[0]); they are all in one field here.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.restrictions.exclusionZones", StringComparison.OrdinalIgnoreCase)).ToList())
+        // The handler names zones by index (restrictions.exclusionZones[0]) and co-defendants by their contract's field.
+        MoveErrors("Input.restrictions.exclusionZones", "Input.ZonesGeoJson");
+        MoveErrors("Input.restrictions.noContactWithCaseNumbers", "Input.CoDefendants");
+        return Task.CompletedTask;
+    }
+
+    private void MoveErrors(string handlerPrefix, string field)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(handlerPrefix, StringComparison.OrdinalIgnoreCase)).ToList())
         {
-            foreach (var error in ModelState[key]!.Errors) ModelState.AddModelError("Input.ZonesGeoJson", error.ErrorMessage);
+            foreach (var error in ModelState[key]!.Errors) ModelState.AddModelError(field, error.ErrorMessage);
             ModelState.Remove(key);
         }
-        return Task.CompletedTask;
     }
 
     private static MapModel MapOf(PersonResponse p) =>
