@@ -5,7 +5,12 @@ using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Assignment;
 
-/// <summary>The recurring job of a schedule: creates a run of its scope for today and enqueues it.</summary>
+/// <summary>
+/// The recurring job of a schedule: creates the run of its scope for the cron occurrence it stands for, and enqueues it.
+/// Idempotent: Hangfire delivers at least once, and a retry or a duplicate of the same occurrence finds that run again
+/// (a unique key on schedule and occurrence settles two deliveries at once) and only enqueues it again while it is queued
+/// — the run's own job tolerates a duplicate.
+/// </summary>
 public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs jobs, TimeProvider clock)
 {
     public async Task RunAsync(Guid scheduleId, CancellationToken ct)
@@ -15,10 +20,28 @@ public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs
         var schedule = await store.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
         if (schedule is null) return;
         var now = clock.GetUtcNow();
-        var run = new AssignmentRun(Guid.NewGuid(), schedule.Departements, null, DateOnly.FromDateTime(now.UtcDateTime), schedule.TimeLimitSeconds,
-            schedule.KeepProposed, $"planification {schedule.Cron}", schedule.Id, now);
-        store.AssignmentRuns.Add(run);
-        await store.SaveChangesAsync(ct);
-        jobs.EnqueueRun(run.Id);
+        var occurrence = CronExpressionAttribute.Latest(schedule.Cron, now) ?? now;
+        var run = await OfOccurrenceAsync(store, scheduleId, occurrence, ct);
+        if (run is null)
+        {
+            run = new AssignmentRun(Guid.NewGuid(), schedule.Departements, null, DateOnly.FromDateTime(now.UtcDateTime), schedule.TimeLimitSeconds,
+                schedule.KeepProposed, $"planification {schedule.Cron}", schedule.Id, now, occurrence);
+            store.AssignmentRuns.Add(run);
+            try
+            {
+                await store.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another delivery of this occurrence wrote its run first; if not, the failure is real.
+                store.ChangeTrackerClear();
+                run = await OfOccurrenceAsync(store, scheduleId, occurrence, ct);
+                if (run is null) throw;
+            }
+        }
+        if (run.State == RunState.Queued) jobs.EnqueueRun(run.Id);
     }
+
+    private static Task<AssignmentRun?> OfOccurrenceAsync(IMatchingStore store, Guid scheduleId, DateTimeOffset occurrence, CancellationToken ct) =>
+        store.AssignmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.ScheduleId == scheduleId && r.Occurrence == occurrence, ct);
 }

@@ -15,8 +15,9 @@ public sealed class AssignmentRun
     private AssignmentRun() { }
 
     public AssignmentRun(Guid id, IEnumerable<string> departements, IEnumerable<Guid>? personIds, DateOnly referenceDate, double timeLimitSeconds,
-        bool keepProposed, string requestedBy, Guid? scheduleId, DateTimeOffset now)
+        bool keepProposed, string requestedBy, Guid? scheduleId, DateTimeOffset now, DateTimeOffset? occurrence = null)
     {
+        Ensure.That(occurrence is null || scheduleId is not null, "occurrence", "Seule une planification a des occurrences.");
         var deps = departements.Select(d => InseeCodes.Departement(d, "departements")).Distinct().Order(StringComparer.Ordinal).ToList();
         Ensure.That(deps.Count > 0, "departements", "Au moins un département.");
         Ensure.That(double.IsFinite(timeLimitSeconds) && timeLimitSeconds is > 0 and <= 600, "timeLimitSeconds", "Le temps limite est compris entre 0 (exclu) et 600 secondes.");
@@ -28,6 +29,7 @@ public sealed class AssignmentRun
         KeepProposed = keepProposed;
         RequestedBy = requestedBy;
         ScheduleId = scheduleId;
+        Occurrence = occurrence;
         State = RunState.Queued;
         Phase = "queued";
         CreatedAt = now;
@@ -41,6 +43,8 @@ public sealed class AssignmentRun
     public bool KeepProposed { get; private set; }
     public string RequestedBy { get; private set; } = "";
     public Guid? ScheduleId { get; private set; }
+    /// <summary>For a scheduled run, the cron occurrence it stands for: one run per schedule and occurrence.</summary>
+    public DateTimeOffset? Occurrence { get; private set; }
     public RunState State { get; private set; }
     public string Phase { get; private set; } = "";
     public double Percent { get; private set; }

@@ -22,6 +22,8 @@ internal sealed class AssignmentRunConfiguration : IEntityTypeConfiguration<Assi
         b.Property(x => x.SolveStatus).HasMaxLength(16);
         b.Property(x => x.Error).HasMaxLength(2000);
         b.HasIndex(x => x.State);
+        // Hangfire delivers a recurring job at least once: a second delivery of an occurrence finds its run.
+        b.HasIndex(x => new { x.ScheduleId, x.Occurrence }).IsUnique();
         b.Ignore(x => x.IsFinished);
     }
 }

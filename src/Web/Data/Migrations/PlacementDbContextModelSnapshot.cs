@@ -652,6 +652,9 @@ namespace Placement.Web.Data.Migrations
                     b.Property<long?>("Objective")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Occurrence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Percent")
                         .HasColumnType("REAL");
 
@@ -702,6 +705,9 @@ namespace Placement.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("ScheduleId", "Occurrence")
+                        .IsUnique();
 
                     b.ToTable("AssignmentRuns", (string)null);
                 });

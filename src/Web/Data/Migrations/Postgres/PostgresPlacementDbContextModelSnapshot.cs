@@ -668,6 +668,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Property<long?>("Objective")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("Occurrence")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("Percent")
                         .HasColumnType("double precision");
 
@@ -718,6 +721,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("ScheduleId", "Occurrence")
+                        .IsUnique();
 
                     b.ToTable("AssignmentRuns", (string)null);
                 });

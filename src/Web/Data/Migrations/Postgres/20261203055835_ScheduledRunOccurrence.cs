@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Placement.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ScheduledRunOccurrence : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "Occurrence",
+                table: "AssignmentRuns",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignmentRuns_ScheduleId_Occurrence",
+                table: "AssignmentRuns",
+                columns: new[] { "ScheduleId", "Occurrence" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AssignmentRuns_ScheduleId_Occurrence",
+                table: "AssignmentRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Occurrence",
+                table: "AssignmentRuns");
+        }
+    }
+}
