@@ -5,6 +5,7 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
+using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Tests;
 
@@ -145,10 +146,29 @@ public class PersonFieldsTests
     public void Profile_RoundTripsThroughTheStoredDocument_ExactlyWithItsGeometries()
     {
         var profile = PersonSamples.Fields.ToProfile();
-        var json = JsonSerializer.Serialize(profile.Adapt<PersonFields>(MatchingMappings.Config), Catalogue.Persistence.JsonDocumentColumn.SerializerOptions);
-        var again = JsonSerializer.Deserialize<PersonFields>(json, Catalogue.Persistence.JsonDocumentColumn.SerializerOptions)!.ToProfile();
+        var json = Catalogue.Persistence.StoredDocuments.Write<StoredPerson>(profile, StoredPerson.Config);
+        var again = Catalogue.Persistence.StoredDocuments.Read<StoredPerson, PersonProfile>(json, StoredPerson.Config);
         Assert.Equal(profile, again);
         Assert.True(profile.Restrictions.ExclusionZones.Geometries[0].EqualsExact(again.Restrictions.ExclusionZones.Geometries[0]));
+    }
+
+    [Fact]
+    public void AStoredDocument_IsReadWithoutTheRulesOfToday_WhichHoldAgainRightAfter()
+    {
+        var json = Catalogue.Persistence.StoredDocuments.Write<StoredPerson>(PersonSamples.Fields.ToProfile(), StoredPerson.Config)
+            .Replace("\"maxTravelKm\":15", "\"maxTravelKm\":250", StringComparison.Ordinal);
+        var read = Catalogue.Persistence.StoredDocuments.Read<StoredPerson, PersonProfile>(json, StoredPerson.Config);
+        Assert.Equal(250, read.Mobility.MaxTravelKm);
+        Assert.False(Catalogue.Domain.TrustedRead.Active);
+        Assert.Throws<Catalogue.Domain.DomainRuleException>(() => new Mobility(250, false, false));
+    }
+
+    [Fact]
+    public void AStoredDocumentOfALaterVersion_IsRefused_NotMisread()
+    {
+        var json = Catalogue.Persistence.StoredDocuments.Write<StoredPerson>(PersonSamples.Fields.ToProfile(), StoredPerson.Config).Replace("\"v\":1", "\"v\":2", StringComparison.Ordinal);
+        var e = Assert.Throws<NotSupportedException>(() => Catalogue.Persistence.StoredDocuments.Read<StoredPerson, PersonProfile>(json, StoredPerson.Config));
+        Assert.Contains("version 2", e.Message, StringComparison.Ordinal);
     }
 }
 

@@ -22,6 +22,17 @@ public static class CatalogueMappings
         return config;
     }
 
+    /// <summary>Codes and enums as the contracts and the stored documents write them (<c>etablissement-public</c>).</summary>
+    public static void RegisterValues(TypeAdapterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.NewConfig<Siret, string>().MapWith(s => s.Value);
+        config.NewConfig<LegalType, string>().MapWith(e => EnumNames.ToKebab(e));
+        config.NewConfig<HabilitationStatus, string>().MapWith(e => EnumNames.ToKebab(e));
+        config.NewConfig<PhysicalDemand, string>().MapWith(e => EnumNames.ToKebab(e));
+        config.NewConfig<PostStatus, string>().MapWith(e => EnumNames.ToKebab(e));
+    }
+
     public static void Register(TypeAdapterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -30,11 +41,7 @@ public static class CatalogueMappings
         config.NewConfig<GeoPoint, PointDto>().MapWith(p => new PointDto { Lat = p.Latitude, Lon = p.Longitude });
         config.NewConfig<TimeWindow, TimeWindowDto>().MapWith(w => w.ToDto());
         config.NewConfig<WeeklySchedule, IReadOnlyList<TimeWindowDto>>().MapWith(s => s.Select(w => w.ToDto()).ToList());
-        config.NewConfig<Siret, string>().MapWith(s => s.Value);
-        config.NewConfig<LegalType, string>().MapWith(e => EnumNames.ToKebab(e));
-        config.NewConfig<HabilitationStatus, string>().MapWith(e => EnumNames.ToKebab(e));
-        config.NewConfig<PhysicalDemand, string>().MapWith(e => EnumNames.ToKebab(e));
-        config.NewConfig<PostStatus, string>().MapWith(e => EnumNames.ToKebab(e));
+        RegisterValues(config);
 
         config.NewConfig<Habilitation, HabilitationDto>()
             .Map(d => d.ValidFrom, s => s.Period == null ? (DateOnly?)null : s.Period.Start)

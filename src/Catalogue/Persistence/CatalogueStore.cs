@@ -26,26 +26,6 @@ public interface ICatalogueStore
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>
-/// Value parts of entities are stored as JSON documents in the contract shape (the same shape the
-/// API and the demo data use), read back through the validating factories: what is stored is valid.
-/// </summary>
-public static class JsonDocumentColumn
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    public static string Write<TContract>(object value) =>
-        JsonSerializer.Serialize(value.Adapt<TContract>(CatalogueMappings.Config), Options);
-
-    public static TContract Read<TContract>(string json) =>
-        JsonSerializer.Deserialize<TContract>(json, Options) ?? throw new InvalidOperationException("Document JSON vide.");
-
-    public static JsonSerializerOptions SerializerOptions => Options;
-}
-
 internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
 {
     public void Configure(EntityTypeBuilder<HostBody> b)
@@ -60,8 +40,8 @@ internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
         b.HasIndex(x => x.Siret);
         b.HasIndex(x => x.UpdatedAt); // as for posts
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
-            d => JsonDocumentColumn.Write<HostBodyFields>(d),
-            s => JsonDocumentColumn.Read<HostBodyFields>(s).ToDetails());
+            d => StoredDocuments.Write<StoredHostBody>(d, StoredDocuments.Config),
+            s => StoredDocuments.Read<StoredHostBody, HostBodyDetails>(s, StoredDocuments.Config));
     }
 }
 
@@ -111,8 +91,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasIndex(x => new { x.Departement, x.Status });
         b.HasIndex(x => x.UpdatedAt); // « what changed lately? », asked by caches of the catalogue before each use
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
-            d => JsonDocumentColumn.Write<PostFields>(d),
-            s => JsonDocumentColumn.Read<PostFields>(s).ToDetails());
+            d => StoredDocuments.Write<StoredPost>(d, StoredDocuments.Config),
+            s => StoredDocuments.Read<StoredPost, PostDetails>(s, StoredDocuments.Config));
     }
 }
 

@@ -17,13 +17,13 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
     /// <summary>How near a boundary a point is on it, in degrees (~1 cm).</summary>
     public const double BoundaryTolerance = 1e-7;
 
-    private readonly IPreparedGeometry[] _prepared;
-    private readonly Geometry[] _regions;
+    private readonly Lazy<(Geometry[] Regions, IPreparedGeometry[] Prepared)> _index;
 
     public ExclusionZones(IEnumerable<Geometry> zones, string field = "restrictions.exclusionZones")
     {
         var list = zones.ToList();
-        for (var i = 0; i < list.Count; i++)
+        // Checked when written; a stored zone is not validated again at every read (TrustedRead).
+        for (var i = 0; i < list.Count && !TrustedRead.Active; i++)
         {
             var at = $"{field}[{i}]";
             Ensure.That(list[i] is Polygon or MultiPolygon, at, "Une zone d'exclusion est un Polygon ou un MultiPolygon GeoJSON.");
@@ -32,9 +32,14 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
                 "Coordonnées hors limites : GeoJSON s'écrit [longitude, latitude].");
         }
         Geometries = list;
-        _regions = [.. list.Select(g => g.IsValid ? g : g.Union())];
-        _prepared = [.. _regions.Select(PreparedGeometryFactory.Prepare)];
+        // Prepared at the first test, not at every read of the person.
+        _index = new(() =>
+        {
+            Geometry[] regions = [.. list.Select(g => g.IsValid ? g : g.Union())];
+            return (regions, [.. regions.Select(PreparedGeometryFactory.Prepare)]);
+        });
     }
+
 
     private static IEnumerable<Geometry> Parts(Geometry geometry) =>
         geometry is MultiPolygon many ? Enumerable.Range(0, many.NumGeometries).Select(many.GetGeometryN) : [geometry];
@@ -47,7 +52,7 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
     /// <summary>True when the point lies inside, on, or within <see cref="BoundaryTolerance"/> of the boundary of a zone (holes are outside).</summary>
     public bool Contains(GeoPoint point)
     {
-        if (_prepared.Length == 0) return false;
+        if (Geometries.Count == 0) return false;
         if (Contains(point.Longitude, point.Latitude)) return true;
         // The same meridian written the other way round: 180 and −180.
         return point.Longitude >= 180 - BoundaryTolerance ? Contains(point.Longitude - 360, point.Latitude)
@@ -57,11 +62,12 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
     private bool Contains(double lon, double lat)
     {
         var p = new Point(lon, lat);
-        for (var i = 0; i < _prepared.Length; i++)
+        var (regions, prepared) = _index.Value;
+        for (var i = 0; i < prepared.Length; i++)
         {
-            var box = _regions[i].EnvelopeInternal;
+            var box = regions[i].EnvelopeInternal;
             if (lon < box.MinX - BoundaryTolerance || lon > box.MaxX + BoundaryTolerance || lat < box.MinY - BoundaryTolerance || lat > box.MaxY + BoundaryTolerance) continue;
-            if (_prepared[i].Intersects(p) || _regions[i].IsWithinDistance(p, BoundaryTolerance)) return true;
+            if (prepared[i].Intersects(p) || regions[i].IsWithinDistance(p, BoundaryTolerance)) return true;
         }
         return false;
     }
@@ -74,9 +80,9 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
     {
         get
         {
-            if (_regions.Length == 0) return null;
+            if (Geometries.Count == 0) return null;
             var box = new Envelope();
-            foreach (var region in _regions) box.ExpandToInclude(region.EnvelopeInternal);
+            foreach (var region in _index.Value.Regions) box.ExpandToInclude(region.EnvelopeInternal);
             box.ExpandBy(BoundaryTolerance);
             return box.MinX <= -180 + 2 * BoundaryTolerance || box.MaxX >= 180 - 2 * BoundaryTolerance ? null : box;
         }

@@ -42,12 +42,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.CaseNumber).HasMaxLength(40);
         b.HasIndex(x => x.CaseNumber).IsUnique();
         b.Property(x => x.Profile).HasColumnName("Document").IsRequired().HasConversion(
-            p => Write(p),
-            s => JsonDocumentColumn.Read<PersonFields>(s).ToProfile());
+            p => StoredDocuments.Write<StoredPerson>(p, StoredPerson.Config),
+            s => StoredDocuments.Read<StoredPerson, PersonProfile>(s, StoredPerson.Config));
     }
-
-    private static string Write(PersonProfile profile) =>
-        JsonSerializer.Serialize(profile.Adapt<PersonFields>(MatchingMappings.Config), JsonDocumentColumn.SerializerOptions);
 }
 
 internal sealed class NoContactLinkConfiguration : IEntityTypeConfiguration<NoContactLink>
