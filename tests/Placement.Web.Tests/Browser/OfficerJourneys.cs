@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Placement.Web.Tests.Browser;
@@ -271,6 +272,8 @@ public sealed class ExclusionZoneJourneys(BrowserApp browser) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le dossier est enregistré");
         await Assertions.Expect(page.GetByText($"Ne doit pas rencontrer 1 co-auteur ou victime (dossier {numberB})")).ToBeVisibleAsync();
+        using (var scope = app.Services.CreateScope())
+            await DerivedForms.AssertConsistentAsync(scope.ServiceProvider.GetRequiredService<Placement.Web.Data.PlacementDbContext>());
 
         var officer = await app.ClientFor(PlacementApp.Officer69);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = a, postId = post })).StatusCode);
