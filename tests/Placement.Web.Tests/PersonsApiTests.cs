@@ -92,7 +92,7 @@ public class PersonsApiTests(PlacementApp app)
         foreach (var person in page.GetProperty("items").EnumerateArray())
         {
             var response = await officer.PutAsJsonAsync($"/api/persons/{person.GetProperty("id").GetString()}", person);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
             var after = await response.Json();
             Assert.Equal(person.GetProperty("restrictions").GetRawText(), after.GetProperty("restrictions").GetRawText());
             Assert.Equal(person.GetProperty("availability").GetRawText(), after.GetProperty("availability").GetRawText());
