@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Placement.Catalogue.Application;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Assignment;
 
 /// <summary>The recurring job of a schedule: creates a run of its scope for today and enqueues it.</summary>
-public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs jobs, TimeProvider clock)
+public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs jobs, ServiceCalendar calendar)
 {
     public async Task RunAsync(Guid scheduleId, CancellationToken ct)
     {
@@ -14,8 +15,8 @@ public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs
         var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
         var schedule = await store.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
         if (schedule is null) return;
-        var now = clock.GetUtcNow();
-        var run = new AssignmentRun(Guid.NewGuid(), schedule.Departements, null, DateOnly.FromDateTime(now.UtcDateTime), schedule.TimeLimitSeconds,
+        var now = calendar.UtcNow;
+        var run = new AssignmentRun(Guid.NewGuid(), schedule.Departements, null, calendar.DayOf(now), schedule.TimeLimitSeconds,
             schedule.KeepProposed, $"planification {schedule.Cron}", schedule.Id, now);
         store.AssignmentRuns.Add(run);
         await store.SaveChangesAsync(ct);
