@@ -11,10 +11,16 @@ namespace Placement.Catalogue;
 
 public static class CatalogueExtensions
 {
-    /// <summary>Registers the catalogue: options, the geography of France. The host provides <see cref="Persistence.ICatalogueStore"/>.</summary>
+    /// <summary>
+    /// Registers the catalogue: options, the service's calendar, the geography of France. The host provides
+    /// <see cref="Persistence.ICatalogueStore"/> and the <see cref="TimeProvider"/>.
+    /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddValidatedOptions<CatalogueOptions>(CatalogueOptions.Section);
+        services.AddValidatedOptions<CalendarOptions>(CalendarOptions.Section);
+        services.AddSingleton(sp => new ServiceCalendar(sp.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ZoneId)));
         services.AddSingleton(sp => FranceGeography.Load(Path.Combine(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ResolvedSeedDirectory, "geo")));
         services.AddSingleton<CatalogueInputs>();
         services.AddSingleton<Activities.ActivityVocabulary>();

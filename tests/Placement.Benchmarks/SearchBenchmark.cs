@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
@@ -47,7 +48,8 @@ public sealed class SearchBenchmark : IBenchmark
             output.WriteLine($"  database: {Posts} posts, {HostBodies} host bodies, {PersonsInDatabase} persons ({Persons} searched for) written in {load.Elapsed.TotalSeconds:0.0} s");
 
             using var index = new LucenePostSearchIndex(Path.Combine(folder, "search"));
-            var documents = new PostDocuments(geography, clock);
+            var calendar = new ServiceCalendar(clock, TimeZoneInfo.FindSystemTimeZoneById(CalendarOptions.DefaultTimeZone));
+            var documents = new PostDocuments(geography, calendar);
             var rebuild = Stopwatch.StartNew();
             int indexed;
             await using (var db = new PlacementDbContext(options))
@@ -82,7 +84,7 @@ public sealed class SearchBenchmark : IBenchmark
             await using (var db = new PlacementDbContext(options))
             {
                 var persons = await db.Persons.AsNoTracking().OrderBy(p => p.LastName).Take(Persons).ToListAsync();
-                var finder = new SuitablePosts(index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(clock), clock);
+                var finder = new SuitablePosts(index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(clock), calendar);
                 // First pass: the read cache meets each post for the first time (as after a restart).
                 foreach (var person in persons)
                 {

@@ -10,6 +10,9 @@ public class ConfigurationTests
 
     public static TheoryData<string, string, string, string> BadValues => new()
     {
+        // section Placement: the service's time zone, or the former key it is read from when unset
+        { "Placement:TimeZone", "Europe/Lyon", "Placement:TimeZone = « Europe/Lyon »", "fuseau horaire inconnu" },
+        { "Placement:Mail:TimeZone", "Paris", "Placement:Mail:TimeZone = « Paris »", "fuseau horaire inconnu" },
         // section Placement, nested Database
         { "Placement:Database:Provider", "Oracle", "Placement:Database:Provider = « Oracle »", "valeurs permises : Sqlite" },
         // section Placement, nested Demo

@@ -21,7 +21,7 @@ namespace Placement.Web.Tests;
 public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp>
 {
     /// <summary>The job as it runs at <paramref name="at"/> (tomorrow morning, next week), the app's clock left alone.</summary>
-    private NotificationJob JobAt(DateTimeOffset at) => ActivatorUtilities.CreateInstance<NotificationJob>(app.Services, new FakeTimeProvider(at));
+    private NotificationJob JobAt(DateTimeOffset at) => ActivatorUtilities.CreateInstance<NotificationJob>(app.Services, ParisCalendar.At(at));
 
     private async Task<string> ProposeAsync(int hours = 20)
     {
@@ -144,7 +144,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         async Task<List<NotificationEvent>> RemindAt(DateTimeOffset at)
         {
             using var scope = app.Services.CreateScope();
-            await new CatalogueReminders(scope.ServiceProvider.GetRequiredService<ICatalogueStore>(), new FakeTimeProvider(at)).RunAsync();
+            await new CatalogueReminders(scope.ServiceProvider.GetRequiredService<ICatalogueStore>(), ParisCalendar.At(at)).RunAsync();
             return await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().NotificationEvents.AsNoTracking()
                 .Where(e => e.HostBodyId == Guid.Parse(bodyId) && e.Kind == NotificationKind.HabilitationExpiring).OrderBy(e => e.OccurredAt).ToListAsync();
         }
@@ -177,7 +177,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         async Task<List<NotificationEvent>> RemindAt(DateTimeOffset at, params string[] weeks)
         {
             using var scope = app.Services.CreateScope();
-            await new CatalogueReminders(scope.ServiceProvider.GetRequiredService<ICatalogueStore>(), new FakeTimeProvider(at)).RunAsync();
+            await new CatalogueReminders(scope.ServiceProvider.GetRequiredService<ICatalogueStore>(), ParisCalendar.At(at)).RunAsync();
             var keys = weeks.Select(w => $"validation:{w}").ToList();
             return await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().NotificationEvents.AsNoTracking()
                 .Where(e => e.Kind == NotificationKind.PostsAwaitingValidation && keys.Contains(e.Key!)).OrderBy(e => e.OccurredAt).ToListAsync();
@@ -209,7 +209,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         async Task<int> WatchAt(DateTimeOffset at)
         {
             using var scope = app.Services.CreateScope();
-            await ActivatorUtilities.CreateInstance<DeadlineWatch>(scope.ServiceProvider, new FakeTimeProvider(at)).RunAsync();
+            await ActivatorUtilities.CreateInstance<DeadlineWatch>(scope.ServiceProvider, ParisCalendar.At(at)).RunAsync();
             return await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().NotificationEvents.CountAsync(e => e.PersonId == person && e.Kind == NotificationKind.DeadlineWatchEntered);
         }
 
@@ -294,7 +294,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
     [InlineData("2026-03-28T12:00:00Z", "2026-03-29T05:00:00Z")] // the night the clocks go forward
     public void TheDailyDigest_IsSentAtSevenInParis(string now, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            new MailOptions().NextDigest(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+            new MailOptions().NextDigest(ParisCalendar.Of(TimeProvider.System), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 
     [SkippableFact]
     public async Task TheMailTemplate_EncodesWhatItQuotes_AndCarriesEveryLink()

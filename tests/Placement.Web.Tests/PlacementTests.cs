@@ -125,7 +125,7 @@ public class PlacementTests(PlacementApp app)
         {
             var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
             // Fourteen months later, many persons are close to their deadline without a confirmed placement.
-            var later = new FakeTimeProvider(new DateTimeOffset(2028, 2, 1, 6, 0, 0, TimeSpan.Zero));
+            var later = ParisCalendar.At(new DateTimeOffset(2028, 2, 1, 6, 0, 0, TimeSpan.Zero));
             Assert.True(await new DeadlineWatch(store, later) { WarningWeeks = 12 }.RunAsync() > 20);
         }
         var officer = await app.ClientFor(PlacementApp.Officer69);
@@ -159,7 +159,7 @@ public class PlacementTests(PlacementApp app)
         using var scope = app.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
         // Saturday 08:00–17:00 is 9 h a week; 200 h need 23 weeks: a year and a half before the deadline it is too slow.
-        await new DeadlineWatch(store, new FakeTimeProvider(new DateTimeOffset(2027, 12, 1, 6, 0, 0, TimeSpan.Zero))).RunAsync();
+        await new DeadlineWatch(store, ParisCalendar.At(new DateTimeOffset(2027, 12, 1, 6, 0, 0, TimeSpan.Zero))).RunAsync();
         var flag = await store.AtRisk.SingleAsync(a => a.PersonId == Guid.Parse(personId));
         Assert.Contains(flag.Reasons, r => r.Contains("rythme insuffisant", StringComparison.Ordinal));
     }

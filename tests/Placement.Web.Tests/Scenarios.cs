@@ -35,10 +35,11 @@ internal static class Scenarios
 
     /// <summary>
     /// A person living at the post's address, free on Saturdays, whom the post suits; recorded by the officer of
-    /// <paramref name="departement"/> (69 or 38), with the co-defendants or victims <paramref name="noContact"/>.
+    /// <paramref name="departement"/> (69 or 38), with the co-defendants or victims <paramref name="noContact"/>,
+    /// born on <paramref name="birthDate"/> (an adult by default).
     /// </summary>
     public static async Task<string> Person(PlacementApp app, string postId, double hours = 40, string departement = "69", IEnumerable<string>? noContact = null,
-        string? caseNumber = null)
+        string? caseNumber = null, string? birthDate = null)
     {
         var officer = await app.ClientFor(departement == "38" ? PlacementApp.Officer38 : PlacementApp.Officer69);
         var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
@@ -49,6 +50,7 @@ internal static class Scenarios
         person["hoursOrdered"] = hours;
         person["caseNumber"] = caseNumber;
         person["availability"] = new[] { new { day = "sat", start = "08:00", end = "17:00" } };
+        if (birthDate is not null) person["birthDate"] = birthDate;
         var response = await officer.PostAsJsonAsync("/api/persons", person);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Json()).GetProperty("id").GetString()!;

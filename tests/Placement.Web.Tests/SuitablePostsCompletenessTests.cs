@@ -60,7 +60,7 @@ public sealed class SuitablePostsCompletenessTests : IAsyncLifetime
         }
         _index = new LucenePostSearchIndex(Path.Combine(_folder, "search"));
         await using (var db = new PlacementDbContext(_options))
-            await _index.RebuildAsync(new PostDocuments(FranceGeography.Load(Path.Combine(AppContext.BaseDirectory, "seed", "geo")), _clock).AllSearchable(db));
+            await _index.RebuildAsync(new PostDocuments(FranceGeography.Load(Path.Combine(AppContext.BaseDirectory, "seed", "geo")), ParisCalendar.Of(_clock)).AllSearchable(db));
     }
 
     public Task DisposeAsync()
@@ -75,7 +75,7 @@ public sealed class SuitablePostsCompletenessTests : IAsyncLifetime
     public async Task EveryPostWithinReach_IsExamined_AndTheCountsAreComplete()
     {
         await using var db = new PlacementDbContext(_options);
-        var finder = new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(_clock), _clock);
+        var finder = new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, new MatchingReadCache(_clock), ParisCalendar.Of(_clock));
         var result = await finder.FindAsync(_person, null, 200);
         Assert.Equal(1_500, result.Candidates);
         Assert.Equal(new Dictionary<string, int> { ["schedule"] = 1_200 }, result.ExcludedByRule);
@@ -92,7 +92,7 @@ public sealed class SuitablePostsCompletenessTests : IAsyncLifetime
         async Task<IReadOnlyList<Guid>> Suggested()
         {
             await using var db = new PlacementDbContext(_options);
-            return [.. (await new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, cache, _clock).FindAsync(_person, null, 200)).Posts.Select(p => p.Post.Id)];
+            return [.. (await new SuitablePosts(_index, SearchReadiness.OfFilledIndex(), db, cache, ParisCalendar.Of(_clock)).FindAsync(_person, null, 200)).Posts.Select(p => p.Post.Id)];
         }
         async Task SuspendAsync(Guid id, DateTimeOffset stamped)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;
 
@@ -10,7 +11,7 @@ namespace Placement.Catalogue.Notifications;
 /// each week, the posts waiting for validation for more than seven days. Each reminder carries a key
 /// (<see cref="NotificationEvent.Key"/>) so that it is written once however often, and on however many nodes, this runs.
 /// </summary>
-public sealed class CatalogueReminders(ICatalogueStore store, TimeProvider clock)
+public sealed class CatalogueReminders(ICatalogueStore store, ServiceCalendar calendar)
 {
     /// <summary>A post is overdue for validation after this long in the queue.</summary>
     public static readonly TimeSpan ValidationWait = TimeSpan.FromDays(7);
@@ -18,7 +19,7 @@ public sealed class CatalogueReminders(ICatalogueStore store, TimeProvider clock
     /// <summary>Writes the reminders due today; returns how many it wrote.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var due = new List<NotificationEvent>();
         due.AddRange(await HabilitationsAsync(now, ct));
         if (await PostsAwaitingValidationAsync(now, ct) is { } digest) due.Add(digest);
@@ -40,7 +41,7 @@ public sealed class CatalogueReminders(ICatalogueStore store, TimeProvider clock
 
     private async Task<IEnumerable<NotificationEvent>> HabilitationsAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = calendar.DayOf(now);
         var bodies = await store.HostBodies.AsNoTracking().ToListAsync(ct); // the habilitation lives in the details' document
         return bodies
             .Where(h => h.Details.Habilitation is { Status: HabilitationStatus.Habilitated, Period: not null })
@@ -52,12 +53,12 @@ public sealed class CatalogueReminders(ICatalogueStore store, TimeProvider clock
                 key: $"habilitation:{x.Body.Id:N}:{x.End:yyyyMMdd}:{x.Months}"));
     }
 
-    /// <summary>The week's digest, once per ISO week, when a post has waited for validation for more than seven days.</summary>
+    /// <summary>The week's digest, once per ISO week of the service's calendar, when a post has waited for validation for more than seven days.</summary>
     private async Task<NotificationEvent?> PostsAwaitingValidationAsync(DateTimeOffset now, CancellationToken ct)
     {
         var since = now - ValidationWait;
         if (!await store.Posts.AnyAsync(p => p.Status == PostStatus.PendingValidation && p.StatusChangedAt < since, ct)) return null;
-        var day = now.UtcDateTime;
+        var day = calendar.ToLocal(now);
         return new NotificationEvent(NotificationKind.PostsAwaitingValidation, now,
             key: $"validation:{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}");
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
@@ -12,7 +13,7 @@ namespace Placement.Catalogue.Search;
 /// What may be searched and how it reads in the index: only published posts of host bodies habilitated
 /// today are searchable; Mapster maps a post and its host body to a <see cref="PostDocument"/>.
 /// </summary>
-public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
+public sealed class PostDocuments(FranceGeography geography, ServiceCalendar calendar)
 {
     private static readonly TypeAdapterConfig Mapping = CatalogueMappings.Compiled(config => config.NewConfig<Post, PostDocument>()
             .Map(d => d.Title, s => s.Details.Title)
@@ -35,7 +36,7 @@ public sealed class PostDocuments(FranceGeography geography, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(hostBody);
-        return post.Status == PostStatus.Published && hostBody.CanHostOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return post.Status == PostStatus.Published && hostBody.CanHostOn(calendar.Today);
     }
 
     public PostDocument ToDocument(Post post, HostBody hostBody)

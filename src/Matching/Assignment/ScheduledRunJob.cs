@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Placement.Catalogue.Application;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 
@@ -11,7 +12,7 @@ namespace Placement.Matching.Assignment;
 /// (a unique key on schedule and occurrence settles two deliveries at once) and only enqueues it again while it is queued
 /// — the run's own job tolerates a duplicate.
 /// </summary>
-public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs jobs, TimeProvider clock)
+public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs jobs, ServiceCalendar calendar)
 {
     public async Task RunAsync(Guid scheduleId, CancellationToken ct)
     {
@@ -19,12 +20,12 @@ public sealed class ScheduledRunJob(IServiceScopeFactory scopes, IAssignmentJobs
         var store = scope.ServiceProvider.GetRequiredService<IMatchingStore>();
         var schedule = await store.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
         if (schedule is null) return;
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var occurrence = CronExpressionAttribute.Latest(schedule.Cron, now) ?? now;
         var run = await OfOccurrenceAsync(store, scheduleId, occurrence, ct);
         if (run is null)
         {
-            run = new AssignmentRun(Guid.NewGuid(), schedule.Departements, null, DateOnly.FromDateTime(now.UtcDateTime), schedule.TimeLimitSeconds,
+            run = new AssignmentRun(Guid.NewGuid(), schedule.Departements, null, calendar.DayOf(now), schedule.TimeLimitSeconds,
                 schedule.KeepProposed, $"planification {schedule.Cron}", schedule.Id, now, occurrence);
             store.AssignmentRuns.Add(run);
             try

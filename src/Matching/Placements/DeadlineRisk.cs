@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
@@ -23,19 +24,20 @@ public static class DeadlineRisk
         var remaining = person.Profile.Hours.Remaining;
         if (remaining <= 0) return [];
         var deadline = person.Profile.Term.EffectiveDeadline;
-        var weeksLeft = (deadline.DayNumber - today.DayNumber) / 7.0;
+        var weeksLeft = ServiceCalendar.WeeksBetween(today, deadline);
+        var daysLeft = Math.Max(0, deadline.DayNumber - today.DayNumber);
         var reasons = new List<string>();
         var confirmed = activePlacements.Where(p => p.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress).ToList();
         if (confirmed.Count == 0 && weeksLeft < warningWeeks)
             reasons.Add(weeksLeft < 0
                 ? string.Create(French, $"échéance dépassée ({deadline:dd/MM/yyyy}) avec {remaining:0.#} h restantes")
-                : string.Create(French, $"aucun placement confirmé à {Math.Floor(weeksLeft):0} semaines de l'échéance ({deadline:dd/MM/yyyy})"));
+                : string.Create(French, $"aucun placement confirmé à {weeksLeft} semaines de l'échéance ({deadline:dd/MM/yyyy})"));
         foreach (var placement in confirmed)
         {
             var post = posts[placement.PostId];
             var weekly = EligibilityRules.WeeklyHours(person.Profile.Availability, post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, person.Profile.IsMinorOn(today));
-            if (weekly * Math.Max(0, weeksLeft) < remaining - 1e-9)
-                reasons.Add(string.Create(French, $"{remaining:0.#} h restantes pour {Math.Max(0, weeksLeft):0} semaines à {weekly:0.#} h/semaine : rythme insuffisant"));
+            if (weekly * daysLeft / 7.0 < remaining - 1e-9)
+                reasons.Add(string.Create(French, $"{remaining:0.#} h restantes pour {Math.Max(0, weeksLeft)} semaines à {weekly:0.#} h/semaine : rythme insuffisant"));
         }
         return reasons;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Notifications;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
@@ -11,14 +12,14 @@ namespace Placement.Matching.Placements;
 /// and keeps that list for their officers. A person entering the list (flagged now, not at the last watch) is told to
 /// their referent officer: the event is written in the same transaction as the list (issue 14).
 /// </summary>
-public sealed class DeadlineWatch(IMatchingStore store, TimeProvider clock)
+public sealed class DeadlineWatch(IMatchingStore store, ServiceCalendar calendar)
 {
     public int WarningWeeks { get; init; } = 12;
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = calendar.UtcNow;
+        var today = calendar.DayOf(now);
         var persons = await store.Persons.AsNoTracking().ToListAsync(ct);
         var (placements, posts) = await DeadlineRisk.ActiveAsync(store, null, ct);
         var flagged = new List<AtRiskPerson>();

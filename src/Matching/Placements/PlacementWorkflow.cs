@@ -1,5 +1,6 @@
 using Placement.Catalogue.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
@@ -8,7 +9,7 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Placements;
 
 /// <summary>Placements: made from proposals or by an officer, then confirmed, declined, cancelled, and their hours logged.</summary>
-public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate, TimeProvider clock)
+public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate, ServiceCalendar calendar)
 {
     /// <summary>Accepts a pending proposal: a placement proposed to the partner, if the post still has room.</summary>
     public async Task<TigPlacement> AcceptAsync(AssignmentProposal proposal, string by, CancellationToken ct)
@@ -24,8 +25,8 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
     /// </summary>
     public async Task<TigPlacement> PlaceAsync(Guid personId, Guid postId, string by, Guid? proposalId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = calendar.UtcNow;
+        var today = calendar.DayOf(now);
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
         using var _ = await gate.EnterAsync(store, postId, ct);
         try
@@ -70,8 +71,8 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
     public async Task<TigPlacement> LogHoursAsync(TigPlacement placement, DateOnly date, double hours, string? note, string tutor, string enteredBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        var now = clock.GetUtcNow();
-        Ensure.That(date <= DateOnly.FromDateTime(now.UtcDateTime), "date", "Des heures ne se déclarent pas à l'avance.");
+        var now = calendar.UtcNow;
+        Ensure.That(date <= calendar.DayOf(now), "date", "Des heures ne se déclarent pas à l'avance.");
         var person = await store.Persons.FirstAsync(p => p.Id == placement.PersonId, ct);
         var log = new HoursLog(date, hours, note, tutor, enteredBy);
         Ensure.That(person.Profile.Hours.Done + hours <= person.Profile.Hours.Ordered + 1e-9, "hours", "Ces heures dépassent les heures prononcées.");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Search;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
@@ -12,13 +13,13 @@ namespace Placement.Matching.Suitability;
 /// then the matching rules, the same code as the solver, keep the eligible ones with free places and rank
 /// them by the quality score.
 /// </summary>
-public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readiness, IMatchingStore store, MatchingReadCache cache, TimeProvider clock)
+public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readiness, IMatchingStore store, MatchingReadCache cache, ServiceCalendar calendar)
 {
     public async Task<SuitablePostsResult> FindAsync(Person person, string? text, int limit, IReadOnlyList<string>? activities = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         readiness.ThrowIfNotReady();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         var coDefendants = await CoDefendantPlacements.HostBodiesAsync(store, [person], ct);
         var who = person.ToMatchPerson(coDefendants[person.Id]);
         // Rule 15: nothing left to do, nothing to propose.

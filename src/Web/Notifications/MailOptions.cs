@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Placement.Catalogue.Application;
 
 namespace Placement.Web.Notifications;
 
@@ -28,22 +29,18 @@ public sealed class MailOptions
     public string FromName { get; set; } = "Placement TIG";
     public MailSecurity Security { get; set; } = MailSecurity.Auto;
 
-    /// <summary>The hour (in <see cref="TimeZone"/>) the daily digest is sent.</summary>
+    /// <summary>
+    /// The hour, on the service's clocks (<see cref="CalendarOptions.TimeZone"/>), the daily digest is sent. The former
+    /// <c>Placement:Mail:TimeZone</c> is read by <see cref="CalendarOptions"/> when <c>Placement:TimeZone</c> is not set.
+    /// </summary>
     [Range(0, 23)]
     public int DigestHour { get; set; } = 7;
 
-    /// <summary>The time zone of the digest hour (IANA name).</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Europe/Paris";
-
     /// <summary>The next digest time after <paramref name="now"/>: today's digest hour when still to come, tomorrow's otherwise.</summary>
-    public DateTimeOffset NextDigest(DateTimeOffset now)
+    public DateTimeOffset NextDigest(ServiceCalendar calendar, DateTimeOffset now)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var at = new DateTime(local.Year, local.Month, local.Day, DigestHour, 0, 0, DateTimeKind.Unspecified);
-        if (at <= local.DateTime) at = at.AddDays(1);
-        return new DateTimeOffset(at, zone.GetUtcOffset(at)).ToUniversalTime();
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.Next(new TimeOnly(DigestHour, 0), now);
     }
 
     /// <summary>The service's public address, for the links in e-mails (e.g. <c>https://placement.spip.example</c>).</summary>

@@ -2,6 +2,7 @@ using Placement.Matching.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Placement.Catalogue.Application;
 using MimeKit;
 using Placement.Web.Data;
 using Placement.Web.Features.Shared;
@@ -17,7 +18,7 @@ namespace Placement.Web.Notifications;
 /// sending and the mark sends it again with the same Message-Id, which mail systems treat as the same message.
 /// </summary>
 public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMessages messages, MailTemplates templates, IMailSender sender,
-    IOptions<MailOptions> options, TimeProvider clock, ILogger<NotificationJob> logger)
+    IOptions<MailOptions> options, ServiceCalendar calendar, ILogger<NotificationJob> logger)
 {
     public const string RecurringJobId = "notifications";
     public const string Cron = "* * * * *";
@@ -65,8 +66,8 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
-        var now = clock.GetUtcNow();
-        var digestAt = options.Value.NextDigest(now);
+        var now = calendar.UtcNow;
+        var digestAt = options.Value.NextDigest(calendar, now);
         var events = await db.NotificationEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).Take(Batch).ToListAsync(ct);
         foreach (var e in events)
         {
@@ -92,7 +93,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var due = await db.Notifications.Where(n => n.MailStatus == MailStatus.Pending && n.NextAttemptAt <= now)
             .OrderBy(n => n.NextAttemptAt).Take(Batch).ToListAsync(ct);
         foreach (var n in due)
@@ -108,7 +109,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var recipients = await db.Notifications.Where(n => n.MailStatus == MailStatus.Digest && n.NextAttemptAt <= now)
             .Select(n => n.Email).Distinct().OrderBy(e => e).Take(Batch).ToListAsync(ct);
         foreach (var email in recipients)
@@ -126,11 +127,11 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
         try
         {
             await sender.SendAsync(message, ct);
-            foreach (var n in carried) n.Sent(clock.GetUtcNow());
+            foreach (var n in carried) n.Sent(calendar.UtcNow);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            foreach (var n in carried) n.SendingFailed(e.Message, clock.GetUtcNow());
+            foreach (var n in carried) n.SendingFailed(e.Message, calendar.UtcNow);
             logger.LogWarning("Courriel {MessageId} à {To} non remis ({Attempt}e tentative) : {Error}", message.MessageId, carried[0].Email, carried[0].Attempts, e.Message);
         }
     }
@@ -149,11 +150,11 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
         ArgumentNullException.ThrowIfNull(gathered);
         var heading = gathered.Count == 1 ? "Votre notification du jour" : $"Vos {gathered.Count} notifications du jour";
         var mail = new MailModel(heading, [.. gathered.Select(Item)], Absolute("/notifications/preferences"));
-        return await MimeAsync(mail, gathered[0].Email, Notification.DigestMessageId(gathered, Domain), clock.GetUtcNow());
+        return await MimeAsync(mail, gathered[0].Email, Notification.DigestMessageId(gathered, Domain), calendar.UtcNow);
     }
 
     private MailItem Item(Notification n) =>
-        new(n.Subject, Labels.DateTime(n.CreatedAt), n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Absolute(n.Link));
+        new(n.Subject, Labels.DateTime(calendar.ToLocal(n.CreatedAt)), n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Absolute(n.Link));
 
     private string Domain => MailboxAddress.Parse(options.Value.From).Domain;
 

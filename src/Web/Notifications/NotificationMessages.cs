@@ -1,5 +1,6 @@
 using Placement.Matching.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Notifications;
 using Placement.Web.Data;
@@ -14,7 +15,7 @@ public sealed record Recipient(string Email, string? AccountId, NotificationMess
 /// Who is told of an event and in what words (French, short, with the page to open). Partners learn the person's first
 /// name and initial, the schedule and the officer's contact — never judicial data; officers hear of their persons.
 /// </summary>
-public sealed class NotificationMessages
+public sealed class NotificationMessages(ServiceCalendar calendar)
 {
     public async Task<IReadOnlyList<Recipient>> ForAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
     {
@@ -88,7 +89,7 @@ public sealed class NotificationMessages
     }
 
     /// <summary>A run's end: its requester (when a person asked for it) and the coordinators of its départements.</summary>
-    private static async Task<IReadOnlyList<Recipient>> RunAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    private async Task<IReadOnlyList<Recipient>> RunAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
     {
         var run = e.RunId is { } id ? await db.AssignmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
         if (run is null) return [];
@@ -96,12 +97,12 @@ public sealed class NotificationMessages
         var message = e.Kind == NotificationKind.RunFinished
             ? new NotificationMessage(
                 $"Affectation terminée : {run.Placed} {(run.Placed > 1 ? "personnes placées" : "personne placée")} sur {run.Persons}",
-                $"L'affectation demandée le {Labels.DateTime(run.CreatedAt)}{where} est terminée : {run.Placed} {(run.Placed > 1 ? "propositions" : "proposition")} " +
+                $"L'affectation demandée le {Labels.DateTime(calendar.ToLocal(run.CreatedAt))}{where} est terminée : {run.Placed} {(run.Placed > 1 ? "propositions" : "proposition")} " +
                 $"pour {run.Persons} {(run.Persons > 1 ? "personnes" : "personne")}, {run.Persons - run.Placed} sans poste.\nLes propositions attendent votre revue.",
                 $"/affectations/{run.Id}")
             : new NotificationMessage(
                 "Affectation en échec",
-                $"L'affectation demandée le {Labels.DateTime(run.CreatedAt)}{where} n'a pas abouti." + (e.Detail is { Length: > 0 } ? $"\nMotif : {e.Detail}" : "") +
+                $"L'affectation demandée le {Labels.DateTime(calendar.ToLocal(run.CreatedAt))}{where} n'a pas abouti." + (e.Detail is { Length: > 0 } ? $"\nMotif : {e.Detail}" : "") +
                 "\nRelancez-la, ou signalez-le à l'administrateur si l'échec se répète.",
                 $"/affectations/{run.Id}");
         var recipients = (await CoordinatorsAsync(db, ct))
@@ -127,7 +128,7 @@ public sealed class NotificationMessages
     /// The weekly digest: each coordinator is told of the posts of their départements waiting for validation for more
     /// than seven days, oldest first; a coordinator with none is not told.
     /// </summary>
-    private static async Task<IReadOnlyList<Recipient>> AwaitingValidationAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    private async Task<IReadOnlyList<Recipient>> AwaitingValidationAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
     {
         var since = e.OccurredAt - CatalogueReminders.ValidationWait;
         var waiting = (await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.PendingValidation).ToListAsync(ct))
@@ -141,7 +142,7 @@ public sealed class NotificationMessages
             if (theirs.Count == 0) continue;
             const int listed = 10;
             var lines = theirs.Take(listed).Select(p =>
-                $"– « {p.Details.Title} » ({hostNames.GetValueOrDefault(p.HostBodyId, "structure inconnue")}, {p.Departement}), proposé le {Labels.Date(p.StatusChangedAt)}");
+                $"– « {p.Details.Title} » ({hostNames.GetValueOrDefault(p.HostBodyId, "structure inconnue")}, {p.Departement}), proposé le {Labels.Date(calendar.ToLocal(p.StatusChangedAt))}");
             var more = theirs.Count > listed ? $"\net {theirs.Count - listed} autre{(theirs.Count - listed > 1 ? "s" : "")}." : "";
             recipients.Add(new Recipient(coordinator.Email, coordinator.Id, new NotificationMessage(
                 $"{theirs.Count} {(theirs.Count > 1 ? "postes attendent" : "poste attend")} votre validation depuis plus de 7 jours",

@@ -11,16 +11,16 @@ namespace Placement.Catalogue.Features.Applications;
 /// <see cref="CatalogueOptions.HabilitationYears"/> years from today (a public body stays habilitated by right) and its
 /// accounts may sign in. Refused (with a reason): its accounts are removed, and its host body too when nothing refers to it.
 /// </summary>
-public sealed class DecideApplication(ICatalogueStore store, IPartnerAccounts accounts, Microsoft.Extensions.Options.IOptions<CatalogueOptions> options, TimeProvider clock) : IUseCase
+public sealed class DecideApplication(ICatalogueStore store, IPartnerAccounts accounts, Microsoft.Extensions.Options.IOptions<CatalogueOptions> options, ServiceCalendar calendar) : IUseCase
 {
     public async Task<HostBodyApplicationResponse> AcceptAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var (application, hostBody) = await FindAsync(caller, id, ct);
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         application.Accept(caller.Who, now);
         if (hostBody.Details.Habilitation.Status == HabilitationStatus.Pending)
         {
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = calendar.DayOf(now);
             var d = hostBody.Details;
             hostBody.Update(new HostBodyDetails(d.Name, d.LegalType, d.Siret,
                 new Habilitation(HabilitationStatus.Habilitated, new DateRange(today, today.AddYears(options.Value.HabilitationYears).AddDays(-1), "validUntil")),
@@ -35,7 +35,7 @@ public sealed class DecideApplication(ICatalogueStore store, IPartnerAccounts ac
     {
         ArgumentNullException.ThrowIfNull(request);
         var (application, hostBody) = await FindAsync(caller, id, ct);
-        application.Refuse(caller.Who, request.Reason, clock.GetUtcNow());
+        application.Refuse(caller.Who, request.Reason, calendar.UtcNow);
         await accounts.RemoveAwaitingAsync(hostBody.Id, ct);
         var inUse = await store.Posts.AnyAsync(p => p.HostBodyId == hostBody.Id, ct);
         if (!inUse) store.HostBodies.Remove(hostBody);

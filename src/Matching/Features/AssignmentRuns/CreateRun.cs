@@ -9,7 +9,7 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Features.AssignmentRuns;
 
 /// <summary>Starts a batch assignment over départements of the coordinator's (a background job); the run as queued.</summary>
-public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, TimeProvider clock) : IUseCase
+public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, ServiceCalendar calendar) : IUseCase
 {
     public const double DefaultTimeLimitSeconds = 30;
 
@@ -17,9 +17,9 @@ public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, TimePr
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var now = clock.GetUtcNow();
+        var now = calendar.UtcNow;
         var run = new FieldErrors().Build(() => new AssignmentRun(Guid.NewGuid(), request.Departements ?? [], request.PersonIds,
-            request.ReferenceDate ?? DateOnly.FromDateTime(now.UtcDateTime), request.TimeLimitSeconds ?? DefaultTimeLimitSeconds,
+            request.ReferenceDate ?? calendar.DayOf(now), request.TimeLimitSeconds ?? DefaultTimeLimitSeconds,
             request.KeepProposed ?? false, caller.Who, null, now));
         caller.DemandDepartements(run.Departements);
         if (run.PersonIds is { Count: > 0 } ids)

@@ -6,7 +6,7 @@ using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Features.Audit;
 
-/// <summary>Filters of the audit trail; all optional. <c>from</c> and <c>to</c> are days (UTC), both included.</summary>
+/// <summary>Filters of the audit trail; all optional. <c>from</c> and <c>to</c> are days of the service's calendar (<see cref="ServiceCalendar"/>), both included.</summary>
 public sealed record AuditTrailQuery
 {
     public string? Actor { get; init; }
@@ -22,7 +22,7 @@ public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string Actor
     IReadOnlyList<Guid> PersonIds, int PersonCount, string? Origin, string? Request);
 
 /// <summary>The audit trail for the administrator, newest first, filtered by account, person, action and days.</summary>
-public sealed class ListAuditTrail(IMatchingStore store) : IUseCase
+public sealed class ListAuditTrail(IMatchingStore store, ServiceCalendar calendar) : IUseCase
 {
     public async Task<PagedResult<AuditEntryResponse>> HandleAsync(Caller caller, AuditTrailQuery query, CancellationToken ct)
     {
@@ -40,8 +40,16 @@ public sealed class ListAuditTrail(IMatchingStore store) : IUseCase
         if (query.Actor is { Length: > 0 } actor) lines = lines.Where(e => e.Actor.ToLower().Contains(actor.Trim().ToLowerInvariant()));
         if (query.PersonId is { } person) lines = lines.Where(e => e.PersonIds.Contains(person.ToString()));
         if (query.Action is { Length: > 0 } action) lines = lines.Where(e => e.Action == action);
-        if (query.From is { } from) lines = lines.Where(e => e.At >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        if (query.To is { } to) lines = lines.Where(e => e.At < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        if (query.From is { } from)
+        {
+            var start = calendar.StartOf(from);
+            lines = lines.Where(e => e.At >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = calendar.StartOf(to.AddDays(1));
+            lines = lines.Where(e => e.At < end);
+        }
         var total = await lines.CountAsync(ct);
         var page = await lines.OrderByDescending(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return new PagedResult<AuditEntryResponse>([.. page.Select(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.Action, e.What,

@@ -14,7 +14,7 @@ using Placement.Matching.Audit;
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>A person's file for their officer: the person, every placement with its post and host body, the deadline risks now.</summary>
-public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeProvider clock, IOptions<JobsOptions> jobs, Placement.Catalogue.Geography.FranceGeography geography) : IUseCase
+public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, ServiceCalendar calendar, IOptions<JobsOptions> jobs, Placement.Catalogue.Geography.FranceGeography geography) : IUseCase
 {
     public async Task<PersonFileResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
@@ -25,8 +25,7 @@ public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, TimeP
         var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var hostIds = posts.Values.Select(p => p.HostBodyId).Distinct().ToList();
         var hosts = await store.HostBodies.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var risks = DeadlineRisk.Reasons(person, placements.Where(p => p.IsActive), posts, today, jobs.Value.DeadlineWarningWeeks);
+        var risks = DeadlineRisk.Reasons(person, placements.Where(p => p.IsActive), posts, calendar.Today, jobs.Value.DeadlineWarningWeeks);
         return new PersonFileResponse(await store.ResponseAsync(person, ct),
             [.. placements.Select(p => new PersonPlacementItem(p.Id, p.PostId, posts[p.PostId].Details.Title, hosts[posts[p.PostId].HostBodyId],
                 EnumNames.ToKebab(p.Status), p.Reason, p.HoursTarget, p.HoursLogged, p.CreatedAt, p.StatusChangedAt))],

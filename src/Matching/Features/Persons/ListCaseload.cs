@@ -17,7 +17,7 @@ namespace Placement.Matching.Features.Persons;
 /// An officer's caseload: the persons of their SPIP with hours and deadline at a glance, where each stands, and
 /// the deadline risks computed now with the deadline watch's rule; most urgent first.
 /// </summary>
-public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, TimeProvider clock, IOptions<JobsOptions> jobs) : IUseCase
+public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, ServiceCalendar calendar, IOptions<JobsOptions> jobs) : IUseCase
 {
     public async Task<CaseloadPage> HandleAsync(Caller caller, CaseloadQuery query, CancellationToken ct)
     {
@@ -51,7 +51,7 @@ public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, TimePr
             var words = q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             all = [.. all.Where(p => words.All(w => Contains(p.Profile.FirstName, w) || Contains(p.Profile.LastName, w)))];
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         var (placements, posts) = await DeadlineRisk.ActiveAsync(store, [.. all.Select(p => p.Id)], ct);
         var items = all.Select(p => Item(p, placements[p.Id].ToList(), posts, today, jobs.Value.DeadlineWarningWeeks)).ToList();
 
@@ -74,7 +74,7 @@ public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, TimePr
             : Situations.Awaiting;
         var deadline = p.Term.EffectiveDeadline;
         return new CaseloadItem(person.Id, p.FirstName, p.LastName, person.Departement, p.Hours.Ordered, p.Hours.Done, p.Hours.Remaining, deadline,
-            (int)Math.Floor((deadline.DayNumber - today.DayNumber) / 7.0), situation, DeadlineRisk.Reasons(person, active, posts, today, warningWeeks));
+            ServiceCalendar.WeeksBetween(today, deadline), situation, DeadlineRisk.Reasons(person, active, posts, today, warningWeeks));
     }
 
     private static bool Matches(CaseloadItem item, string filter) =>

@@ -13,7 +13,7 @@ namespace Placement.Web.Features.AssignmentRuns;
 /// Affectations: launch a run (<see cref="CreateRun"/>: départements, an optional selection of persons awaiting a post,
 /// reference date, time limit, keep current proposals) and the runs of the coordinator's territory (<see cref="ListRuns"/>).
 /// </summary>
-public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, ListCaseload caseload, FranceGeography geography, TimeProvider clock)
+public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, ListCaseload caseload, FranceGeography geography, ServiceCalendar calendar)
     : PageModel, IReloadsOnRefusal
 {
     public sealed class RunForm
@@ -38,7 +38,7 @@ public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, L
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input = new RunForm { Departements = [.. caller.Departements], ReferenceDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        Input = new RunForm { Departements = [.. caller.Departements], ReferenceDate = calendar.Today };
         await ReloadAsync(ct);
     }
 

@@ -10,12 +10,10 @@ namespace Placement.Web.Features.AssignmentSchedules;
 
 /// <summary>
 /// Affectations planifiées: the coordinator's recurring runs (<see cref="ListSchedules"/>, <see cref="CreateSchedule"/>,
-/// <see cref="DeleteSchedule"/>), each with its next three occurrences in French, Paris time.
+/// <see cref="DeleteSchedule"/>), each with its next three occurrences in French, on the service's clocks.
 /// </summary>
-public sealed class IndexModel(Caller caller, ListSchedules list, CreateSchedule create, DeleteSchedule delete, TimeProvider clock) : PageModel, IReloadsOnRefusal
+public sealed class IndexModel(Caller caller, ListSchedules list, CreateSchedule create, DeleteSchedule delete, ServiceCalendar calendar) : PageModel, IReloadsOnRefusal
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public sealed class ScheduleForm
     {
         public string? Departements { get; set; }
@@ -58,6 +56,6 @@ public sealed class IndexModel(Caller caller, ListSchedules list, CreateSchedule
     public async Task ReloadAsync(CancellationToken ct) => Items = await list.HandleAsync(caller, ct);
 
     public IEnumerable<string> NextOf(string cron) =>
-        CronExpressionAttribute.Next(cron, clock.GetUtcNow(), 3)
-            .Select(at => TimeZoneInfo.ConvertTime(at, Paris).ToString("dddd d MMMM yyyy à HH:mm", Labels.French));
+        CronExpressionAttribute.Next(cron, calendar.UtcNow, 3)
+            .Select(at => calendar.ToLocal(at).ToString("dddd d MMMM yyyy à HH:mm", Labels.French));
 }

@@ -9,7 +9,7 @@ using Placement.Web.Features.Shared;
 namespace Placement.Web.Features.Partner;
 
 /// <summary>Logs hours on a placement (<see cref="LogPlacementHours"/>, the use case of <c>POST /api/placements/{id}/hours</c>).</summary>
-public sealed class HoursModel(Caller caller, GetPartnerPlacement get, GetPost getPost, LogPlacementHours log, TimeProvider clock) : PageModel, IReloadsOnRefusal
+public sealed class HoursModel(Caller caller, GetPartnerPlacement get, GetPost getPost, LogPlacementHours log, ServiceCalendar calendar) : PageModel, IReloadsOnRefusal
 {
     public sealed class HoursForm
     {
@@ -34,7 +34,7 @@ public sealed class HoursModel(Caller caller, GetPartnerPlacement get, GetPost g
     {
         await ReloadAsync(ct);
         var post = await getPost.HandleAsync(caller, Placement.PostId, ct);
-        Input = new HoursForm { Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Tutor = post.Tutor?.Name };
+        Input = new HoursForm { Date = calendar.Today, Tutor = post.Tutor?.Name };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -13,7 +13,7 @@ using Placement.Web.Features.Shared;
 namespace Placement.Web.Features.Partner;
 
 /// <summary>A new post of the partner's host body (<see cref="CreatePost"/>), kept as a draft or submitted at once (<see cref="MovePost"/>).</summary>
-public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreatePost create, MovePost move, ActivityVocabulary vocabulary, TimeProvider clock)
+public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreatePost create, MovePost move, ActivityVocabulary vocabulary, ServiceCalendar calendar)
     : PageModel, IPostEditor, IReloadsOnRefusal
 {
     [BindProperty]
@@ -29,7 +29,7 @@ public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreateP
     public async Task OnGetAsync(CancellationToken ct)
     {
         var host = await HostBodyAsync(ct);
-        Input = PostForm.Blank(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        Input = PostForm.Blank(calendar.Today);
         Input.Street = host.Address?.Street;
         Input.CommuneInsee = host.Address?.CommuneInsee;
         Input.TutorName = host.Contact?.Name;

@@ -9,7 +9,7 @@ using Placement.Web.Features.Shared;
 namespace Placement.Web.Features.Partner;
 
 /// <summary>Ma structure: the partner's host body (<see cref="GetHostBody"/>), its habilitation, the tutors of its posts (<see cref="ListPosts"/>).</summary>
-public sealed class StructureModel(Caller caller, GetHostBody getHostBody, ListPosts listPosts, FranceGeography geography, TimeProvider clock) : PageModel
+public sealed class StructureModel(Caller caller, GetHostBody getHostBody, ListPosts listPosts, FranceGeography geography, ServiceCalendar calendar) : PageModel
 {
     public sealed record Tutor(string Name, string Contact, IReadOnlyList<string> Posts);
 
@@ -34,7 +34,7 @@ public sealed class StructureModel(Caller caller, GetHostBody getHostBody, ListP
         var posts = await listPosts.HandleAsync(caller, new ListPostsQuery(null, null, id, 1, Paging.MaxPageSize), ct);
         Tutors = [.. posts.Items.Where(p => p.Tutor?.Name is not null).GroupBy(p => p.Tutor!.Name!)
             .Select(g => new Tutor(g.Key, string.Join(" · ", new[] { g.First().Tutor!.Email, g.First().Tutor!.Phone }.Where(x => x is not null)), [.. g.Select(p => p.Title ?? "").Distinct()]))];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         if (HostBody.Habilitation?.ValidUntil is { } until && until <= today.AddMonths(3))
             HabilitationWarning = until < today
                 ? $"Votre habilitation a pris fin le {Labels.Date(until)} : aucun nouveau placement n'est possible. Contactez le SPIP."

@@ -114,10 +114,8 @@ public static class Labels
         _ => "",
     };
 
-    public static string DateTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Paris).ToString("d MMMM yyyy à HH:mm", French);
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    /// <summary>« 28 novembre 2026 à 10:00 »: a time on the service's clocks (<see cref="Placement.Catalogue.Application.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
+    public static string DateTime(System.DateTime local) => local.ToString("d MMMM yyyy à HH:mm", French);
 
     /// <summary>The legal types of host bodies, in the order an organisation looks for its own.</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> LegalTypes =
@@ -150,7 +148,8 @@ public static class Labels
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
 
-    public static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", French);
+    /// <summary>The date of a time on the service's clocks (<see cref="Placement.Catalogue.Application.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
+    public static string Date(System.DateTime local) => local.ToString("d MMMM yyyy", French);
 
     public static string Hours(double hours) => hours.ToString("0.#", French) + " h";
 

@@ -16,7 +16,7 @@ namespace Placement.Web.Features.Validation;
 /// File de validation: what awaits the SPIP's decision (<see cref="ListValidationQueue"/>); a post is validated
 /// (<see cref="MovePost"/>, publish) or refused with a reason the partner reads (<see cref="RefusePost"/>).
 /// </summary>
-public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, DecideApplication decide, FranceGeography geography, Microsoft.Extensions.Options.IOptions<Placement.Catalogue.CatalogueOptions> catalogue, TimeProvider clock)
+public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, DecideApplication decide, FranceGeography geography, Microsoft.Extensions.Options.IOptions<Placement.Catalogue.CatalogueOptions> catalogue, ServiceCalendar calendar)
     : PageModel, IReloadsOnRefusal
 {
     public sealed class RefusalForm
@@ -60,11 +60,12 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
 
     public string CommuneOf(AddressDto? address) => geography.Commune(address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
 
-    public string Waiting(DateTimeOffset since) => (clock.GetUtcNow() - since).TotalDays switch
+    /// <summary>Since when a post waits, in days of the service's calendar.</summary>
+    public string Waiting(DateTimeOffset since) => (calendar.Today.DayNumber - calendar.DayOf(since).DayNumber) switch
     {
         < 1 => "soumis aujourd'hui",
-        < 2 => "en attente depuis 1 jour",
-        var d => $"en attente depuis {(int)d} jours",
+        1 => "en attente depuis 1 jour",
+        var d => $"en attente depuis {d} jours",
     };
 
     public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
