@@ -18,7 +18,7 @@ public class StoredDocumentsTests(PlacementApp app)
     private const string PersonOfThePreviousVersion = """
         {"firstName":"Nadia","lastName":"Ancienne","caseNumber":"OLD-PERSON-1","departement":"69",
          "referentOfficer":{"name":"Agent CPIP du Rhône","email":"cpip69@demo.placement"},"birthDate":"1990-03-04",
-         "home":{"street":"3 rue Garibaldi","communeInsee":"69383","departement":"69","location":{"lat":45.7597,"lon":4.8422}},
+         "home":{"street":"3 rue Garibaldi","communeInsee":"69123","departement":"69","location":{"lat":45.7597,"lon":4.8422}},
          "maxTravelKm":12.5,"hasDrivingLicence":true,"publicTransportOnly":false,"hoursOrdered":120,"hoursDone":10,
          "sentenceDate":"2026-06-01","deadline":"2027-12-01","suspensions":[{"start":"2026-08-01","end":"2026-08-31"}],
          "availability":[{"day":"wed","start":"14:00","end":"18:00"}],"skills":["cuisine"],"maxPhysicalDemand":"medium",
@@ -30,13 +30,13 @@ public class StoredDocumentsTests(PlacementApp app)
     private const string HostBodyOfThePreviousVersion = """
         {"name":"Mairie ancienne","legalType":"commune","siret":"21690123100011",
          "habilitation":{"status":"by-right"},
-         "address":{"street":"1 place de la Comédie","communeInsee":"69381","departement":"69","location":{"lat":45.7676,"lon":4.8351}},
+         "address":{"street":"1 place de la Comédie","communeInsee":"69123","departement":"69","location":{"lat":45.7676,"lon":4.8351}},
          "contact":{"name":"Service civique","email":"accueil@mairie.example","phone":"04 72 10 30 30"}}
         """;
 
     private const string PostOfThePreviousVersion = """
         {"title":"Agent d'accueil (ancien)","reference":"OLD-1","description":"Accueil du public.","activity":"accueil-administratif",
-         "skills":["accueil"],"address":{"street":"1 place de la Comédie","communeInsee":"69381","departement":"69","location":{"lat":45.7676,"lon":4.8351}},
+         "skills":["accueil"],"address":{"street":"1 place de la Comédie","communeInsee":"69123","departement":"69","location":{"lat":45.7676,"lon":4.8351}},
          "capacity":2,"maxWeeklyHoursPerPerson":7,"schedule":[{"day":"tue","start":"09:00","end":"12:00"}],
          "openFrom":"2026-01-01","openUntil":"2027-06-30","tutor":{"name":"Jeanne Tuteur","phone":"04 72 00 00 01"},
          "acceptsMinors":true,"contactWithMinors":false,"vulnerablePublic":false,"requiresDrivingLicence":false,"physicalDemand":"low",
