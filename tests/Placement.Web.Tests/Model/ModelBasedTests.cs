@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Placement.Web.Tests.Model;
@@ -11,9 +12,20 @@ namespace Placement.Web.Tests.Model;
 /// A failure is shrunk by delta debugging and printed with its seed; <c>MODEL_SEED</c> replays one seed, <c>MODEL_SEQUENCES</c>
 /// and <c>MODEL_STEPS</c> set the size.
 /// </summary>
-public abstract class ModelBasedTestsBase(PlacementApp app, ITestOutputHelper output)
+public abstract class ModelBasedTestsBase
 {
     public const int BaseSeed = 20_261_128;
+
+    private readonly PlacementApp app;
+    private readonly ITestOutputHelper output;
+
+    protected ModelBasedTestsBase(PlacementApp app, ITestOutputHelper output)
+    {
+        this.app = app;
+        this.output = output;
+        // Each world signs its host bodies' partners in: cheap password hashes for this service only (its one test starts it).
+        app.TestServices.Add(services => services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1));
+    }
 
     protected async Task RunSequencesAsync(int defaultSequences, int defaultSteps)
     {
@@ -32,6 +44,7 @@ public abstract class ModelBasedTestsBase(PlacementApp app, ITestOutputHelper ou
             Assert.Fail(shrunk.Describe($"An invariant broke (shrunk from {failure.Steps.Count} steps)"));
         }
         output.WriteLine($"{seeds.Length} sequences × {steps} steps ({sequences.StepsRun} steps) in {clock.Elapsed.TotalSeconds:0.0} s on {app.GetType().Name}");
+        output.WriteLine(sequences.TimingReport());
     }
 }
 

@@ -79,8 +79,9 @@ public sealed class WorldSnapshot(DateOnly today, IReadOnlyDictionary<Guid, Host
 /// the placements' rows, never through the production mappings or rules. The one place that knows the stored shapes:
 /// adapt it when they change (a version field, co-defendants named by case number…).
 /// <para>
-/// Rows of the current world (<see cref="Watch"/>) are read afresh at every snapshot; the others (the demo data, the
-/// worlds of earlier sequences) are cached and read again only when their <c>UpdatedAt</c> moves.
+/// Rows of the current world (<see cref="Watch"/>) are read afresh at every snapshot (a write that forgot its <c>UpdatedAt</c>
+/// is seen too); the others (the demo data, the worlds of earlier sequences) are cached and read again only when stamped
+/// since the last snapshot. Rows are never deleted by the service.
 /// </para>
 /// </summary>
 public sealed class ModelDatabase(PlacementApp app)
@@ -106,51 +107,54 @@ public sealed class ModelDatabase(PlacementApp app)
 
     public DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 
+    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+
     public async Task<WorldSnapshot> ReadAsync()
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
-        var hostKeys = await db.HostBodies.AsNoTracking().Select(h => new { h.Id, h.UpdatedAt }).ToListAsync();
-        var hostStale = hostKeys.Where(k => _watched.Contains(k.Id) || !_hosts.TryGetValue(k.Id, out var c) || c.At != k.UpdatedAt).ToList();
-        if (hostStale.Count > 0)
+        // Rows stamped since the last read (the clock only moves forward; a write during the last read is read again).
+        var since = _readAt;
+        _readAt = app.Clock.GetUtcNow();
+        var watched = _watched.ToList();
+
+        var hostKeys = await db.HostBodies.AsNoTracking().Where(h => h.UpdatedAt >= since || watched.Contains(h.Id)).Select(h => new { h.Id, h.UpdatedAt }).ToListAsync();
+        if (hostKeys.Count > 0)
         {
-            var ids = hostStale.Select(k => k.Id).ToList();
-            var at = hostStale.ToDictionary(k => k.Id, k => k.UpdatedAt);
+            var ids = hostKeys.Select(k => k.Id).ToList();
+            var at = hostKeys.ToDictionary(k => k.Id, k => k.UpdatedAt);
             foreach (var row in await db.Database.SqlQueryRaw<DocRow>("SELECT \"Id\", \"Document\" FROM \"HostBodies\"").Where(r => ids.Contains(r.Id)).ToListAsync())
                 _hosts[row.Id] = (at[row.Id], ReadHost(row.Id, row.Document));
         }
 
-        var postKeys = await db.Posts.AsNoTracking().Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
-        var postStale = postKeys.Where(k => _watched.Contains(k.Id) || !_posts.TryGetValue(k.Id, out var c) || c.At != k.UpdatedAt).ToList();
-        if (postStale.Count > 0)
+        var postKeys = await db.Posts.AsNoTracking().Where(p => p.UpdatedAt >= since || watched.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
+        if (postKeys.Count > 0)
         {
-            var ids = postStale.Select(k => k.Id).ToList();
-            var at = postStale.ToDictionary(k => k.Id, k => k.UpdatedAt);
+            var ids = postKeys.Select(k => k.Id).ToList();
+            var at = postKeys.ToDictionary(k => k.Id, k => k.UpdatedAt);
             var rows = await db.Database.SqlQueryRaw<PostSql>("SELECT \"Id\", \"HostBodyId\", \"Status\", \"Document\" FROM \"Posts\"")
                 .Where(r => ids.Contains(r.Id)).ToListAsync();
             foreach (var row in rows) _posts[row.Id] = (at[row.Id], new PostRow(row.Id, row.HostBodyId, row.Status, ReadPost(row.Id, row.HostBodyId, row.Document)));
         }
 
-        var personKeys = await db.Persons.AsNoTracking().Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
-        var personStale = personKeys.Where(k => _watched.Contains(k.Id) || !_persons.TryGetValue(k.Id, out var c) || c.At != k.UpdatedAt).ToList();
-        if (personStale.Count > 0)
+        var personKeys = await db.Persons.AsNoTracking().Where(p => p.UpdatedAt >= since || watched.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
+        if (personKeys.Count > 0)
         {
-            var ids = personStale.Select(k => k.Id).ToList();
-            var at = personStale.ToDictionary(k => k.Id, k => k.UpdatedAt);
+            var ids = personKeys.Select(k => k.Id).ToList();
+            var at = personKeys.ToDictionary(k => k.Id, k => k.UpdatedAt);
             var rows = await db.Database.SqlQueryRaw<PersonSql>("SELECT \"Id\", \"Departement\", \"CaseNumber\", \"Document\" FROM \"Persons\"")
                 .Where(r => ids.Contains(r.Id)).ToListAsync();
             foreach (var row in rows) _persons[row.Id] = (at[row.Id], new PersonRow(row.Id, row.Departement, row.CaseNumber, ReadPerson(row.Id, row.Document)));
         }
 
-        var placements = await db.Database.SqlQueryRaw<PlacementSql>("SELECT \"Id\", \"PersonId\", \"PostId\", \"Status\", \"HoursTarget\" FROM \"Placements\"").ToListAsync();
-        // Rows deleted meanwhile (none are, but a snapshot holds only what is there).
-        var liveHosts = hostKeys.Select(k => k.Id).ToHashSet();
-        var livePosts = postKeys.Select(k => k.Id).ToHashSet();
-        var livePersons = personKeys.Select(k => k.Id).ToHashSet();
+        // The active placements, and every placement of the world's persons.
+        var active = PlacementRow.ActiveStatuses.ToList();
+        var placements = await db.Database.SqlQueryRaw<PlacementSql>("SELECT \"Id\", \"PersonId\", \"PostId\", \"Status\", \"HoursTarget\" FROM \"Placements\"")
+            .Where(p => active.Contains(p.Status) || watched.Contains(p.PersonId)).ToListAsync();
         return new WorldSnapshot(Today,
-            _hosts.Where(h => liveHosts.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value.Row),
-            _posts.Where(p => livePosts.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.Row),
-            _persons.Where(p => livePersons.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.Row),
+            _hosts.ToDictionary(h => h.Key, h => h.Value.Row),
+            _posts.ToDictionary(p => p.Key, p => p.Value.Row),
+            _persons.ToDictionary(p => p.Key, p => p.Value.Row),
             [.. placements.Select(p => new PlacementRow(p.Id, p.PersonId, p.PostId, p.Status, p.HoursTarget))]);
     }
 

@@ -29,10 +29,11 @@ public static class ModelGenerator
                 return new Place(i, AnyPost(), random.Next(5) == 0);
             }
             case < 25:
-                return run.LastRun is null || random.Next(2) == 0 ? new RunAssignment() : new AcceptProposal(AnyPerson());
-            case < 31:
+                // A run costs a solve over every post of both départements: about one a sequence.
+                return run.LastRun is null && random.Next(2) == 0 ? new RunAssignment() : new AcceptProposal(AnyPerson());
+            case < 31 when run.LastRun is not null:
                 return new AcceptProposal(free.Count > 0 ? free[random.Next(free.Count)].i : AnyPerson());
-            case < 34:
+            case < 34 when run.LastRun is not null:
                 return new AcceptProposals([.. Enumerable.Range(0, 2 + random.Next(5)).Select(_ => free.Count > 0 ? free[random.Next(free.Count)].i : AnyPerson()).Distinct()]);
             case < 46:
             {

@@ -20,10 +20,12 @@ public static class ModelInvariants
 
     public static async Task<List<string>> CheckAsync(ModelRun run, Random random, StepResult result, WorldSnapshot before, WorldSnapshot after)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var violations = new List<string>(result.Problems.Select(p => "unexpected answer: " + p));
         JudgeAttempts(run, result, before, violations);
         if (result.Run is { } runId) JudgeProposals(before, await run.Database.ProposalsAsync(runId), violations);
         JudgeState(run, after, violations);
+        run.Service.Time("judge state", watch);
         await JudgeSuggestionsAsync(run, random, result, after, violations);
         return violations;
     }
@@ -143,14 +145,19 @@ public static class ModelInvariants
     private static async Task JudgeSuggestionsAsync(ModelRun run, Random random, StepResult result, WorldSnapshot after, List<string> violations)
     {
         var world = run.Persons.ToHashSet();
-        var sample = result.Touched.Where(world.Contains).SelectMany(p => LinksOf(after, p).Where(world.Contains).Prepend(p)).Distinct().OrderBy(_ => random.Next()).Take(4).ToList();
-        for (var n = 0; n < 2 && run.Persons.Count > 0; n++) sample.Add(run.Persons[random.Next(run.Persons.Count)]);
+        // The persons the step touched and their co-defendants, two at most, and now and then anyone of the world.
+        var sample = result.Touched.Where(world.Contains).SelectMany(p => LinksOf(after, p).Where(world.Contains).Prepend(p)).Distinct().OrderBy(_ => random.Next()).Take(2).ToList();
+        if (random.Next(3) == 0 && run.Persons.Count > 0) sample.Add(run.Persons[random.Next(run.Persons.Count)]);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await run.CatchUpSearchAsync();
+        run.Service.Time("judge: search caught up", watch);
         foreach (var person in sample.Distinct().Where(after.Persons.ContainsKey))
         {
             var (status, body) = await ModelRun.Send(run.OfficerOf(person), HttpMethod.Get, $"/api/persons/{person}/suitable-posts?limit={Limit}", null);
+            run.Service.Time("judge: GET suitable-posts", watch);
             if (status != 200) { violations.Add($"suitable posts of {Name(after, person)} answered {status}: {body}"); continue; }
             violations.AddRange(JudgeSuggestions(after, person, body!.Value));
+            run.Service.Time("judge: suggestions compared", watch);
         }
     }
 
@@ -177,9 +184,10 @@ public static class ModelInvariants
             var d = SpecOracle.DistanceKm(p.Lat, p.Lon, q.Oracle.Lat, q.Oracle.Lon);
             if (d > p.MaxTravelKm + ReachMarginKm) continue;
             var sure = d <= p.MaxTravelKm - ReachMarginKm;
+            // Only the published posts of host bodies that may host today are searched (the index holds those).
+            if (!w.Hosts.TryGetValue(q.HostBodyId, out var h) || !h.CanHostOn(w.Today)) continue;
             candidatesHigh++;
             if (sure) candidatesLow++;
-            if (!w.Hosts.TryGetValue(q.HostBodyId, out var h) || !h.CanHostOn(w.Today)) continue;
             var broken = SpecOracle.BrokenRules(p, q.Oracle, w.Today, coDefendants);
             foreach (var rule in broken)
             {
@@ -223,6 +231,6 @@ public static class ModelInvariants
         var full = answer.GetProperty("full").GetInt32();
         if (full < fullLow || full > fullHigh) yield return $"{who}: {full} post(s) counted full, the oracle counts {fullLow}–{fullHigh} eligible posts within reach without a free place";
         var candidates = answer.GetProperty("candidates").GetInt32();
-        if (candidates < candidatesLow || candidates > candidatesHigh) yield return $"{who}: {candidates} candidate posts, the oracle counts {candidatesLow}–{candidatesHigh} published posts within reach";
+        if (candidates < candidatesLow || candidates > candidatesHigh) yield return $"{who}: {candidates} candidate posts, the oracle counts {candidatesLow}–{candidatesHigh} published posts of habilitated host bodies within reach";
     }
 }

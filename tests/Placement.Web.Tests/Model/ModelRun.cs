@@ -29,6 +29,18 @@ public sealed class ModelService(PlacementApp app)
 
     public int NextTag() => Interlocked.Increment(ref _worlds);
 
+    /// <summary>Where the time goes: per kind of step, reading the database, judging, setting worlds up.</summary>
+    public Dictionary<string, (int Count, double Seconds)> Timings { get; } = [];
+
+    public void Time(string what, System.Diagnostics.Stopwatch watch)
+    {
+        var (count, seconds) = Timings.GetValueOrDefault(what);
+        Timings[what] = (count + 1, seconds + watch.Elapsed.TotalSeconds);
+        watch.Restart();
+    }
+
+    public string TimingReport() => string.Join("; ", Timings.OrderByDescending(t => t.Value.Seconds).Select(t => $"{t.Key} {t.Value.Count}× {t.Value.Seconds:0.00} s"));
+
     public async Task InitialiseAsync()
     {
         if (Hosts.Length > 0) return;
@@ -62,10 +74,14 @@ public sealed class ModelService(PlacementApp app)
     /// <summary>A fresh world for a sequence; the previous one is retired first (its placements cancelled, its posts closed).</summary>
     public async Task<ModelRun> StartAsync(ModelWorld world)
     {
+        var w = System.Diagnostics.Stopwatch.StartNew();
         await InitialiseAsync();
+        Time("world: service started, host bodies and partners", w);
         if (_previous is not null) await _previous.RetireAsync();
+        Time("world: previous retired", w);
         var run = new ModelRun(this, world);
         await run.SetUpAsync();
+        Time("world: set up", w);
         _previous = run;
         return run;
     }
@@ -185,11 +201,22 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
         await CatchUpSearchAsync();
     }
 
-    /// <summary>Drains the search outbox now (instead of waiting for the background indexer): suggestions read the index.</summary>
+    /// <summary>Waits until the background indexer has applied every change (suggestions read the index), nudging it.</summary>
     public async Task CatchUpSearchAsync()
     {
-        var indexer = Service.App.Services.GetRequiredService<Placement.Catalogue.Search.SearchIndexer>();
-        while (await indexer.ProcessBatchAsync()) { }
+        var signal = Service.App.Services.GetRequiredService<Placement.Catalogue.Search.SearchIndexSignal>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using (var scope = Service.App.Services.CreateScope())
+            {
+                var store = scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Persistence.ICatalogueStore>();
+                if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(store.SearchOutbox)) return;
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the search outbox was not drained in 30 s");
+            signal.Notify();
+            await Task.Delay(5);
+        }
     }
 
     // ---- payloads

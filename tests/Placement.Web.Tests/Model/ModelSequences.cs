@@ -30,14 +30,20 @@ public sealed class ModelSequences(ModelService service)
 
     public int StepsRun { get; private set; }
 
+    private void Time(string what, Stopwatch watch) => service.Time(what, watch);
+
+    public string TimingReport() => service.TimingReport();
+
     /// <summary>
     /// Runs the sequence of <paramref name="seed"/>: its world, then <paramref name="steps"/> as given (a replay), or
     /// <paramref name="length"/> steps drawn as it goes. Null when every invariant held after every step.
     /// </summary>
     public async Task<SequenceFailure?> RunAsync(int seed, int length, IReadOnlyList<ModelStep>? steps = null)
     {
+        var watch = Stopwatch.StartNew();
         var world = new ModelWorld(seed, service.NextTag());
         var run = await service.StartAsync(world);
+        Time("world", watch);
         var random = new Random(seed ^ 0x5EED);
         var done = new List<ModelStep>();
         var count = steps?.Count ?? length;
@@ -57,10 +63,13 @@ public sealed class ModelSequences(ModelService service)
             {
                 result.Problems.Add($"the step threw {e.GetType().Name}: {e.Message}");
             }
+            Time(step.GetType().Name, watch);
             var after = await service.Database.ReadAsync();
             run.Before = after;
             StepsRun++;
+            Time("read", watch);
             var violations = await ModelInvariants.CheckAsync(run, random, result, before, after);
+            Time("judge", watch);
             if (violations.Count > 0) return new SequenceFailure(seed, done, violations);
         }
         return null;

@@ -233,7 +233,7 @@ public sealed class ModelWorld
         var done = random.Next(4) == 0 ? Math.Min(ordered - 5, random.Next(15)) : 0;
         var availability = Slots(random, 1 + random.Next(4));
         var target = posts[random.Next(posts.Count)];
-        var maxTravel = (double)new[] { 4, 6, 8, 10, 12, 15, 20 }[random.Next(7)];
+        var maxTravel = (double)new[] { 3, 4, 6, 8, 10, 12 }[random.Next(6)];
         if (random.Next(4) == 0)
             // A few metres either side of a post: the distance rule binds.
             maxTravel = Math.Max(0.5, Math.Round(SpecOracle.DistanceKm(lat, lon, target.Lat, target.Lon) + (random.Next(2) == 0 ? -0.02 : 0.02), 3));
