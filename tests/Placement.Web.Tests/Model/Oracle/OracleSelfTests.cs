@@ -396,4 +396,37 @@ public sealed class OracleSelfTests
         Assert.Equal(R("org-2", "org-3", "org-4"), SpecOracle.CoDefendantPartnerIds("A", placements, persons).Order(StringComparer.Ordinal));
         Assert.Empty(SpecOracle.CoDefendantPartnerIds("X", placements, persons));
     }
+
+    // ------------------------------------------------------------ the short-circuit used for counting
+
+    [Fact]
+    public void IsEligible_agrees_with_BrokenRules_on_random_pairs()
+    {
+        var rng = new Random(12345);
+        string[] demands = ["low", "medium", "high"];
+        string[] days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        OracleSlot Slot()
+        {
+            int a = rng.Next(0, 46), b = rng.Next(a + 1, 48);
+            return new OracleSlot(days[rng.Next(7)], new TimeOnly(a / 2, a % 2 * 30), b == 48 ? TimeOnly.MinValue : new TimeOnly(b / 2, b % 2 * 30));
+        }
+        bool B() => rng.Next(4) == 0;
+        int eligible = 0;
+        for (int i = 0; i < 4000; i++)
+        {
+            var zones = B() ? new[] { Poly(Box(4.80, 45.74, 4.84 + rng.NextDouble() * 0.02, 45.77)) } : [];
+            var p = Person(birth: new DateOnly(2000 + rng.Next(12), 1 + rng.Next(12), 1), maxKm: rng.Next(1, 5), licence: !B(),
+                ptOnly: B(), hours: rng.Next(0, 60), deadline: Ref.AddDays(rng.Next(-10, 200)),
+                availability: Enumerable.Range(0, rng.Next(1, 4)).Select(_ => Slot()).ToArray(), maxDemand: demands[rng.Next(3)],
+                wheelchair: B(), noMinors: B(), noVulnerable: B(), excluded: B() ? ["org-1"] : [], zones: zones);
+            var q = Post(lat: 45.75 + rng.NextDouble() * 0.04 - 0.02, lon: 4.85 + rng.NextDouble() * 0.04 - 0.02, maxWeekly: rng.Next(0, 20),
+                schedule: Enumerable.Range(0, rng.Next(1, 4)).Select(_ => Slot()).ToArray(), openUntil: Ref.AddDays(rng.Next(-10, 300)),
+                acceptsMinors: !B(), contactMinors: B(), vulnerable: B(), needsLicence: B(), demand: demands[rng.Next(3)],
+                night: B(), wheelchair: !B(), nearPt: !B(), partner: B() ? "org-1" : "org-2");
+            bool byRules = SpecOracle.BrokenRules(p, q, Ref, None).Count == 0;
+            Assert.Equal(byRules, SpecOracle.IsEligible(p, q, Ref));
+            if (byRules) eligible++;
+        }
+        Assert.InRange(eligible, 5, 3995); // both outcomes are exercised
+    }
 }
