@@ -45,6 +45,7 @@ public abstract class ModelBasedTestsBase
         }
         output.WriteLine($"{seeds.Length} sequences × {steps} steps ({sequences.StepsRun} steps) in {clock.Elapsed.TotalSeconds:0.0} s on {app.GetType().Name}");
         output.WriteLine(sequences.TimingReport());
+        output.WriteLine(service.CountReport());
     }
 }
 

@@ -50,6 +50,7 @@ public static class ModelInvariants
         var world = before;
         foreach (var a in result.Attempts)
         {
+            run.Service.Count($"attempts {a.Via} {a.Status}");
             var obstacles = Obstacles(world, a.Person, a.Post);
             var known = world.Posts.ContainsKey(a.Post) && world.Persons.ContainsKey(a.Person);
             var broken = known ? world.BrokenRules(a.Person, a.Post) : new HashSet<string>();
@@ -146,10 +147,11 @@ public static class ModelInvariants
     {
         var world = run.Persons.ToHashSet();
         // The persons the step touched and their co-defendants, two at most, and now and then anyone of the world.
-        var sample = result.Touched.Where(world.Contains).SelectMany(p => LinksOf(after, p).Where(world.Contains).Prepend(p)).Distinct().OrderBy(_ => random.Next()).Take(2).ToList();
-        if (random.Next(3) == 0 && run.Persons.Count > 0) sample.Add(run.Persons[random.Next(run.Persons.Count)]);
+        var touched = result.Touched.Where(world.Contains).OrderBy(_ => random.Next()).Take(1).ToList();
+        var sample = touched.Concat(touched.SelectMany(p => LinksOf(after, p).Where(world.Contains)).OrderBy(_ => random.Next()).Take(random.Next(2))).ToList();
+        if (random.Next(4) == 0 && run.Persons.Count > 0) sample.Add(run.Persons[random.Next(run.Persons.Count)]);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await run.CatchUpSearchAsync();
+        if (result.Catalogue) await run.CatchUpSearchAsync();
         run.Service.Time("judge: search caught up", watch);
         foreach (var person in sample.Distinct().Where(after.Persons.ContainsKey))
         {
@@ -157,6 +159,8 @@ public static class ModelInvariants
             run.Service.Time("judge: GET suitable-posts", watch);
             if (status != 200) { violations.Add($"suitable posts of {Name(after, person)} answered {status}: {body}"); continue; }
             violations.AddRange(JudgeSuggestions(after, person, body!.Value));
+            run.Service.Count("suggestion lists compared");
+            run.Service.Count("suggested posts checked", body!.Value.GetProperty("items").GetArrayLength());
             run.Service.Time("judge: suggestions compared", watch);
         }
     }

@@ -16,6 +16,9 @@ public sealed class StepResult
     public HashSet<Guid> Touched { get; } = [];
     public List<string> Problems { get; } = [];
     public Guid? Run { get; set; }
+    /// <summary>The step changed posts or host bodies: the search index must catch up before suggestions are asked.</summary>
+    public bool Catalogue { get; set; }
+
     /// <summary>A step that found nothing to act on in this replay (after shrinking, the world may differ).</summary>
     public bool Skipped { get; set; }
 }
@@ -248,6 +251,7 @@ public sealed record CreatePost(PostSpec Spec) : ModelStep
 
     public override async Task ExecuteAsync(ModelRun run, StepResult result)
     {
+        result.Catalogue = true;
         var fields = run.PostFields(Spec with { Reference = $"{run.World.Tag}-{Spec.Reference}" });
         fields["hostBodyId"] = run.Hosts[Spec.Host];
         var (status, body) = await ModelRun.Send(run.Coordinator, HttpMethod.Post, "/api/posts", fields);
@@ -269,6 +273,7 @@ public sealed record EditPost(int Post, Change Change) : ModelStep
 
     public override async Task ExecuteAsync(ModelRun run, StepResult result)
     {
+        result.Catalogue = true;
         if (run.PostId(Post) is not { } post) { result.Skipped = true; return; }
         var (status, current) = await ModelRun.Send(run.Coordinator, HttpMethod.Get, $"/api/posts/{post}", null);
         if (status != 200) { result.Problems.Add($"GET /api/posts/{{id}} answered {status}"); return; }
@@ -290,6 +295,7 @@ public sealed record MovePost(int Post, string Action) : ModelStep
 
     public override async Task ExecuteAsync(ModelRun run, StepResult result)
     {
+        result.Catalogue = true;
         if (run.PostId(Post) is not { } post) { result.Skipped = true; return; }
         var before = run.Before.Posts[post].Status;
         var (status, body) = await ModelRun.Send(run.Coordinator, HttpMethod.Post, $"/api/posts/{post}/{Action}", null);
@@ -311,6 +317,7 @@ public sealed record SetHabilitation(int Host, string Kind) : ModelStep
 
     public override async Task ExecuteAsync(ModelRun run, StepResult result)
     {
+        result.Catalogue = true;
         var spec = run.HostSpecs[Host];
         var (status, body) = await ModelRun.Send(run.Coordinator, HttpMethod.Put, $"/api/host-bodies/{run.Hosts[Host]}", spec.Fields(Kind));
         if (status != 200) { result.Problems.Add($"PUT /api/host-bodies/{{id}} answered {status}: {body}"); return; }

@@ -39,6 +39,13 @@ public sealed class ModelService(PlacementApp app)
         watch.Restart();
     }
 
+    /// <summary>What the sequences did: attempts by answer, refusals by rule, suggestions compared.</summary>
+    public SortedDictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+    public void Count(string what, int n = 1) => Counts[what] = Counts.GetValueOrDefault(what) + n;
+
+    public string CountReport() => string.Join("; ", Counts.Select(c => $"{c.Key}: {c.Value}"));
+
     public string TimingReport() => string.Join("; ", Timings.OrderByDescending(t => t.Value.Seconds).Select(t => $"{t.Key} {t.Value.Count}× {t.Value.Seconds:0.00} s"));
 
     public async Task InitialiseAsync()
@@ -287,7 +294,11 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
         var v = change.Value;
         switch (change.Field)
         {
-            case "maxTravelKm" or "hoursOrdered" or "maxWeeklyHoursPerPerson":
+            case "hoursOrdered":
+                // Never below the hours already done.
+                node[change.Field] = Math.Max(double.Parse(v, CultureInfo.InvariantCulture), node["hoursDone"]?.GetValue<double>() ?? 0);
+                break;
+            case "maxTravelKm" or "maxWeeklyHoursPerPerson":
                 node[change.Field] = double.Parse(v, CultureInfo.InvariantCulture);
                 break;
             case "capacity":
@@ -296,7 +307,13 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
             case "availability" or "schedule":
                 node[change.Field] = Slots(v);
                 break;
-            case "birthDate" or "deadline" or "openFrom" or "openUntil" or "maxPhysicalDemand" or "physicalDemand":
+            case "openUntil":
+                // Never before the opening: the change is about the end of the period.
+                var from = DateOnly.Parse(node["openFrom"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+                var until = DateOnly.Parse(v, CultureInfo.InvariantCulture);
+                node[change.Field] = (until < from ? from.AddDays(7) : until).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                break;
+            case "birthDate" or "deadline" or "openFrom" or "maxPhysicalDemand" or "physicalDemand":
                 node[change.Field] = v;
                 break;
             case "home" or "location":

@@ -64,6 +64,7 @@ public sealed class ModelSequences(ModelService service)
                 result.Problems.Add($"the step threw {e.GetType().Name}: {e.Message}");
             }
             Time(step.GetType().Name, watch);
+            if (result.Skipped) service.Count("steps that found nothing to act on");
             var after = await service.Database.ReadAsync();
             run.Before = after;
             StepsRun++;

@@ -208,7 +208,7 @@ public sealed class ModelWorld
         var (lat, lon) = Around(random, CentreLat, CentreLon, 11);
         var commune = Communes.OrderBy(c => (c.Lat - lat) * (c.Lat - lat) + (c.Lon - lon) * (c.Lon - lon)).First();
         var openFrom = random.Next(6) == 0 ? Today.AddDays(random.Next(1, 40)) : new DateOnly(2026, 1, 1);
-        var openUntil = random.Next(4) == 0 ? Today.AddDays(random.Next(20, 200)) : new DateOnly(2027, 12, 31);
+        var openUntil = random.Next(4) == 0 ? openFrom.AddDays(random.Next(20, 200)) : new DateOnly(2027, 12, 31);
         var night = random.Next(7) == 0;
         return new PostSpec(reference ?? $"{Tag}-P{j:00}", host, commune, Math.Round(lat, 6), Math.Round(lon, 6), 1 + random.Next(2),
             new[] { 3, 4, 6, 8, 12, 3.5 }[random.Next(6)], Slots(random, 1 + random.Next(3)), openFrom, openUntil,
