@@ -41,6 +41,8 @@ public abstract class ModelBasedTestsBase
             if (failure is null) continue;
             output.WriteLine(failure.Describe("Failing sequence as drawn"));
             var shrunk = await Shrinker.ShrinkAsync(sequences, failure);
+            output.WriteLine(sequences.TimingReport());
+            output.WriteLine(service.CountReport());
             Assert.Fail(shrunk.Describe($"An invariant broke (shrunk from {failure.Steps.Count} steps)"));
         }
         output.WriteLine($"{seeds.Length} sequences × {steps} steps ({sequences.StepsRun} steps) in {clock.Elapsed.TotalSeconds:0.0} s on {app.GetType().Name}");
@@ -52,7 +54,8 @@ public abstract class ModelBasedTestsBase
 /// <summary>200 sequences of 30 steps on SQLite (the CI's size).</summary>
 public sealed class ModelBasedTests(ModelBasedTests.App app, ITestOutputHelper output) : ModelBasedTestsBase(app, output), IClassFixture<ModelBasedTests.App>
 {
-    public sealed class App : PlacementApp;
+    /// <summary>The service on a data folder in memory when the machine has one (/dev/shm): the sequences write a lot.</summary>
+    public sealed class App() : PlacementApp(Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "placement-model", Guid.NewGuid().ToString("N")));
 
     [Fact]
     public Task EveryStep_KeepsTheRules_NoCoDefendantsMeet_NoPostOverCapacity_RefusalsNameTheRules_AndSuggestionsAreExactlyTheEligiblePosts() =>

@@ -35,8 +35,11 @@ public sealed record ProposalRow(Guid Id, Guid RunId, Guid PersonId, Guid PostId
 
 /// <summary>The whole database as the oracle sees it at one moment: every host body, post, person and placement.</summary>
 public sealed class WorldSnapshot(DateOnly today, IReadOnlyDictionary<Guid, HostRow> hosts, IReadOnlyDictionary<Guid, PostRow> posts,
-    IReadOnlyDictionary<Guid, PersonRow> persons, IReadOnlyList<PlacementRow> placements)
+    IReadOnlyDictionary<Guid, PersonRow> persons, IReadOnlyList<PlacementRow> placements, IReadOnlySet<Guid> world)
 {
+    /// <summary>The current world's ids (its persons, posts, host bodies).</summary>
+    public IReadOnlySet<Guid> World { get; } = world;
+
     public DateOnly Today { get; } = today;
     public IReadOnlyDictionary<Guid, HostRow> Hosts { get; } = hosts;
     public IReadOnlyDictionary<Guid, PostRow> Posts { get; } = posts;
@@ -55,14 +58,28 @@ public sealed class WorldSnapshot(DateOnly today, IReadOnlyDictionary<Guid, Host
     public IReadOnlyList<(string PersonId, string PartnerId)> ActivePairs =>
         [.. Active.Where(p => Posts.ContainsKey(p.PostId)).Select(p => (Id(p.PersonId), Id(Posts[p.PostId].HostBodyId)))];
 
-    public bool HasActivePlacement(Guid person) => Active.Any(p => p.PersonId == person);
+    private HashSet<Guid>? _placed;
+    public bool HasActivePlacement(Guid person) => (_placed ??= [.. Active.Select(p => p.PersonId)]).Contains(person);
 
     /// <summary>A post can take someone: published, its host body may host today, a free place.</summary>
     public bool CanTakeSomeone(Guid post) =>
         Posts.TryGetValue(post, out var q) && q.Published && Hosts.TryGetValue(q.HostBodyId, out var h) && h.CanHostOn(Today) && FreePlaces(post) > 0;
 
+    private List<OraclePerson>? _linkable;
+
+    /// <summary>
+    /// The persons rule 13 can concern: the world's and every person with an active placement (persons of earlier worlds, whose
+    /// placements were cancelled, and demo persons not placed are linked to nobody who is).
+    /// </summary>
+    public IReadOnlyList<OraclePerson> Linkable => _linkable ??=
+        [.. Persons.Values.Where(p => World.Contains(p.Id) || HasActivePlacement(p.Id)).Select(p => p.Oracle)];
+
+    private readonly Dictionary<Guid, IReadOnlySet<string>> _coDefendants = [];
+    private List<(string PersonId, string PartnerId)>? _pairs;
+
     public IReadOnlySet<string> CoDefendantPartners(Guid person) =>
-        SpecOracle.CoDefendantPartnerIds(Id(person), ActivePairs, Persons.Values.Select(p => p.Oracle));
+        _coDefendants.TryGetValue(person, out var known) ? known
+            : _coDefendants[person] = SpecOracle.CoDefendantPartnerIds(Id(person), _pairs ??= [.. ActivePairs], Linkable);
 
     /// <summary>The rules of matching.md the pair breaks now (rule 13 against the active placements of others).</summary>
     public IReadOnlySet<string> BrokenRules(Guid person, Guid post) =>
@@ -71,7 +88,7 @@ public sealed class WorldSnapshot(DateOnly today, IReadOnlyDictionary<Guid, Host
     public static string Id(Guid id) => id.ToString("D");
 
     /// <summary>The same world with one more active placement (to judge the next acceptance of a bulk).</summary>
-    public WorldSnapshot With(PlacementRow placement) => new(Today, Hosts, Posts, Persons, [.. Placements, placement]);
+    public WorldSnapshot With(PlacementRow placement) => new(Today, Hosts, Posts, Persons, [.. Placements, placement], World);
 }
 
 /// <summary>
@@ -155,7 +172,7 @@ public sealed class ModelDatabase(PlacementApp app)
             _hosts.ToDictionary(h => h.Key, h => h.Value.Row),
             _posts.ToDictionary(p => p.Key, p => p.Value.Row),
             _persons.ToDictionary(p => p.Key, p => p.Value.Row),
-            [.. placements.Select(p => new PlacementRow(p.Id, p.PersonId, p.PostId, p.Status, p.HoursTarget))]);
+            [.. placements.Select(p => new PlacementRow(p.Id, p.PersonId, p.PostId, p.Status, p.HoursTarget))], new HashSet<Guid>(_watched));
     }
 
     /// <summary>The proposals of a run, as stored.</summary>

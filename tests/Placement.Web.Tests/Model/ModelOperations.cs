@@ -16,6 +16,9 @@ public sealed class StepResult
     public HashSet<Guid> Touched { get; } = [];
     public List<string> Problems { get; } = [];
     public Guid? Run { get; set; }
+    /// <summary>An edit the step made (the person or post, what was changed, through which door): the rest must be kept.</summary>
+    public (Guid Id, Change Change, string Door)? Edit { get; set; }
+
     /// <summary>The step changed posts or host bodies: the search index must catch up before suggestions are asked.</summary>
     public bool Catalogue { get; set; }
 
@@ -213,6 +216,7 @@ public sealed record EditPerson(int Person, Change Change, string Door) : ModelS
         var node = JsonNode.Parse(current!.Value.GetRawText())!.AsObject();
         if (!run.Apply(node, Change, result)) { result.Skipped = true; return; }
         result.Touched.Add(person);
+        result.Edit = (person, Change, Door);
         if (Door == Api)
         {
             var (code, body) = await ModelRun.Send(officer, HttpMethod.Put, $"/api/persons/{person}", node);
@@ -280,6 +284,7 @@ public sealed record EditPost(int Post, Change Change) : ModelStep
         var node = JsonNode.Parse(current!.Value.GetRawText())!.AsObject();
         if (node["status"]?.GetValue<string>() == "closed") { result.Skipped = true; return; }
         if (!run.Apply(node, Change, result)) { result.Skipped = true; return; }
+        result.Edit = (post, Change, "post");
         var (code, body) = await ModelRun.Send(run.Coordinator, HttpMethod.Put, $"/api/posts/{post}", node);
         if (code != 200) result.Problems.Add($"PUT /api/posts/{{id}} answered {code}: {body}");
         if (Change.Field == "capacity" && run.Before.Taken(post) > int.Parse(Change.Value, CultureInfo.InvariantCulture)) run.Overbooked.Add(post);
