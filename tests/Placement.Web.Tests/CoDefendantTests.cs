@@ -188,7 +188,8 @@ public class CoDefendantTests(PlacementApp app)
 
         var file = await (await officer.GetAsync($"/api/persons/{a}")).Json();
         Assert.Equal([b], file.GetProperty("restrictions").GetProperty("noContactWithPersonIds").EnumerateArray().Select(i => i.GetString()!).ToArray());
-        Assert.Equal([numberB], file.GetProperty("restrictions").GetProperty("noContactWithCaseNumbers").EnumerateArray().Select(i => i.GetString()!).ToArray());
+        Assert.Equal([numberB], file.GetProperty("noContactCaseNumbers").EnumerateArray().Select(i => i.GetString()!).ToArray());
+        Assert.False(file.GetProperty("restrictions").TryGetProperty("noContactWithCaseNumbers", out _));
         // What is read is sent back unchanged: the same list.
         Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"/api/persons/{a}", System.Text.Json.Nodes.JsonNode.Parse(file.GetRawText()))).StatusCode);
         Assert.Equal([b], (await (await officer.GetAsync($"/api/persons/{a}")).Json()).GetProperty("restrictions").GetProperty("noContactWithPersonIds").EnumerateArray().Select(i => i.GetString()!).ToArray());

@@ -65,8 +65,8 @@ public static class PersonCaseNumbers
     }
 
     /// <summary>
-    /// The person as answered: <see cref="RestrictionsDto.NoContactWithCaseNumbers"/> holds the case numbers of the persons
-    /// listed that carry one, so that what is read can be sent back unchanged.
+    /// The person as answered, with <see cref="PersonResponse.NoContactCaseNumbers"/>: the case numbers of the persons listed
+    /// that carry one.
     /// </summary>
     public static async Task<PersonResponse> ResponseAsync(this IMatchingStore store, Person person, CancellationToken ct)
     {
@@ -76,6 +76,6 @@ public static class PersonCaseNumbers
         var ids = person.Profile.Restrictions.NoContactWithPersonIds;
         if (ids.Count == 0) return response;
         var numbers = await store.Persons.Where(p => ids.Contains(p.Id) && p.CaseNumber != null).Select(p => p.CaseNumber!).ToListAsync(ct);
-        return response with { Restrictions = response.Restrictions! with { NoContactWithCaseNumbers = [.. numbers.Order(StringComparer.Ordinal)] } };
+        return response with { NoContactCaseNumbers = [.. numbers.Order(StringComparer.Ordinal)] };
     }
 }

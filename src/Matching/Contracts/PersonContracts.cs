@@ -20,10 +20,12 @@ public sealed record RestrictionsDto
     public IReadOnlyList<Guid>? ExcludedHostBodyIds { get; init; }
     public IReadOnlyList<Guid>? NoContactWithPersonIds { get; init; }
     /// <summary>
-    /// The same persons named by case number (a page, a CSV line): when given, it replaces those of
-    /// <see cref="NoContactWithPersonIds"/> that carry a case number, and is turned into ids before anything is stored;
-    /// answers fill it, so a file read can be sent back unchanged.
+    /// Input only — the same persons named by case number (a page, a CSV line): when given, it replaces those of
+    /// <see cref="NoContactWithPersonIds"/> that carry a case number, and is turned into ids before anything is stored.
+    /// Answers leave it out (they give <see cref="PersonResponse.NoContactCaseNumbers"/>), so that a file read, its ids
+    /// changed and sent back, means exactly its ids.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? NoContactWithCaseNumbers { get; init; }
     /// <summary>GeoJSON Polygon or MultiPolygon geometries, [lon, lat].</summary>
     public IReadOnlyList<JsonElement>? ExclusionZones { get; init; }
@@ -107,6 +109,8 @@ public sealed record PersonResponse : PersonFields
     public Guid Id { get; init; }
     public double HoursRemaining { get; init; }
     public DateOnly EffectiveDeadline { get; init; }
+    /// <summary>The case numbers of the persons of <see cref="RestrictionsDto.NoContactWithPersonIds"/> that carry one, in order.</summary>
+    public IReadOnlyList<string> NoContactCaseNumbers { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -54,7 +54,7 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
     }
 
     /// <summary>The judicial obligations and the practical limits, in plain French.</summary>
-    public static IReadOnlyList<string> Describe(PersonFields p)
+    public static IReadOnlyList<string> Describe(PersonResponse p)
     {
         ArgumentNullException.ThrowIfNull(p);
         var lines = new List<string>();
@@ -64,7 +64,7 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
         if (r?.ExcludedHostBodyIds is { Count: > 0 } excluded) lines.Add($"{excluded.Count} structure{(excluded.Count > 1 ? "s" : "")} exclue{(excluded.Count > 1 ? "s" : "")} par la décision.");
         if (r?.NoContactWithPersonIds is { Count: > 0 } others)
             lines.Add($"Ne doit pas rencontrer {others.Count} co-auteur{(others.Count > 1 ? "s" : "")} ou victime{(others.Count > 1 ? "s" : "")}"
-                + (r.NoContactWithCaseNumbers is { Count: > 0 } numbers ? $" (dossier{(numbers.Count > 1 ? "s" : "")} {string.Join(", ", numbers)})" : "")
+                + (p.NoContactCaseNumbers is { Count: > 0 } numbers ? $" (dossier{(numbers.Count > 1 ? "s" : "")} {string.Join(", ", numbers)})" : "")
                 + " : jamais placé·e dans la même structure.");
         if (r?.ExclusionZones is { Count: > 0 } zones) lines.Add($"{zones.Count} zone{(zones.Count > 1 ? "s" : "")} d'interdiction de paraître (en rouge sur la carte).");
         if (lines.Count == 0) lines.Add("Aucune obligation particulière.");

@@ -103,7 +103,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
             NeedsWheelchairAccess = p.NeedsWheelchairAccess,
             Restrictions = new RestrictionsForm { NoContactWithMinors = p.Restrictions?.NoContactWithMinors == true, NoContactWithVulnerablePublic = p.Restrictions?.NoContactWithVulnerablePublic == true },
             ZonesGeoJson = p.Restrictions?.ExclusionZones is { Count: > 0 } zones ? JsonSerializer.Serialize(zones) : null,
-            CoDefendants = string.Join(" ; ", p.Restrictions?.NoContactWithCaseNumbers ?? []),
+            CoDefendants = string.Join(" ; ", p.NoContactCaseNumbers),
         };
         PadWindows();
     }
