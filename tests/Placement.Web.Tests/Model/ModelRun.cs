@@ -359,7 +359,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
     public static JsonObject Strip(JsonObject node)
     {
         var copy = JsonNode.Parse(node.ToJsonString())!.AsObject();
-        foreach (var name in new[] { "id", "hoursRemaining", "effectiveDeadline", "createdAt", "updatedAt" }) copy.Remove(name);
+        foreach (var name in new[] { "id", "hoursRemaining", "effectiveDeadline", "createdAt", "updatedAt", "noContactCaseNumbers" }) copy.Remove(name);
         return copy;
     }
 
