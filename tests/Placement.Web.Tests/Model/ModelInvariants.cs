@@ -35,15 +35,6 @@ public static class ModelInvariants
 
     public const string NoHoursLeft = "no hours left (rule 15)";
 
-    /// <summary>
-    /// KNOWN BUG (found by this model, seed 21781576, shrunk: place person 19 on post 5; confirm; complete its hours; place it
-    /// again on post 5): placing a person whose hours are all done answers 400 « Champs en erreur : hoursTarget » — a field the
-    /// request does not have — instead of a 409 conflict saying there is nothing left to do (rule 15). Nothing is written. The model
-    /// accepts exactly that answer in exactly that case (counted as « known bug » in the test's output) until the service is mended.
-    /// </summary>
-    public static bool KnownBugCompletedPersonIs400(Attempt a, List<string> obstacles) =>
-        a.Status == 400 && obstacles.Contains(NoHoursLeft) && a.Reason?.Contains("hoursTarget", StringComparison.Ordinal) == true;
-
     /// <summary>Why the oracle finds that the pair cannot be placed now, beside the rules: the post, its host body, its places, the person.</summary>
     public static List<string> Obstacles(WorldSnapshot w, Guid person, Guid post)
     {
@@ -88,7 +79,6 @@ public static class ModelInvariants
                 else if (named.Count == 0 && obstacles.Count == 0 && a.Via != "bulk accept")
                     violations.Add($"{what} was refused without naming the rules the oracle finds: [{string.Join(", ", broken.Order())}] ({a.Reason})");
             }
-            else if (KnownBugCompletedPersonIs400(a, obstacles)) run.Service.Count("known bug: a person with no hours left placed → 400 hoursTarget, not 409");
             else violations.Add($"{what} answered {a.Status}: {a.Reason}");
         }
     }
