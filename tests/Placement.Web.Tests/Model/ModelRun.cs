@@ -163,6 +163,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
 
     public async Task SetUpAsync()
     {
+        var w = System.Diagnostics.Stopwatch.StartNew();
         Database.Unwatch();
         Database.Watch(Hosts);
         var posts = World.PostSpecs.Select(spec =>
@@ -176,6 +177,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
         Assert.True(report?.GetProperty("created").GetInt32() == posts.Count, $"posts import: {report}");
         var postIds = await Database.PostIdsByReferenceAsync(Hosts, World.Tag + "-");
         foreach (var spec in World.PostSpecs) AddPost(postIds[spec.Reference]);
+        Service.Time("world: set up: posts imported", w);
 
         // Persons: created by one JSON import, then their co-defendants named by a second one (the ids are known only then).
         var persons = World.PersonSpecs.Select(s => PersonFields(s with { NoContact = [] })).ToList();
@@ -183,14 +185,18 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
         Assert.True(report?.GetProperty("created").GetInt32() == persons.Count, $"persons import: {report}");
         var personIds = await Database.PersonIdsByCaseNumberAsync([.. World.PersonSpecs.Select(s => s.CaseNumber)]);
         foreach (var spec in World.PersonSpecs) AddPerson(personIds[spec.CaseNumber], spec.Departement);
+        Service.Time("world: set up: persons imported", w);
         var linked = World.PersonSpecs.Where(s => s.NoContact.Count > 0).Select(s => PersonFields(s)).ToList();
         if (linked.Count > 0)
         {
             report = await Import(Coordinator, "persons", JsonSerializer.SerializeToUtf8Bytes(linked), "co-auteurs.json");
             Assert.True(report?.GetProperty("updated").GetInt32() == linked.Count, $"co-defendants import: {report}");
         }
+        Service.Time("world: set up: co-defendants imported", w);
         await CatchUpSearchAsync();
+        Service.Time("world: set up: search caught up", w);
         Before = await Database.ReadAsync();
+        Service.Time("world: set up: read", w);
         foreach (var p in Before.Placements) Foreign.Add(p.Id);
     }
 
