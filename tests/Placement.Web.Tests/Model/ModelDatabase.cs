@@ -195,6 +195,14 @@ public sealed class ModelDatabase(PlacementApp app)
         return await db.Persons.AsNoTracking().Where(p => p.CaseNumber != null && list.Contains(p.CaseNumber)).ToDictionaryAsync(p => p.CaseNumber!, p => p.Id);
     }
 
+    public async Task<Dictionary<string, Guid>> HostIdsBySiretAsync(IReadOnlyCollection<string> sirets)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var list = sirets.ToList();
+        return await db.HostBodies.AsNoTracking().Where(h => list.Contains(h.Siret)).ToDictionaryAsync(h => h.Siret, h => h.Id);
+    }
+
     public async Task<Dictionary<string, Guid>> PostIdsByReferenceAsync(IReadOnlyCollection<Guid> hostBodies, string prefix)
     {
         using var scope = app.Services.CreateScope();
