@@ -135,33 +135,34 @@ public sealed class ModelDatabase(PlacementApp app)
         _readAt = app.Clock.GetUtcNow();
         var watched = _watched.ToList();
 
-        var hostKeys = await db.HostBodies.AsNoTracking().Where(h => h.UpdatedAt >= since || watched.Contains(h.Id)).Select(h => new { h.Id, h.UpdatedAt }).ToListAsync();
-        if (hostKeys.Count > 0)
+        // Two queries each: what was stamped since (an index on UpdatedAt), then the documents of those and of the world by id.
+        var hostKeys = await db.HostBodies.AsNoTracking().Where(h => h.UpdatedAt >= since).Select(h => new { h.Id, h.UpdatedAt }).ToListAsync();
+        if (hostKeys.Count > 0 || watched.Count > 0)
         {
-            var ids = hostKeys.Select(k => k.Id).ToList();
+            var ids = hostKeys.Select(k => k.Id).Union(watched).ToList();
             var at = hostKeys.ToDictionary(k => k.Id, k => k.UpdatedAt);
             foreach (var row in await db.Database.SqlQueryRaw<DocRow>("SELECT \"Id\", \"Document\" FROM \"HostBodies\"").Where(r => ids.Contains(r.Id)).ToListAsync())
-                _hosts[row.Id] = (at[row.Id], ReadHost(row.Id, row.Document));
+                _hosts[row.Id] = (at.GetValueOrDefault(row.Id), ReadHost(row.Id, row.Document));
         }
 
-        var postKeys = await db.Posts.AsNoTracking().Where(p => p.UpdatedAt >= since || watched.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
-        if (postKeys.Count > 0)
+        var postKeys = await db.Posts.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
+        if (postKeys.Count > 0 || watched.Count > 0)
         {
-            var ids = postKeys.Select(k => k.Id).ToList();
+            var ids = postKeys.Select(k => k.Id).Union(watched).ToList();
             var at = postKeys.ToDictionary(k => k.Id, k => k.UpdatedAt);
             var rows = await db.Database.SqlQueryRaw<PostSql>("SELECT \"Id\", \"HostBodyId\", \"Status\", \"Document\" FROM \"Posts\"")
                 .Where(r => ids.Contains(r.Id)).ToListAsync();
-            foreach (var row in rows) _posts[row.Id] = (at[row.Id], new PostRow(row.Id, row.HostBodyId, row.Status, ReadPost(row.Id, row.HostBodyId, row.Document)));
+            foreach (var row in rows) _posts[row.Id] = (at.GetValueOrDefault(row.Id), new PostRow(row.Id, row.HostBodyId, row.Status, ReadPost(row.Id, row.HostBodyId, row.Document)));
         }
 
-        var personKeys = await db.Persons.AsNoTracking().Where(p => p.UpdatedAt >= since || watched.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
-        if (personKeys.Count > 0)
+        var personKeys = await db.Persons.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync();
+        if (personKeys.Count > 0 || watched.Count > 0)
         {
-            var ids = personKeys.Select(k => k.Id).ToList();
+            var ids = personKeys.Select(k => k.Id).Union(watched).ToList();
             var at = personKeys.ToDictionary(k => k.Id, k => k.UpdatedAt);
             var rows = await db.Database.SqlQueryRaw<PersonSql>("SELECT \"Id\", \"Departement\", \"CaseNumber\", \"Document\" FROM \"Persons\"")
                 .Where(r => ids.Contains(r.Id)).ToListAsync();
-            foreach (var row in rows) _persons[row.Id] = (at[row.Id], new PersonRow(row.Id, row.Departement, row.CaseNumber, ReadPerson(row.Id, row.Document)));
+            foreach (var row in rows) _persons[row.Id] = (at.GetValueOrDefault(row.Id), new PersonRow(row.Id, row.Departement, row.CaseNumber, ReadPerson(row.Id, row.Document)));
         }
 
         // The active placements, and every placement of the world's persons.
@@ -192,6 +193,14 @@ public sealed class ModelDatabase(PlacementApp app)
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
         var list = caseNumbers.ToList();
         return await db.Persons.AsNoTracking().Where(p => p.CaseNumber != null && list.Contains(p.CaseNumber)).ToDictionaryAsync(p => p.CaseNumber!, p => p.Id);
+    }
+
+    public async Task<Dictionary<string, Guid>> HostIdsBySiretAsync(IReadOnlyCollection<string> sirets)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var list = sirets.ToList();
+        return await db.HostBodies.AsNoTracking().Where(h => list.Contains(h.Siret)).ToDictionaryAsync(h => h.Siret, h => h.Id);
     }
 
     public async Task<Dictionary<string, Guid>> PostIdsByReferenceAsync(IReadOnlyCollection<Guid> hostBodies, string prefix)

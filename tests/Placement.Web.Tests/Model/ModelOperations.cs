@@ -326,7 +326,6 @@ public sealed record SetHabilitation(int Host, string Kind) : ModelStep
         var spec = run.HostSpecs[Host];
         var (status, body) = await ModelRun.Send(run.Coordinator, HttpMethod.Put, $"/api/host-bodies/{run.Hosts[Host]}", spec.Fields(Kind));
         if (status != 200) { result.Problems.Add($"PUT /api/host-bodies/{{id}} answered {status}: {body}"); return; }
-        run.HabilitationChanged.Add(Host);
         run.TouchNear(result, spec.Lat, spec.Lon);
     }
 }

@@ -11,19 +11,15 @@ using Placement.Web.Tests.Model.Oracle;
 namespace Placement.Web.Tests.Model;
 
 /// <summary>
-/// What the sequences of one service share: the service, its demo accounts' clients, the ten host bodies of the model with a
-/// partner account each (created once: a partner's token names its host body), and the reader of its database.
+/// What the sequences of one service share: the service, its demo accounts' clients, and the reader of its database.
 /// </summary>
 public sealed class ModelService(PlacementApp app)
 {
     public PlacementApp App { get; } = app;
     public ModelDatabase Database { get; } = new(app);
-    public HttpClient Coordinator { get; private set; } = null!;
+    public HttpClient? Coordinator { get; private set; }
     public HttpClient Officer69 { get; private set; } = null!;
     public HttpClient Officer38 { get; private set; } = null!;
-    public IReadOnlyList<HostSpec> HostSpecs { get; private set; } = [];
-    public Guid[] Hosts { get; private set; } = [];
-    public HttpClient[] Partners { get; private set; } = [];
     private int _worlds;
     private ModelRun? _previous;
 
@@ -50,40 +46,18 @@ public sealed class ModelService(PlacementApp app)
 
     public async Task InitialiseAsync()
     {
-        if (Hosts.Length > 0) return;
+        if (Coordinator is not null) return;
         Coordinator = await App.ClientFor(PlacementApp.Coordinator);
         Officer69 = await App.ClientFor(PlacementApp.Officer69);
         Officer38 = await App.ClientFor(PlacementApp.Officer38);
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        HostSpecs = ModelWorld.Hosts(tag);
-        var hosts = new List<Guid>();
-        var partners = new List<HttpClient>();
-        foreach (var spec in HostSpecs)
-        {
-            var (status, body) = await ModelRun.Send(Coordinator, HttpMethod.Post, "/api/host-bodies", spec.Fields());
-            Assert.True(status == 201, $"host body {spec.Index}: {status} {body}");
-            var id = Guid.Parse(body!.Value.GetProperty("id").GetString()!);
-            hosts.Add(id);
-            var email = $"partenaire-modele-{tag}-{spec.Index}@demo.placement";
-            using (var scope = App.Services.CreateScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<PlacementUser>>();
-                var user = new PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Tuteur {spec.Index}", Departements = spec.Commune.Departement, HostBodyId = id };
-                Assert.True((await users.CreateAsync(user, PlacementApp.Password)).Succeeded);
-                Assert.True((await users.AddToRoleAsync(user, Roles.Partner)).Succeeded);
-            }
-            partners.Add(await App.ClientFor(email));
-        }
-        Hosts = [.. hosts];
-        Partners = [.. partners];
     }
 
-    /// <summary>A fresh world for a sequence; the previous one is retired first (its placements cancelled, its posts closed).</summary>
+    /// <summary>A fresh world for a sequence, in host bodies of its own; the previous one is retired first (its placements cancelled, its posts closed).</summary>
     public async Task<ModelRun> StartAsync(ModelWorld world)
     {
         var w = System.Diagnostics.Stopwatch.StartNew();
         await InitialiseAsync();
-        Time("world: service started, host bodies and partners", w);
+        Time("world: service started", w);
         if (_previous is not null) await _previous.RetireAsync();
         Time("world: previous retired", w);
         var run = new ModelRun(this, world);
@@ -100,9 +74,12 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
     public ModelService Service { get; } = service;
     public ModelWorld World { get; } = world;
     public ModelDatabase Database => Service.Database;
-    public HttpClient Coordinator => Service.Coordinator;
-    public IReadOnlyList<HostSpec> HostSpecs => Service.HostSpecs;
-    public Guid[] Hosts => Service.Hosts;
+    public HttpClient Coordinator => Service.Coordinator!;
+
+    /// <summary>The world's own ten host bodies, each with a partner account (a partner's token names its host body).</summary>
+    public IReadOnlyList<HostSpec> HostSpecs { get; } = ModelWorld.Hosts(world.Tag);
+    public Guid[] Hosts { get; private set; } = [];
+    public HttpClient[] Partners { get; private set; } = [];
 
     public List<Guid> Persons { get; } = [];
     public List<Guid> Posts { get; } = [];
@@ -122,7 +99,6 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
 
     /// <summary>Posts whose capacity an edit lowered below their active placements (rule 14: those stay, nobody else comes).</summary>
     public HashSet<Guid> Overbooked { get; } = [];
-    public HashSet<int> HabilitationChanged { get; } = [];
     public int Step { get; set; }
 
     public Guid? PersonId(int index) => index >= 0 && index < Persons.Count ? Persons[index] : null;
@@ -148,7 +124,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
     {
         if (!Before.Posts.TryGetValue(post, out var q)) return null;
         var k = Array.IndexOf(Hosts, q.HostBodyId);
-        return k < 0 ? null : Service.Partners[k];
+        return k < 0 ? null : Partners[k];
     }
 
     /// <summary>World persons whose reach covers a point: their suggestions may change when something there does.</summary>
@@ -163,8 +139,28 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
 
     public async Task SetUpAsync()
     {
+        var w = System.Diagnostics.Stopwatch.StartNew();
         Database.Unwatch();
+        var report = await Import(Coordinator, "host-bodies", JsonSerializer.SerializeToUtf8Bytes(HostSpecs.Select(h => h.Fields()).ToList()), "structures.json");
+        Assert.True(report?.GetProperty("created").GetInt32() == HostSpecs.Count, $"host bodies import: {report}");
+        var bySiret = await Database.HostIdsBySiretAsync([.. HostSpecs.Select(h => h.Siret)]);
+        Hosts = [.. HostSpecs.Select(h => bySiret[h.Siret])];
         Database.Watch(Hosts);
+        var partners = new List<HttpClient>();
+        foreach (var spec in HostSpecs)
+        {
+            var email = $"partenaire-{World.Tag}-{spec.Index}@demo.placement".ToLowerInvariant();
+            using (var scope = Service.App.Services.CreateScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<PlacementUser>>();
+                var user = new PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Tuteur {spec.Index}", Departements = spec.Commune.Departement, HostBodyId = Hosts[spec.Index] };
+                Assert.True((await users.CreateAsync(user, PlacementApp.Password)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, Roles.Partner)).Succeeded);
+            }
+            partners.Add(await Service.App.ClientFor(email));
+        }
+        Partners = [.. partners];
+        Service.Time("world: set up: host bodies and partners", w);
         var posts = World.PostSpecs.Select(spec =>
         {
             var fields = PostFields(spec);
@@ -172,10 +168,11 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
             fields["status"] = spec.Status;
             return fields;
         }).ToList();
-        var report = await Import(Coordinator, "posts", JsonSerializer.SerializeToUtf8Bytes(posts), "postes.json");
+        report = await Import(Coordinator, "posts", JsonSerializer.SerializeToUtf8Bytes(posts), "postes.json");
         Assert.True(report?.GetProperty("created").GetInt32() == posts.Count, $"posts import: {report}");
         var postIds = await Database.PostIdsByReferenceAsync(Hosts, World.Tag + "-");
         foreach (var spec in World.PostSpecs) AddPost(postIds[spec.Reference]);
+        Service.Time("world: set up: posts imported", w);
 
         // Persons: created by one JSON import, then their co-defendants named by a second one (the ids are known only then).
         var persons = World.PersonSpecs.Select(s => PersonFields(s with { NoContact = [] })).ToList();
@@ -183,14 +180,18 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
         Assert.True(report?.GetProperty("created").GetInt32() == persons.Count, $"persons import: {report}");
         var personIds = await Database.PersonIdsByCaseNumberAsync([.. World.PersonSpecs.Select(s => s.CaseNumber)]);
         foreach (var spec in World.PersonSpecs) AddPerson(personIds[spec.CaseNumber], spec.Departement);
+        Service.Time("world: set up: persons imported", w);
         var linked = World.PersonSpecs.Where(s => s.NoContact.Count > 0).Select(s => PersonFields(s)).ToList();
         if (linked.Count > 0)
         {
             report = await Import(Coordinator, "persons", JsonSerializer.SerializeToUtf8Bytes(linked), "co-auteurs.json");
             Assert.True(report?.GetProperty("updated").GetInt32() == linked.Count, $"co-defendants import: {report}");
         }
+        Service.Time("world: set up: co-defendants imported", w);
         await CatchUpSearchAsync();
+        Service.Time("world: set up: search caught up", w);
         Before = await Database.ReadAsync();
+        Service.Time("world: set up: read", w);
         foreach (var p in Before.Placements) Foreign.Add(p.Id);
     }
 
@@ -203,8 +204,6 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
             await Send(OfficerOf(p.PersonId), HttpMethod.Post, $"/api/placements/{p.Id}/cancel", new { reason = "Fin de la séquence du modèle" });
         foreach (var id in Posts.Where(id => now.Posts.TryGetValue(id, out var q) && q.Status != "Closed"))
             await Send(Coordinator, HttpMethod.Post, $"/api/posts/{id}/close", null);
-        foreach (var k in HabilitationChanged)
-            await Send(Coordinator, HttpMethod.Put, $"/api/host-bodies/{Hosts[k]}", HostSpecs[k].Fields());
         await CatchUpSearchAsync();
     }
 

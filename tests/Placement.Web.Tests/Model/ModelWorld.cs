@@ -63,7 +63,7 @@ public sealed record PostSpec(string Reference, int Host, Commune Commune, doubl
         AcceptsMinors, ContactWithMinors, Vulnerable, Licence, Physical, Night, Wheelchair, NearTransport);
 }
 
-/// <summary>The fixed host bodies of a test class: communes by right, associations habilitated, one expired, one pending.</summary>
+/// <summary>A world's host bodies: communes by right, associations habilitated, one expired, one pending.</summary>
 public sealed record HostSpec(int Index, string Name, string Siret, string LegalType, Commune Commune, double Lat, double Lon, string Habilitation, DateOnly? From, DateOnly? Until)
 {
     public object Fields(string? habilitation = null)
