@@ -199,7 +199,9 @@ public class HoursSignatureTests(PlacementApp app)
         var placement = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
         var partner = await app.ClientFor(PlacementApp.Partner);
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = "2026-11-27", hours = 20 })).StatusCode);
+        var today = app.Services.GetRequiredService<Placement.Catalogue.Application.ServiceCalendar>().Today;
+        foreach (var day in new[] { today.AddDays(-1), today }) // at most 10 h a day
+            Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hours = 10 })).StatusCode);
 
         var again = await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -211,7 +211,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
     public async Task CatchUpSearchAsync()
     {
         var signal = Service.App.Services.GetRequiredService<Placement.Catalogue.Search.SearchIndexSignal>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // generous: a loaded CI machine drains slowly; a stuck entry still fails
         while (true)
         {
             using (var scope = Service.App.Services.CreateScope())
@@ -219,7 +219,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
                 var store = scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Persistence.ICatalogueStore>();
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(store.SearchOutbox)) return;
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the search outbox was not drained in 30 s");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the search outbox was not drained in 120 s");
             signal.Notify();
             await Task.Delay(5);
         }
