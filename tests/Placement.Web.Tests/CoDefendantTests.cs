@@ -146,15 +146,7 @@ public class CoDefendantTests(PlacementApp app)
         edited["restrictions"] = new System.Text.Json.Nodes.JsonObject { ["noContactWithPersonIds"] = new System.Text.Json.Nodes.JsonArray(b) };
         var put = await officer.PutAsJsonAsync($"/api/persons/{a}", edited);
         Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = a, postId = post })).StatusCode);
-        await app.SearchReady();
-
-        Assert.DoesNotContain(post, await SuitablePostIds(officer, b));
-        var refused = await officer.PostAsJsonAsync("/api/placements", new { personId = b, postId = post });
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(["coDefendant"], (await refused.Json()).GetProperty("rules").EnumerateArray().Select(r => r.GetString()!).ToArray());
-        using var scope = app.Services.CreateScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Placements.AnyAsync(p => p.PersonId == Guid.Parse(b)));
+        await AssertBKeptAwayOnceAIsPlaced(post, a, b);
     }
 
     private static string CaseNumber() => "CO-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
