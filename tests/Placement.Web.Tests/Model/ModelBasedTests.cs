@@ -51,7 +51,18 @@ public abstract class ModelBasedTestsBase
     }
 }
 
+/// <summary>
+/// The model's tests run alone, after the others: minutes of both cores at work would starve the tests that time a
+/// restart (<c>CrashTests</c> timed out beside them in CI).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ModelCollection
+{
+    public const string Name = "Model-based tests";
+}
+
 /// <summary>200 sequences of 30 steps on SQLite (the CI's size).</summary>
+[Collection(ModelCollection.Name)]
 public sealed class ModelBasedTests(ModelBasedTests.App app, ITestOutputHelper output) : ModelBasedTestsBase(app, output), IClassFixture<ModelBasedTests.App>
 {
     /// <summary>The service on a data folder in memory when the machine has one (/dev/shm): the sequences write a lot.</summary>
@@ -63,6 +74,7 @@ public sealed class ModelBasedTests(ModelBasedTests.App app, ITestOutputHelper o
 }
 
 /// <summary>The same on PostgreSQL, fewer sequences (the CI starts a cluster; skipped without one).</summary>
+[Collection(ModelCollection.Name)]
 public sealed class ModelBasedTestsOnPostgres(PostgresPlacementApp app, ITestOutputHelper output) : ModelBasedTestsBase(app, output), IClassFixture<PostgresPlacementApp>
 {
     [SkippableFact]
