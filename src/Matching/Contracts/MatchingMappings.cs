@@ -11,13 +11,20 @@ public static class MatchingMappings
 {
     public static TypeAdapterConfig Config { get; } = CatalogueMappings.Compiled(Register);
 
+    /// <summary>Exclusion zones as GeoJSON, as the contracts and the stored documents write them.</summary>
+    public static void RegisterZones(TypeAdapterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.NewConfig<Geometry, System.Text.Json.JsonElement>().MapWith(g => GeoJson.Write(g));
+        config.NewConfig<ExclusionZones, IReadOnlyList<System.Text.Json.JsonElement>>().MapWith(z => z.Geometries.Select(GeoJson.Write).ToList());
+    }
+
     public static void Register(TypeAdapterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         CatalogueMappings.Register(config);
         config.NewConfig<DateRange, DateRangeDto>().MapWith(r => new DateRangeDto { Start = r.Start, End = r.End });
-        config.NewConfig<Geometry, System.Text.Json.JsonElement>().MapWith(g => GeoJson.Write(g));
-        config.NewConfig<ExclusionZones, IReadOnlyList<System.Text.Json.JsonElement>>().MapWith(z => z.Geometries.Select(GeoJson.Write).ToList());
+        RegisterZones(config);
         config.NewConfig<PlacementStatus, string>().MapWith(e => EnumNames.ToKebab(e));
         config.NewConfig<PersonProfile, PersonFields>()
             .Map(d => d.MaxTravelKm, s => s.Mobility.MaxTravelKm)

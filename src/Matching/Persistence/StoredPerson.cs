@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NetTopologySuite.Geometries;
 using Mapster;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
@@ -43,8 +42,7 @@ public sealed record StoredPerson : IStoredDocument
     {
         StoredDocuments.Register(config);
         config.NewConfig<DateRange, StoredRange>().MapWith(r => new StoredRange(r.Start, r.End));
-        config.NewConfig<Geometry, JsonElement>().MapWith(g => GeoJson.Write(g));
-        config.NewConfig<ExclusionZones, IReadOnlyList<JsonElement>>().MapWith(z => z.Geometries.Select(GeoJson.Write).ToList());
+        MatchingMappings.RegisterZones(config);
         config.NewConfig<PersonProfile, StoredPerson>()
             .Map(d => d.V, _ => StoredDocuments.Version)
             .Map(d => d, s => s.Mobility)
