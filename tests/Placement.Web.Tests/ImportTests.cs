@@ -187,6 +187,28 @@ public class ImportTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await ImportAsync(PlacementApp.Officer69, [], "vide.csv", dryRun: true)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(PlacementApp.Partner, Encoding.UTF8.GetBytes(Header), "x.csv", dryRun: true)).Status);
     }
+
+    [SkippableFact]
+    public async Task AJsonElementWithAFieldTheFormatDoesNotHave_OrAValueOfTheWrongKind_IsToldInFrench_WithoutADotNetName()
+    {
+        var withId = PersonsApiTests.Person("69", "69266");
+        withId["caseNumber"] = Key();
+        withId["id"] = Guid.NewGuid();
+        var json = JsonSerializer.SerializeToUtf8Bytes(new object[] { withId, new { caseNumber = Key(), hoursOrdered = "quarante" }, new { caseNumber = Key(), publicTransportOnly = 3 } },
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var (status, report) = await ImportAsync(PlacementApp.Officer69, json, "personnes.json", dryRun: true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([(1, "rejected"), (2, "rejected"), (3, "rejected")], Outcomes(report));
+        var messages = report.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("problems")[0].GetProperty("message").GetString()!).ToList();
+        Assert.StartsWith("Champ inconnu « id »", messages[0], StringComparison.Ordinal);
+        Assert.Equal("Valeur illisible : un nombre est attendu.", messages[1]);
+        Assert.Equal("Valeur illisible : vrai ou faux (true / false) est attendu.", messages[2]);
+        Assert.All(messages, m => Assert.DoesNotMatch("System\\.|Placement\\.|JSON value|could not|\\.NET", m));
+
+        var (broken, body) = await ImportAsync(PlacementApp.Officer69, Encoding.UTF8.GetBytes("[{\"caseNumber\": }]"), "casse.json", dryRun: true);
+        Assert.Equal(HttpStatusCode.BadRequest, broken);
+        Assert.Equal("JSON illisible : JSON mal formé (ligne 1, caractère 17).", body.GetProperty("errors").GetProperty("file")[0].GetString());
+    }
 }
 
 /// <summary>The template offered to users is the importer's own columns, and it imports.</summary>

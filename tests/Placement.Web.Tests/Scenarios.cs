@@ -39,7 +39,7 @@ internal static class Scenarios
     /// born on <paramref name="birthDate"/> (an adult by default).
     /// </summary>
     public static async Task<string> Person(PlacementApp app, string postId, double hours = 40, string departement = "69", IEnumerable<string>? noContact = null,
-        string? caseNumber = null, string? birthDate = null)
+        string? caseNumber = null, string? birthDate = null, Action<Dictionary<string, object?>>? edit = null)
     {
         var officer = await app.ClientFor(departement == "38" ? PlacementApp.Officer38 : PlacementApp.Officer69);
         var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
@@ -51,6 +51,7 @@ internal static class Scenarios
         person["caseNumber"] = caseNumber;
         person["availability"] = new[] { new { day = "sat", start = "08:00", end = "17:00" } };
         if (birthDate is not null) person["birthDate"] = birthDate;
+        edit?.Invoke(person);
         var response = await officer.PostAsJsonAsync("/api/persons", person);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Json()).GetProperty("id").GetString()!;

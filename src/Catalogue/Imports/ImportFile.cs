@@ -1,3 +1,4 @@
+using Placement.Catalogue.Application;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -80,7 +81,7 @@ public static class ImportFile
         if (header.Length > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["file"] = header });
         while (csv.Read())
         {
-            var values = columns.ToDictionary(c => c.Name, c => csv.TryGetField<string>(c.Name, out var v) ? v : null, StringComparer.Ordinal);
+            var values = columns.ToDictionary(c => c.Name, c => csv.TryGetField<string>(c.Name, out var v) && v is not null ? SpreadsheetCells.FromImport(v) : null, StringComparer.Ordinal);
             var blank = columns.Where(c => c.Required && string.IsNullOrWhiteSpace(values[c.Name])).Select(c => new ImportProblem(c.Name, "Ce champ est obligatoire."));
             rows.Add(new ImportRow<TFields>(csv.Parser.Row, values, null, [.. blank]));
         }
@@ -96,7 +97,7 @@ public static class ImportFile
         }
         catch (JsonException e)
         {
-            throw FieldErrors.OneField("file", $"JSON illisible : {e.Message}");
+            throw FieldErrors.OneField("file", $"JSON illisible : {JsonErrors.InFrench(e)}");
         }
         if (root.ValueKind != JsonValueKind.Array) throw FieldErrors.OneField("file", $"JSON attendu : {shape}.");
         var rows = new List<ImportRow<TFields>>();
@@ -110,7 +111,7 @@ public static class ImportFile
             }
             catch (JsonException e)
             {
-                rows.Add(new ImportRow<TFields>(index, null, new TFields(), [new ImportProblem(e.Path?.TrimStart('$', '.'), e.Message)]));
+                rows.Add(new ImportRow<TFields>(index, null, new TFields(), [new ImportProblem(e.Path?.TrimStart('$', '.'), JsonErrors.InFrench(e))]));
             }
         }
         return rows;

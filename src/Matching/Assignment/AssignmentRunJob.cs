@@ -92,8 +92,9 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
             var failed = await store.AssignmentRuns.FirstAsync(r => r.Id == runId, CancellationToken.None);
             if (!failed.IsFinished)
             {
-                failed.Fail(e.Message, clock.GetUtcNow());
-                store.NotificationEvents.Add(new NotificationEvent(NotificationKind.RunFailed, clock.GetUtcNow(), runId: runId, detail: e.Message));
+                var reason = FailureReason(e);
+                failed.Fail(reason, clock.GetUtcNow());
+                store.NotificationEvents.Add(new NotificationEvent(NotificationKind.RunFailed, clock.GetUtcNow(), runId: runId, detail: reason));
             }
             await store.SaveChangesAsync(CancellationToken.None);
         }
@@ -165,4 +166,12 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
 
         public void Report(SolveProgress value) => Latest = value with { Percent = value.Phase == "candidates" ? 10 : 10 + value.Percent * 0.85 };
     }
+
+    /// <summary>
+    /// What the coordinator reads of a failure: the French message of a rule the service states; never a .NET message (it
+    /// may name types, paths or data — it goes to the service's log with its stack).
+    /// </summary>
+    private static string FailureReason(Exception e) =>
+        e is Catalogue.Contracts.ValidationFailedException or Catalogue.Domain.DomainRuleException ? e.Message
+        : "Le calcul a échoué sur une erreur interne ; le détail est dans le journal du service.";
 }

@@ -1,3 +1,4 @@
+using Placement.Catalogue.Application;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -135,9 +136,14 @@ public static class GeoJson
             error = geometry is null ? "GeoJSON invalide : géométrie attendue." : null;
             return geometry;
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (JsonException e)
         {
-            error = "GeoJSON invalide : " + e.Message;
+            error = "GeoJSON invalide : " + JsonErrors.InFrench(e);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            error = "GeoJSON invalide : une géométrie Polygon ou MultiPolygon est attendue, ses anneaux fermés, en [longitude, latitude].";
             return null;
         }
     }

@@ -1,3 +1,4 @@
+using Placement.Catalogue.Application;
 using System.Globalization;
 using System.Text.Json;
 using Placement.Catalogue.Contracts;
@@ -28,7 +29,7 @@ internal static class MatchCommand
         }
         catch (JsonException e)
         {
-            throw new UsageException($"Instance illisible, champ « {Field(e.Path)} » : {e.Message.Split(" Path:")[0]}");
+            throw new UsageException($"Instance illisible, champ « {Field(e.Path)} » : {JsonErrors.InFrench(e)}");
         }
         catch (ValidationFailedException e)
         {

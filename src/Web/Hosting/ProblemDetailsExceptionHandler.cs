@@ -24,7 +24,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DomainRuleException d => Invalid(new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
             BadHttpRequestException { InnerException: JsonException j } => Invalid(new Dictionary<string, string[]>
             {
-                [JsonField(j.Path)] = ["Valeur illisible : " + (j.Message.Split(" Path:")[0])],
+                [JsonField(j.Path)] = [JsonErrors.InFrench(j)],
             }),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge },
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => Invalid(new Dictionary<string, string[]> { [Parameter(b.Message)] = [Unreadable(b.Message)] }),

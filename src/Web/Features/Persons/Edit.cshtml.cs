@@ -197,7 +197,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         }
         catch (JsonException e)
         {
-            ModelState.AddModelError("Input.ZonesGeoJson", "GeoJSON illisible : " + e.Message.Split(" Path:")[0]);
+            ModelState.AddModelError("Input.ZonesGeoJson", "GeoJSON illisible : " + JsonErrors.InFrench(e));
             return [];
         }
         catch (InvalidOperationException)
