@@ -9,6 +9,14 @@ async function fetchJson(url) {
   return response.json();
 }
 
+// Text from data goes into the map as text, never as markup: Leaflet reads a string as HTML, so every tooltip
+// and popup gets an element whose textContent is set.
+function text(value) {
+  const span = document.createElement("span");
+  span.textContent = String(value);
+  return span;
+}
+
 function popup(lines) {
   const box = document.createElement("div");
   for (const line of lines) {
@@ -38,12 +46,12 @@ async function draw(element) {
   const own = new Set(data.departements ?? []);
   const background = L.geoJSON(all, {
     style: { color: "#6a6af4", weight: 1, fillColor: "#f5f5fe", fillOpacity: settings.tileUrl ? 0 : 1 },
-    onEachFeature: (feature, layer) => layer.bindTooltip(`${feature.properties.name} (${feature.properties.code})`, { sticky: true }),
+    onEachFeature: (feature, layer) => layer.bindTooltip(text(`${feature.properties.name} (${feature.properties.code})`), { sticky: true }),
   }).addTo(map);
   const bounds = L.latLngBounds([]);
   for (const zone of data.zones ?? []) {
     const layer = L.geoJSON(zone, { style: { color: "#ce0500", weight: 2, fillOpacity: 0.25 } })
-      .bindTooltip("Zone d'interdiction de paraître").addTo(map);
+      .bindTooltip(text("Zone d'interdiction de paraître")).addTo(map);
     bounds.extend(layer.getBounds());
   }
   if (data.home) {
@@ -53,7 +61,7 @@ async function draw(element) {
     bounds.extend(home);
     if (data.radiusKm) {
       L.circle(home, { radius: data.radiusKm * 1000, color: "#000091", weight: 1, dashArray: "4", fillOpacity: 0.04 })
-        .bindTooltip(`Distance maximale : ${data.radiusKm} km`).addTo(map);
+        .bindTooltip(text(`Distance maximale : ${data.radiusKm} km`)).addTo(map);
       bounds.extend(home.toBounds(data.radiusKm * 2000));
     }
   }
@@ -61,8 +69,8 @@ async function draw(element) {
   for (const link of data.links ?? []) {
     const from = L.latLng(link.fromLat, link.fromLon);
     const to = L.latLng(link.toLat, link.toLon);
-    L.polyline([from, to], { color: "#000091", weight: 2, opacity: 0.7 }).bindTooltip(link.label, { sticky: true }).addTo(map);
-    L.circleMarker(from, { radius: 4, color: "#000091", fillColor: "#ffffff", fillOpacity: 1, weight: 2 }).bindTooltip(link.label).addTo(map);
+    L.polyline([from, to], { color: "#000091", weight: 2, opacity: 0.7 }).bindTooltip(text(link.label), { sticky: true }).addTo(map);
+    L.circleMarker(from, { radius: 4, color: "#000091", fillColor: "#ffffff", fillOpacity: 1, weight: 2 }).bindTooltip(text(link.label)).addTo(map);
     bounds.extend(from);
     bounds.extend(to);
   }
@@ -71,7 +79,7 @@ async function draw(element) {
     const at = L.latLng(area.lat, area.lon);
     L.circleMarker(at, { radius: 8 + 6 * Math.sqrt(area.count), color: "#ce0500", weight: 1, fillColor: "#ce0500", fillOpacity: 0.35 })
       .bindPopup(popup([{ text: area.title, strong: true }, ...area.lines.map((t) => ({ text: t }))]))
-      .bindTooltip(String(area.count), { permanent: true, direction: "center", className: "placement-map__count" })
+      .bindTooltip(text(area.count), { permanent: true, direction: "center", className: "placement-map__count" })
       .addTo(map);
     bounds.extend(at);
   }
