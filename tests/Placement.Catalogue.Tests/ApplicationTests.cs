@@ -54,7 +54,7 @@ public class CallerTests
 public class PagingTests
 {
     [Fact]
-    public void Defaults_AreTheFirstPageOfTwenty() => Assert.Equal(new Paging(1, 20), Paging.From(null, null));
+    public void Defaults_AreTheFirstPageOfTwenty() => Assert.Equal((1, 20), (Paging.From(null, null).Page, Paging.From(null, null).PageSize));
 
     [Fact]
     public void Skip_CountsThePagesBefore() => Assert.Equal(40, Paging.From(3, 20).Skip);
@@ -65,6 +65,36 @@ public class PagingTests
         var error = Assert.Throws<ValidationFailedException>(() => Paging.From(0, 101));
         Assert.Equal(["page", "pageSize"], error.Errors.Keys.Order());
     }
+
+    [Theory]
+    [InlineData(int.MaxValue, 20)]
+    [InlineData(int.MaxValue, 100)]
+    [InlineData(107_374_183, 20)]
+    [InlineData(-1, 20)]
+    [InlineData(int.MinValue, 20)]
+    public void APageBeyondTheDeepestOne_IsRefused_NamingPage_NeverAnOverflow(int page, int pageSize)
+    {
+        var error = Assert.Throws<ValidationFailedException>(() => Paging.From(page, pageSize));
+        Assert.Equal(["page"], error.Errors.Keys);
+    }
+
+    [Fact]
+    public void TheDeepestPage_SkipsWithoutOverflow() => Assert.InRange(Paging.From(int.MaxValue / 100, 100).Skip, 0, int.MaxValue - 100);
+
+    [Fact]
+    public void ASearch_IsPagedWithinItsResultWindow()
+    {
+        Assert.Equal(9_980, Paging.From(500, 20, 10_000).Skip);
+        Assert.Equal(["page"], Assert.Throws<ValidationFailedException>(() => Paging.From(501, 20, 10_000)).Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData(0, 1)]
+    [InlineData(-1, 1)]
+    [InlineData(int.MinValue, 1)]
+    [InlineData(int.MaxValue, int.MaxValue / 20)]
+    public void APage_BringsThePageAskedWithinBounds(int? page, int expected) => Assert.Equal(expected, Paging.Clamp(page, 20));
 }
 
 public class ValidatedOptionsTests

@@ -15,11 +15,14 @@ public sealed class SearchPosts(IPostSearchIndex index, SearchReadiness readines
 {
     public const double MaxRadiusKm = 200;
 
+    /// <summary>How deep a search can be paged (Elasticsearch's default result window; the same for Lucene).</summary>
+    public const int MaxResults = 10_000;
+
     public async Task<SearchResponse> HandleAsync(Caller caller, SearchPostsQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(query);
-        var paging = Paging.From(query.Page, query.PageSize);
+        var paging = Paging.From(query.Page, query.PageSize, MaxResults);
         var errors = new FieldErrors();
         GeoPoint? centre = null;
         if (query.Lat is not null || query.Lon is not null)

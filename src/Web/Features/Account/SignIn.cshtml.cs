@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Web.Hosting;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Account;
@@ -41,6 +42,7 @@ public sealed class SignInModel(SignInManager<PlacementUser> signIn, UserManager
 
     private async Task FindExternalAsync() => ExternalName = (await schemes.GetSchemeAsync(OpenIdConnectSignIn.Scheme))?.DisplayName;
 
+    [RateLimited(RateLimitKind.SignIn)]
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Saisissez votre adresse électronique.");

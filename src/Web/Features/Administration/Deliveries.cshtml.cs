@@ -40,7 +40,7 @@ public sealed class DeliveriesModel(Caller caller, ListDeliveries list) : PageMo
         {
             Recipient = string.IsNullOrWhiteSpace(Recipient) ? null : Recipient,
             Status = string.IsNullOrWhiteSpace(Status) ? null : Status,
-            Page = PageNumber,
+            Page = Paging.Clamp(PageNumber, 50),
             PageSize = 50,
         }, ct);
 }

@@ -21,5 +21,5 @@ public sealed class HostBodiesModel(Caller caller, ListHostBodies list) : PageMo
     public PagedResult<HostBodyResponse> Result { get; private set; } = new([], 0, 1, 20);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await list.HandleAsync(caller, new ListHostBodiesQuery(Departement, PageNumber, 20, Q), ct);
+        Result = await list.HandleAsync(caller, new ListHostBodiesQuery(Departement, Paging.Clamp(PageNumber, 20), 20, Q), ct);
 }

@@ -72,7 +72,7 @@ public sealed class JournalModel(Caller caller, ListAuditTrail list, IOptions<Au
             Action = string.IsNullOrWhiteSpace(Action) ? null : Action,
             From = From,
             To = To,
-            Page = PageNumber,
+            Page = Paging.Clamp(PageNumber, 50),
             PageSize = 50,
         }, ct);
     }

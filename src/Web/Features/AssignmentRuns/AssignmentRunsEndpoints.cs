@@ -1,8 +1,9 @@
-using Placement.Catalogue.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Placement.Catalogue.Application;
+using Placement.Catalogue.Contracts;
 using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
+using Placement.Web.Hosting;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.AssignmentRuns;
@@ -18,6 +19,7 @@ public static class AssignmentRunsEndpoints
                 var run = await handler.HandleAsync(caller, request, ct);
                 return TypedResults.Accepted($"/api/assignment-runs/{run.Id}", run);
             })
+            .RateLimited(RateLimitKind.Solve)
             .WithName("CreateRun").WithSummary("Lance une affectation sur des départements (tâche de fond) ; 202 avec l'état.")
             .Problems(400);
         runs.MapGet("/", async (Caller caller, ListRuns handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(caller, ct)))

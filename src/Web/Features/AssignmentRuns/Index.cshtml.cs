@@ -6,6 +6,7 @@ using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Matching.Features.Persons;
 using Placement.Web.Features.Shared;
+using Placement.Web.Hosting;
 
 namespace Placement.Web.Features.AssignmentRuns;
 
@@ -42,6 +43,7 @@ public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, L
         await ReloadAsync(ct);
     }
 
+    [RateLimited(RateLimitKind.Solve)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)

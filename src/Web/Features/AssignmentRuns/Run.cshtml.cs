@@ -7,6 +7,7 @@ using Placement.Catalogue.Geography;
 using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Features.Shared;
+using Placement.Web.Hosting;
 
 namespace Placement.Web.Features.AssignmentRuns;
 
@@ -61,7 +62,11 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
 
     public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
 
+    [RateLimited(RateLimitKind.Export)]
+
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => SpreadsheetExports.Xlsx(await ExportAsync(ct), $"propositions-{Id:N}");
+
+    [RateLimited(RateLimitKind.Export)]
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => SpreadsheetExports.CsvFile(await ExportAsync(ct), $"propositions-{Id:N}");
 

@@ -4,6 +4,7 @@ using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Features.Shared;
+using Placement.Web.Hosting;
 
 namespace Placement.Web.Features.AssignmentRuns;
 
@@ -40,7 +41,11 @@ public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedRepor
         };
     }
 
+    [RateLimited(RateLimitKind.Export)]
+
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => SpreadsheetExports.Xlsx(await RowsAsync(ct), $"non-places-{Id:N}");
+
+    [RateLimited(RateLimitKind.Export)]
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => SpreadsheetExports.CsvFile(await RowsAsync(ct), $"non-places-{Id:N}");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Placement.Catalogue.Contracts;
+using Placement.Web.Hosting;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Auth;
@@ -18,7 +19,7 @@ public static class AuthEndpoints
     {
         var api = app.MapGroup("/api/auth").WithTags(ApiTags.Auth);
 
-        api.MapPost("/login", Login).AllowAnonymous()
+        api.MapPost("/login", Login).AllowAnonymous().RateLimited(RateLimitKind.SignIn)
             .WithName("Login")
             .WithSummary("Échange un courriel et un mot de passe contre un jeton porteur (ou un cookie avec ?useCookies=true).")
             .Produces<AccessTokenResponse>()

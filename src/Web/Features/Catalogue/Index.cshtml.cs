@@ -61,7 +61,7 @@ public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeograph
             NearPublicTransport = Input.NearPublicTransport ? true : null,
             WheelchairAccessible = Input.WheelchairAccessible ? true : null,
             AcceptsMinors = Input.AcceptsMinors ? true : null,
-            Page = PageNumber,
+            Page = Paging.Clamp(PageNumber, 20, SearchPosts.MaxResults),
             PageSize = 20,
         }, ct);
         var centre = Input.Commune is { Length: > 0 } c ? geography.Commune(c)?.Location : Input.Lat is { } la && Input.Lon is { } lo ? new Placement.Catalogue.Domain.GeoPoint(la, lo) : null;

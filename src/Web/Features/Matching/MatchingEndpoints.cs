@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Placement.Matching.Contracts;
 using Placement.Matching.Engine;
+using Placement.Web.Hosting;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Matching;
@@ -17,6 +18,7 @@ public static class MatchingEndpoints
         api.MapPost("/solve", (InstanceDto instance, AssignmentSolver solver, HttpContext http) =>
                 TypedResults.Ok(solver.Solve(instance.ToInstance(), ct: http.RequestAborted)))
             .WithMetadata(new RequestSizeLimitAttribute(MaxInstanceBytes))
+            .RateLimited(RateLimitKind.Solve)
             .WithName("SolveInstance")
             .WithSummary("Résout une instance d'affectation (matching.md) : le plus de personnes placées, puis la meilleure qualité, avec les explications.")
             .Problems(400, 413);

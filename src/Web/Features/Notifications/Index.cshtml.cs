@@ -24,7 +24,7 @@ public sealed class IndexModel(Caller caller, NotificationCentre centre) : PageM
         new Dictionary<string, string?> { ["non-lues"] = UnreadOnly ? "true" : null });
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await centre.ListAsync(caller, new NotificationsQuery(PageNumber, 20, UnreadOnly), ct);
+        Result = await centre.ListAsync(caller, new NotificationsQuery(Paging.Clamp(PageNumber, 20), 20, UnreadOnly), ct);
 
     /// <summary>Opens the page a notification is about, and marks it read.</summary>
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)

@@ -4,6 +4,7 @@ using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
 using Placement.Matching.Features.Persons;
 using Placement.Web.Features.Shared;
+using Placement.Web.Hosting;
 
 namespace Placement.Web.Features.Persons;
 
@@ -20,7 +21,11 @@ public sealed class AtRiskModel(Caller caller, ListCaseload caseload) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await LoadAsync(ct);
 
+    [RateLimited(RateLimitKind.Export)]
+
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => SpreadsheetExports.Xlsx(Rows(await LoadAsync(ct)), "personnes-a-risque");
+
+    [RateLimited(RateLimitKind.Export)]
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => SpreadsheetExports.CsvFile(Rows(await LoadAsync(ct)), "personnes-a-risque");
 

@@ -30,7 +30,7 @@ public sealed class IndexModel(Caller caller, ListCaseload caseload) : PageModel
     {
         Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         Filter = string.IsNullOrWhiteSpace(Filter) ? null : Filter;
-        Result = await caseload.HandleAsync(caller, new CaseloadQuery(Q, Filter, PageNumber, 20), ct);
+        Result = await caseload.HandleAsync(caller, new CaseloadQuery(Q, Filter, Paging.Clamp(PageNumber, 20), 20), ct);
     }
 
     public string FilterHref(string? filter)

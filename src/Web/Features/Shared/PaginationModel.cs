@@ -16,7 +16,8 @@ public sealed record PaginationModel(int Page, int PageSize, int Total, string P
 
     public IEnumerable<int> Window()
     {
-        var first = Math.Max(1, Page - 2);
+        // A page asked beyond the last one shows the window of the last pages.
+        var first = Math.Max(1, Math.Min(Page, Pages) - 2);
         var last = Math.Min(Pages, first + 4);
         return Enumerable.Range(first, last - first + 1);
     }

@@ -99,5 +99,5 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     }
 
     public async Task ReloadAsync(CancellationToken ct) =>
-        Queue = await queue.HandleAsync(caller, new ValidationQueueQuery(Departement, Q, PageNumber, PageSize), ct);
+        Queue = await queue.HandleAsync(caller, new ValidationQueueQuery(Departement, Q, Paging.Clamp(PageNumber, PageSize), PageSize), ct);
 }
