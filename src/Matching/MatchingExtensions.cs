@@ -27,6 +27,7 @@ public static class MatchingExtensions
         services.AddScoped<Placements.PlacementWorkflow>();
         services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
         services.AddValidatedOptions<MatchingLimits>(MatchingLimits.Section);
+        services.AddSingleton<SolveGate>();
         services.AddScoped(sp => new Placements.DeadlineWatch(sp.GetRequiredService<Persistence.IMatchingStore>(), sp.GetRequiredService<ServiceCalendar>())
         {
             WarningWeeks = sp.GetRequiredService<IOptions<JobsOptions>>().Value.DeadlineWarningWeeks,
