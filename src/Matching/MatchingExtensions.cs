@@ -26,6 +26,8 @@ public static class MatchingExtensions
         services.TryAddSingleton<Placements.IPlacementGate>(sp => sp.GetRequiredService<Placements.PlacementGate>());
         services.AddScoped<Placements.PlacementWorkflow>();
         services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
+        services.AddValidatedOptions<MatchingLimits>(MatchingLimits.Section);
+        services.AddSingleton<SolveGate>();
         services.AddScoped(sp => new Placements.DeadlineWatch(sp.GetRequiredService<Persistence.IMatchingStore>(), sp.GetRequiredService<ServiceCalendar>())
         {
             WarningWeeks = sp.GetRequiredService<IOptions<JobsOptions>>().Value.DeadlineWarningWeeks,

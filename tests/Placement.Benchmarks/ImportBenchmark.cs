@@ -69,7 +69,7 @@ public sealed class ImportBenchmark : IBenchmark
             ];
 
             var activities = new ActivityVocabulary(Options.Create(new CatalogueOptions()));
-            var persons = await Three(db => new ImportPersons(db, new MatchingInputs(geography), addresses, geography, clock), file);
+            var persons = await Three(db => new ImportPersons(db, new MatchingInputs(geography, Microsoft.Extensions.Options.Options.Create(new Placement.Matching.MatchingLimits())), addresses, geography, clock), file);
             output.WriteLine($"  persons: {Lines:N0} lines, {file.Length / 1024.0 / 1024.0:0.0} MB (CSV « ; », UTF-8 with BOM, French dates), persons over the communes of Auvergne-Rhône-Alpes");
             Measure.Table(output, ["run", "created", "updated", "unchanged", "rejected", "time (s)", "lines/s"], persons);
 

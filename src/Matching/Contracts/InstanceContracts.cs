@@ -103,7 +103,8 @@ public sealed record InstanceDto
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public MatchingInstance ToInstance()
+    /// <summary>The instance, checked; its time limit at most <paramref name="maxTimeLimitSeconds"/> (the service's is configured: <c>Placement:Matching:MaxTimeLimitSeconds</c>).</summary>
+    public MatchingInstance ToInstance(double maxTimeLimitSeconds = MaxTimeLimitSeconds)
     {
         var errors = new FieldErrors();
         if (ReferenceDate is null) errors.Add("referenceDate", "Ce champ est obligatoire.");
@@ -132,9 +133,24 @@ public sealed record InstanceDto
             if (pin.PersonId is not null && pin.PostId is not null) pinned.Add(new PinnedPair(pin.PersonId, pin.PostId));
         }
         var limit = Options?.TimeLimitSeconds ?? 10;
-        if (!(limit > 0 && limit <= MaxTimeLimitSeconds)) errors.Add("options.timeLimitSeconds", $"Le temps limite est compris entre 0 (exclu) et {MaxTimeLimitSeconds} secondes.");
+        if (!(limit > 0 && limit <= maxTimeLimitSeconds)) errors.Add("options.timeLimitSeconds", $"Le temps limite est compris entre 0 (exclu) et {maxTimeLimitSeconds} secondes.");
         errors.ThrowIfAny();
         return new MatchingInstance(ReferenceDate!.Value, posts!, persons!, pinned, new MatchingOptions(limit));
+    }
+
+    /// <summary>
+    /// What bounds the work of a solve, counted on the instance as sent (before anything is built): persons, posts, their
+    /// pairs and the vertices of all the zones; null when within <paramref name="limits"/>, else the French sentence saying the bound.
+    /// </summary>
+    public string? OverBound(MatchingLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        long persons = Persons?.Count ?? 0, posts = Posts?.Count ?? 0;
+        if (persons > limits.MaxPersons) return $"Une instance a au plus {limits.MaxPersons} personnes (ici {persons}).";
+        if (posts > limits.MaxPosts) return $"Une instance a au plus {limits.MaxPosts} postes (ici {posts}).";
+        if (persons * posts > limits.MaxPairs) return $"Une instance a au plus {limits.MaxPairs} couples personne × poste (ici {persons * posts}).";
+        var vertices = (Persons ?? []).Sum(p => (long)(p?.Restrictions?.ExclusionZones ?? []).Sum(ZoneBounds.Vertices));
+        return vertices > limits.MaxInstanceVertices ? $"Les zones d'exclusion d'une instance ont au plus {limits.MaxInstanceVertices} sommets en tout (ici {vertices})." : null;
     }
 
     private static MatchPost ReadPost(InstancePostDto p, string at, FieldErrors errors)

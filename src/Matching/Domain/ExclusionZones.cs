@@ -18,6 +18,13 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
     public const double BoundaryTolerance = 1e-7;
 
     private readonly Lazy<(Geometry[] Regions, IPreparedGeometry[] Prepared)> _index;
+    private static long s_topologyChecks;
+
+    /// <summary>
+    /// Zones whose topology (rings closed, not crossing) this process has checked — only ever when a zone is written, never
+    /// when a stored one is read or tested: the tests count it.
+    /// </summary>
+    public static long TopologyChecks => Interlocked.Read(ref s_topologyChecks);
 
     public ExclusionZones(IEnumerable<Geometry> zones, string field = "restrictions.exclusionZones")
     {
@@ -27,7 +34,7 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
         {
             var at = $"{field}[{i}]";
             Ensure.That(list[i] is Polygon or MultiPolygon, at, "Une zone d'exclusion est un Polygon ou un MultiPolygon GeoJSON.");
-            Ensure.That(!list[i].IsEmpty && Parts(list[i]).All(part => part.IsValid), at, "La géométrie de la zone d'exclusion est invalide (anneaux non fermés ou qui se croisent).");
+            Ensure.That(!list[i].IsEmpty && Parts(list[i]).All(IsRegion), at, "La géométrie de la zone d'exclusion est invalide (anneaux non fermés ou qui se croisent).");
             Ensure.That(list[i].Coordinates.All(c => c.X is >= -180 and <= 180 && c.Y is >= -90 and <= 90), at,
                 "Coordonnées hors limites : GeoJSON s'écrit [longitude, latitude].");
         }
@@ -35,11 +42,19 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
         // Prepared at the first test, not at every read of the person.
         _index = new(() =>
         {
-            Geometry[] regions = [.. list.Select(g => g.IsValid ? g : g.Union())];
+            // Each part alone (checked valid when written): a point is in the union of the parts when it is in one of them,
+            // so overlapping parts need no union — and no topology check at read time.
+            Geometry[] regions = [.. list.SelectMany(Parts)];
             return (regions, [.. regions.Select(PreparedGeometryFactory.Prepare)]);
         });
     }
 
+    /// <summary>The topology check (rings closed, not crossing): up to the square of the vertices; counted.</summary>
+    private static bool IsRegion(Geometry part)
+    {
+        Interlocked.Increment(ref s_topologyChecks);
+        return part.IsValid;
+    }
 
     private static IEnumerable<Geometry> Parts(Geometry geometry) =>
         geometry is MultiPolygon many ? Enumerable.Range(0, many.NumGeometries).Select(many.GetGeometryN) : [geometry];

@@ -9,7 +9,7 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Features.AssignmentRuns;
 
 /// <summary>Starts a batch assignment over départements of the coordinator's (a background job); the run as queued.</summary>
-public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, ServiceCalendar calendar) : IUseCase
+public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, ServiceCalendar calendar, Microsoft.Extensions.Options.IOptions<MatchingLimits> limits) : IUseCase
 {
     public const double DefaultTimeLimitSeconds = 30;
 
@@ -18,6 +18,8 @@ public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, Servic
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var now = calendar.UtcNow;
+        var max = limits.Value.MaxTimeLimitSeconds;
+        if (request.TimeLimitSeconds > max) throw FieldErrors.OneField("timeLimitSeconds", $"Le temps limite est compris entre 0 (exclu) et {max} secondes.");
         var run = new FieldErrors().Build(() => new AssignmentRun(Guid.NewGuid(), request.Departements ?? [], request.PersonIds,
             request.ReferenceDate ?? calendar.DayOf(now), request.TimeLimitSeconds ?? DefaultTimeLimitSeconds,
             request.KeepProposed ?? false, caller.Who, null, now));

@@ -8,7 +8,7 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Features.AssignmentSchedules;
 
 /// <summary>Schedules a recurring run over départements of the coordinator's (cron, UTC).</summary>
-public sealed class CreateSchedule(IMatchingStore store, IAssignmentJobs jobs, TimeProvider clock) : IUseCase
+public sealed class CreateSchedule(IMatchingStore store, IAssignmentJobs jobs, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MatchingLimits> limits) : IUseCase
 {
     public const double DefaultTimeLimitSeconds = 60;
 
@@ -16,6 +16,8 @@ public sealed class CreateSchedule(IMatchingStore store, IAssignmentJobs jobs, T
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        var max = limits.Value.MaxTimeLimitSeconds;
+        if (request.TimeLimitSeconds > max) throw FieldErrors.OneField("timeLimitSeconds", $"Le temps limite est compris entre 0 (exclu) et {max} secondes.");
         var schedule = new FieldErrors().Build(() => new AssignmentSchedule(Guid.NewGuid(), request.Departements ?? [], request.Cron ?? "",
             request.TimeLimitSeconds ?? DefaultTimeLimitSeconds, request.KeepProposed ?? true, caller.Who, clock.GetUtcNow()));
         caller.DemandDepartements(schedule.Departements);

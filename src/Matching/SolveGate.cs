@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Placement.Matching.Assignment;
+
+namespace Placement.Matching;
+
+/// <summary>
+/// At most <see cref="JobsOptions.SolverWorkers"/> HTTP solves at once on this node: one more is refused (429) rather than
+/// queued, so that the requests beside them (health, pages) keep their cores.
+/// </summary>
+public sealed class SolveGate(IOptions<JobsOptions> jobs) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(jobs.Value.SolverWorkers, jobs.Value.SolverWorkers);
+
+    public int Slots { get; } = jobs.Value.SolverWorkers;
+
+    /// <summary>A slot, released when disposed; null when every slot is taken.</summary>
+    public IDisposable? TryEnter() => _slots.Wait(0) ? new Slot(_slots) : null;
+
+    public void Dispose() => _slots.Dispose();
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+        }
+    }
+}
