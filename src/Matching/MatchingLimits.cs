@@ -48,11 +48,4 @@ public sealed class MatchingLimits
     /// <summary>Vertices of all the exclusion zones of one instance (each zone also obeys <see cref="MaxVerticesPerZone"/>).</summary>
     [Range(4, 2_000_000, ErrorMessage = "entre 4 et 2000000.")]
     public int MaxInstanceVertices { get; set; } = 50_000;
-
-    /// <summary>
-    /// Threads one solve may use (candidate generation, flows, CP-SAT workers): by default one core is left to the requests
-    /// (health, pages) on a machine of two or more.
-    /// </summary>
-    [Range(1, 64, ErrorMessage = "entre 1 et 64.")]
-    public int SolverThreads { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 }
