@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Imports;
 using Microsoft.Extensions.DependencyInjection;
 using Placement.Web.Data;
 
@@ -186,6 +187,17 @@ public class ImportTests(PlacementApp app)
         Assert.Contains("couleur : Colonne inconnue", message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await ImportAsync(PlacementApp.Officer69, [], "vide.csv", dryRun: true)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(PlacementApp.Partner, Encoding.UTF8.GetBytes(Header), "x.csv", dryRun: true)).Status);
+    }
+
+    [SkippableFact]
+    public async Task AFileOfMoreLinesThanTheBound_IsRefusedWhole_OnItsField_SayingTheBound()
+    {
+        var lines = string.Concat(Enumerable.Range(0, ImportFile.MaxLines + 1).Select(i => $"\nX{i};Nom;Prénom"));
+        var (status, body) = await ImportAsync(PlacementApp.Officer69, Encoding.UTF8.GetBytes(Header + lines), "trop.csv", dryRun: true);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var message = body.GetProperty("errors").GetProperty("file")[0].GetString()!;
+        Assert.Contains("au plus 20", message, StringComparison.Ordinal);
+        Assert.Contains("découpez-le", message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -29,8 +29,15 @@ public sealed record ImportRow<TFields>(int Line, IReadOnlyDictionary<string, st
 /// </summary>
 public static class ImportFile
 {
-    /// <summary>The largest file taken: 20 MB (about 60,000 lines).</summary>
+    /// <summary>The largest file taken: 20 MB.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The most lines (CSV lines after the header, JSON elements) a file may hold: each is checked and, when applied, written
+    /// in one transaction; beyond, the work of one request grows past what the database's lock allows (a 33,000-line file
+    /// answered « base de données indisponible »).
+    /// </summary>
+    public const int MaxLines = 20_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
@@ -43,7 +50,10 @@ public static class ImportFile
         if (request.Content.Length > MaxBytes) throw TooLarge();
         var text = ImportText.Decode(request.Content);
         var format = ImportText.FormatOf(text, request.FileName);
-        return (format, format == ImportFormat.Json ? ReadJson<TFields>(text, jsonShape) : ReadCsv<TFields>(text, columns));
+        var rows = format == ImportFormat.Json ? ReadJson<TFields>(text, jsonShape) : ReadCsv<TFields>(text, columns);
+        if (rows.Count > MaxLines)
+            throw FieldErrors.OneField("file", string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Le fichier compte {rows.Count:N0} lignes : au plus {MaxLines:N0} par import ; découpez-le."));
+        return (format, rows);
     }
 
     public static ValidationFailedException TooLarge() => FieldErrors.OneField("file", $"Le fichier dépasse {MaxBytes / 1024 / 1024} Mo : découpez-le.");

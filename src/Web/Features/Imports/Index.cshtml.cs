@@ -12,10 +12,14 @@ namespace Placement.Web.Features.Imports;
 /// <c>POST /api/imports/{kind}</c>, the file kept in the database), then confirm (<see cref="ConfirmImport"/>, on any node).
 /// Only the kinds the caller may import are offered; another answers 403.
 /// </summary>
-[RequestSizeLimit(ImportFile.MaxBytes * 2)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes * 2, ValueLengthLimit = ImportFile.MaxBytes * 2)]
+// The form's own fields and multipart boundaries above the file's bound, so that a file over it is refused on its field.
+[RequestSizeLimit(ImportFile.MaxBytes + IndexModel.FormOverhead)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes + IndexModel.FormOverhead, ValueLengthLimit = ImportFile.MaxBytes + IndexModel.FormOverhead)]
 public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, PreviewImport preview, ConfirmImport confirm, ListImports history) : PageModel
 {
+    /// <summary>What the form adds to the file: its other fields and the multipart boundaries.</summary>
+    public const int FormOverhead = 1024 * 1024;
+
     /// <summary>
     /// What the page says of one kind: its address, its words, the columns of its report, and the page it belongs to for a
     /// user who may import this kind only (an officer's persons, a partner's posts).
