@@ -269,6 +269,29 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
     }
 
     [SkippableFact]
+    public async Task TheDeliveryLog_NamesNoPerson_EvenWhereTheMessagesSubjectDoes()
+    {
+        var post = await Scenarios.PartnerPost(app, 1);
+        var person = await Scenarios.Person(app, post, edit: p => (p["firstName"], p["lastName"]) = ("Zéphyrine", "Quentel"));
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var placementId = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placementId}/decline", new { reason = "Tuteur absent" })).StatusCode);
+        await app.Job.RunAsync(CancellationToken.None);
+        using (var scope = app.Services.CreateScope())
+        {
+            var subjects = await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().Notifications.AsNoTracking()
+                .Where(n => n.Link.Contains(person)).Select(n => n.Subject).ToListAsync();
+            Assert.Contains(subjects, s => s.Contains("Zéphyrine", StringComparison.Ordinal)); // the recipients' own subjects name her
+        }
+        var admin = await app.ClientFor(PlacementApp.Admin);
+        var log = await (await admin.GetAsync("/api/deliveries?pageSize=100")).Json();
+        Assert.DoesNotContain("Zéphyrine", log.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Quentel", log.GetRawText(), StringComparison.Ordinal);
+        Assert.All(log.GetProperty("items").EnumerateArray(), d => Assert.Contains(d.GetProperty("subject").GetString(), NotificationKinds.All.Select(k => k.Label)));
+    }
+
+    [SkippableFact]
     public async Task Administrators_SeeDeliveries_RecipientSubjectTimeStatus_NeverTheText()
     {
         await ProposeAsync();

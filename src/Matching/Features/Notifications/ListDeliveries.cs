@@ -16,8 +16,8 @@ public sealed record DeliveriesQuery
 }
 
 /// <summary>
-/// What an administrator sees of one notification: who, what subject, when, how it stands — never its text, which may be
-/// about a person.
+/// What an administrator sees of one notification: who, what kind (its subject is the kind's name: the message's own subject
+/// may name a person — « Placement décliné : Karim B. » — and is its recipient's), when, how it stands — never its text.
 /// </summary>
 public sealed record DeliveryResponse(Guid Id, string Recipient, string Kind, string Subject, DateTimeOffset CreatedAt, string Status,
     int Attempts, DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, string? LastError);
@@ -46,9 +46,9 @@ public sealed class ListDeliveries(IMatchingStore store) : IUseCase
         if (status is { } st) lines = lines.Where(n => n.MailStatus == st);
         var total = await lines.CountAsync(ct);
         var page = await lines.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(n => new { n.Id, n.Email, n.Kind, n.Subject, n.CreatedAt, n.MailStatus, n.Attempts, n.SentAt, n.NextAttemptAt, n.LastError })
+            .Select(n => new { n.Id, n.Email, n.Kind, n.CreatedAt, n.MailStatus, n.Attempts, n.SentAt, n.NextAttemptAt, n.LastError })
             .ToListAsync(ct);
-        return new DeliveriesResponse([.. page.Select(n => new DeliveryResponse(n.Id, n.Email, EnumNames.ToKebab(n.Kind), n.Subject, n.CreatedAt,
+        return new DeliveriesResponse([.. page.Select(n => new DeliveryResponse(n.Id, n.Email, EnumNames.ToKebab(n.Kind), NotificationKinds.Of(n.Kind).Label, n.CreatedAt,
                 EnumNames.ToKebab(n.MailStatus), n.Attempts, n.SentAt, n.MailStatus is MailStatus.Pending or MailStatus.Digest ? n.NextAttemptAt : null, n.LastError))],
             total, paging.Page, paging.PageSize, byStatus);
     }
