@@ -109,6 +109,7 @@ public static class PlacementHost
         app.UseUnsupportedMediaTypeForEveryone();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseCurrentAccountsOnly();
         app.UseSameSiteForCookieApiRequests();
         // After authentication: solves and exports are counted per user.
         app.UseRateLimiter();

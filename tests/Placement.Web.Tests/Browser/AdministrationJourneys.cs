@@ -169,7 +169,7 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Destinataire")).FillAsync("partenaire@");
         await page.GetByLabel("État", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Envoyé" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        var line = page.Locator("table tbody tr", new() { HasText = "Placement proposé : Aide jardinier" }).First;
+        var line = page.Locator("table tbody tr", new() { HasText = "Placement proposé sur l'un de vos postes" }).First; // the kind, not the message's own subject
         await Assertions.Expect(line).ToContainTextAsync(PlacementApp.Partner);
         await Assertions.Expect(line).ToContainTextAsync("Envoyé");
         var content = await page.ContentAsync();

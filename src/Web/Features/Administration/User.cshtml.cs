@@ -36,7 +36,7 @@ public sealed class UserModel(Caller caller, ManageUsers users, ListHostBodies h
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var saved = await users.UpdateAsync(caller, Id, Input.ToFields(), ct);
-        Notice = $"Compte enregistré ; le rôle et le périmètre de {saved.DisplayName} valent dès sa prochaine connexion.";
+        Notice = $"Compte enregistré ; le rôle et le périmètre de {saved.DisplayName} valent aussitôt (ses sessions en cours prennent fin).";
         return Redirect($"/administration/utilisateurs/{Id}");
     }
 

@@ -26,7 +26,7 @@ public static class UsersEndpoints
             .WithName("CreateUser").WithSummary("Crée un compte avec un mot de passe provisoire, rendu une seule fois.").Problems(400);
         api.MapPut("/{id}", async (string id, UserFields input, Caller caller, ManageUsers handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.UpdateAsync(caller, id, input, ct)))
-            .WithName("UpdateUser").WithSummary("Change le nom, le rôle et le périmètre d'un compte (effectif à la prochaine connexion).").Problems(400, 404);
+            .WithName("UpdateUser").WithSummary("Change le nom, le rôle et le périmètre d'un compte : ses sessions et jetons en cours prennent fin aussitôt.").Problems(400, 404);
         api.MapPost("/{id}/lock", async (string id, Caller caller, ManageUsers handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.SetLockedAsync(caller, id, true, ct)))
             .WithName("LockUser").WithSummary("Verrouille un compte : plus aucune connexion.").Problems(400, 404);
