@@ -56,4 +56,27 @@ internal static class Scenarios
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Json()).GetProperty("id").GetString()!;
     }
+
+    /// <summary>
+    /// A new host body named <paramref name="hostBodyName"/> and a published post of it, at its address, open six days a week
+    /// 08:00–18:00 for 20 hours a week; <paramref name="edit"/> changes the post's fields before it is created.
+    /// </summary>
+    public static async Task<string> PublishedPostOfANewHostBody(HttpClient coordinator, string hostBodyName, Action<Dictionary<string, object?>> edit)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        ArgumentNullException.ThrowIfNull(edit);
+        var host = await CatalogueApiTests.CreateHostBody(coordinator, hostBodyName);
+        var hostBody = await (await coordinator.GetAsync($"/api/host-bodies/{host}")).Json();
+        var post = CatalogueApiTests.Post(host);
+        post["maxWeeklyHoursPerPerson"] = 20;
+        post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
+        post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
+        edit(post);
+        var created = await coordinator.PostAsJsonAsync("/api/posts", post);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var postId = (await created.Json()).GetProperty("id").GetString()!;
+        await coordinator.PostAsync($"/api/posts/{postId}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{postId}/publish", null)).StatusCode);
+        return postId;
+    }
 }

@@ -130,19 +130,7 @@ public sealed class SpreadsheetExportTests(PlacementApp app) : IClassFixture<Pla
     /// <summary>A host body, a post, and three persons whose texts start formulas; a run over them, one proposal rejected.</summary>
     private async Task<(string RunId, HashSet<string> Hostile)> HostileRun(HttpClient coordinator)
     {
-        var host = await CatalogueApiTests.CreateHostBody(coordinator, HostBodyName);
-        var hostBody = await (await coordinator.GetAsync($"/api/host-bodies/{host}")).Json();
-        var post = CatalogueApiTests.Post(host);
-        post["title"] = PostTitle;
-        post["capacity"] = 3;
-        post["maxWeeklyHoursPerPerson"] = 20;
-        post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
-        post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
-        var created = await coordinator.PostAsJsonAsync("/api/posts", post);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var postId = (await created.Json()).GetProperty("id").GetString()!;
-        await coordinator.PostAsync($"/api/posts/{postId}/submit", null);
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{postId}/publish", null)).StatusCode);
+        var postId = await Scenarios.PublishedPostOfANewHostBody(coordinator, HostBodyName, post => (post["title"], post["capacity"]) = (PostTitle, 3));
 
         var placed = await Scenarios.Person(app, postId, edit: p => (p["firstName"], p["lastName"], p["skills"], p["maxTravelKm"]) = (PlacedFirst, PlacedLast, new[] { "jardinage" }, 2));
         var atRisk = await Scenarios.Person(app, postId, edit: p => (p["lastName"], p["skills"], p["maxTravelKm"], p["deadline"]) = (RiskLast, new[] { "jardinage" }, 2, "2027-01-15"));

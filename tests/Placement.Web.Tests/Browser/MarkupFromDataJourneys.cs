@@ -65,20 +65,8 @@ public sealed class MarkupFromDataJourneys(BrowserApp browser) : IClassFixture<B
     {
         var app = browser.App;
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
-        var host = await CatalogueApiTests.CreateHostBody(coordinator, "Association " + Markup);
-        var hostBody = await (await coordinator.GetAsync($"/api/host-bodies/{host}")).Json();
-        var post = CatalogueApiTests.Post(host);
-        post["title"] = "Peinture " + Markup;
-        post["description"] = "Murs et volets " + Markup;
-        post["capacity"] = 2;
-        post["maxWeeklyHoursPerPerson"] = 20;
-        post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
-        post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
-        var created = await coordinator.PostAsJsonAsync("/api/posts", post);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var postId = (await created.Json()).GetProperty("id").GetString()!;
-        await coordinator.PostAsync($"/api/posts/{postId}/submit", null);
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/posts/{postId}/publish", null)).StatusCode);
+        var postId = await Scenarios.PublishedPostOfANewHostBody(coordinator, "Association " + Markup,
+            post => (post["title"], post["description"], post["capacity"]) = ("Peinture " + Markup, "Murs et volets " + Markup, 2));
         var person = await Scenarios.Person(app, postId, edit: p => (p["lastName"], p["skills"], p["maxTravelKm"]) = ("Martin " + ShortMarkup, new[] { "jardinage" }, 2));
         var runId = await Runs.Start(coordinator, new { departements = new[] { "69" }, personIds = new[] { person }, timeLimitSeconds = 10 });
         Assert.Equal("succeeded", (await Runs.WaitFinished(coordinator, runId)).GetProperty("state").GetString());
