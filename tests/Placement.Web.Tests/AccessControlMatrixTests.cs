@@ -101,8 +101,14 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /health/ready"] = "200 | 200 | 200 | 200 | 200",
         ["GET /openapi/{documentName}.json"] = "200 | 200 | 200 | 200 | 200",
         ["GET /notifications"] = "→ connexion | 200 | 200 | 200 | 200",
-        ["GET /importer/{kind?}"] = "→ connexion | 200 | 403 (page) | 200 | 200",
-        ["GET /importer/{kind?}?handler=Modele"] = "→ connexion | 200 | 403 (page) | 200 | 200",
+        ["GET /importer"] = "→ connexion | 302 /importer/postes | 302 /importer/personnes | 200 | 200",
+        ["GET /importer/personnes"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
+        ["GET /importer/personnes?handler=Modele"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
+        ["GET /importer/postes"] = "→ connexion | 200 | 403 (page) | 200 | 200",
+        ["GET /importer/postes?handler=Modele"] = "→ connexion | 200 | 403 (page) | 200 | 200",
+        ["GET /importer/structures"] = "→ connexion | 403 (page) | 403 (page) | 200 | 200",
+        ["GET /importer/structures?handler=Modele"] = "→ connexion | 403 (page) | 403 (page) | 200 | 200",
+        ["GET /importer?handler=Modele"] = "→ connexion | 404 | 404 | 404 | 404",
         ["GET /personnes"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /personnes/a-risque?handler=Csv"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
@@ -250,7 +256,6 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             Resources["code"] = ("404", null);
             Resources["documentName"] = ("v1", null);
             Resources["path"] = ("", null);
-            Resources["kind"] = ("postes", null); // the import page of posts: the kind every writer of the catalogue may import
             // Nobody's notification: each user reaches only their own (NotificationTests), anyone else's is not found.
             Resources["notification"] = (Guid.NewGuid().ToString(), null);
         }
@@ -302,7 +307,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
     /// <summary>What a route parameter stands for: the segment before it names the resource.</summary>
     private static string ResourceOf(string pattern, string parameter)
     {
-        if (parameter is "proposalId" or "code" or "documentName" or "path" or "kind") return parameter == "code" && pattern.StartsWith("/api/activities", StringComparison.Ordinal) ? "activity" : parameter;
+        if (parameter is "proposalId" or "code" or "documentName" or "path") return parameter == "code" && pattern.StartsWith("/api/activities", StringComparison.Ordinal) ? "activity" : parameter;
         var route = pattern.TrimStart('/');
         return route switch
         {
@@ -319,42 +324,54 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         };
     }
 
+    /// <summary>One row of the matrix: a route, the GET handler asked (the exports), the import kind chosen.</summary>
+    private sealed record Route(string Key, string Method, RouteEndpoint Endpoint, string? Handler, string? Kind);
+
     /// <summary>
     /// Every route of the service, as « METHOD /pattern » (pages are GET), and every named GET handler of a page
-    /// (« GET /affectations/{id:guid}?handler=Csv »: the exports).
+    /// (« GET /affectations/{id:guid}?handler=Csv »: the exports). A route with an import kind is one row per kind, and one
+    /// without it: who may import persons is not who may import posts.
     /// </summary>
-    private static async Task<List<(string Key, string Method, RouteEndpoint Endpoint, string? Handler)>> Routes(IServiceProvider services)
+    private static async Task<List<Route>> Routes(IServiceProvider services)
     {
-        var routes = new List<(string Key, string Method, RouteEndpoint Endpoint, string? Handler)>();
+        var routes = new List<Route>();
         var loader = services.GetRequiredService<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageLoader>();
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/').TrimEnd('/');
-            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                routes.Add(($"{method} {pattern}", method, endpoint, null));
-            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page)
+            string?[] kinds = endpoint.RoutePattern.GetParameter("kind") is { } kind
+                ? [.. (kind.IsOptional ? new string?[] { null } : []).Concat(Placement.Web.Features.Imports.IndexModel.Kinds.Select(k => k.Slug))]
+                : [null];
+            foreach (var chosen in kinds)
             {
-                var compiled = page as Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor ?? await loader.LoadAsync(page, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
-                foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) && h.Name is { Length: > 0 }))
-                    routes.Add(($"GET {pattern}?handler={handler.Name}", "GET", endpoint, handler.Name));
+                var key = kinds is [null] ? pattern : System.Text.RegularExpressions.Regex.Replace(pattern, @"/\{kind\??\}", chosen is null ? "" : "/" + chosen);
+                foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                    routes.Add(new($"{method} {key}", method, endpoint, null, chosen));
+                if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page)
+                {
+                    var compiled = page as Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor ?? await loader.LoadAsync(page, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
+                    foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) && h.Name is { Length: > 0 }))
+                        routes.Add(new($"GET {key}?handler={handler.Name}", "GET", endpoint, handler.Name, chosen));
+                }
             }
         }
         return [.. routes.DistinctBy(r => r.Key).OrderBy(r => r.Method == "DELETE").ThenBy(r => r.Method != "GET").ThenBy(r => r.Key, StringComparer.Ordinal)];
     }
 
-    private async Task<string> Ask(HttpClient client, string method, RouteEndpoint endpoint, string? handler, bool inScope) =>
-        (await Send(client, method, endpoint, handler, inScope)).Cell;
+    private async Task<string> Ask(HttpClient client, Route route, bool inScope) => (await Send(client, route, inScope)).Cell;
 
     /// <summary>The answer to one request: its cell in the matrix, and its body when it is a 200.</summary>
-    private async Task<(string Cell, string? Body)> Send(HttpClient client, string method, RouteEndpoint endpoint, string? handler, bool inScope)
+    private async Task<(string Cell, string? Body)> Send(HttpClient client, Route route, bool inScope)
     {
+        var (method, endpoint, handler) = (route.Method, route.Endpoint, route.Handler);
         var path = "/" + string.Join("/", endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart s => s.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "kind" } => route.Kind ?? "",
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => Uri.EscapeDataString(Value(endpoint.RoutePattern.RawText!, p.Name, inScope)),
             _ => "",
-        }))));
+        })))).TrimEnd('/');
         using var request = new HttpRequestMessage(new HttpMethod(method), handler is null ? path : $"{path}?handler={handler}");
         if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         using var response = await client.SendAsync(request);
@@ -384,17 +401,18 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             clients.Add(client);
         }
         var rows = new List<(string, string[])>();
-        foreach (var (key, method, endpoint, handler) in await Routes(world.App.Services))
+        foreach (var route in await Routes(world.App.Services))
         {
+            var endpoint = route.Endpoint;
             var cells = new string[Roles.Length];
             for (var i = 0; i < Roles.Length; i++)
             {
-                var inside = await Ask(clients[i], method, endpoint, handler, inScope: true);
+                var inside = await Ask(clients[i], route, inScope: true);
                 cells[i] = Scoped(endpoint) && world.Resources[ResourceOf(endpoint.RoutePattern.RawText!, endpoint.RoutePattern.Parameters[0].Name)].Out is not null
-                    ? $"{inside}/{await Ask(clients[i], method, endpoint, handler, inScope: false)}"
+                    ? $"{inside}/{await Ask(clients[i], route, inScope: false)}"
                     : inside;
             }
-            rows.Add((key, cells));
+            rows.Add((route.Key, cells));
         }
         return rows;
     }
@@ -421,10 +439,11 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         partner.DefaultRequestHeaders.Authorization = (await world.App.ClientFor(PlacementApp.Partner)).DefaultRequestHeaders.Authorization;
         Assert.NotEmpty(world.PartnersPersons);
         var reached = 0;
-        foreach (var (key, method, endpoint, handler) in (await Routes(world.App.Services)).Where(r => r.Method == "GET" && !r.Key.StartsWith("GET /openapi", StringComparison.Ordinal)))
+        foreach (var route in (await Routes(world.App.Services)).Where(r => r.Method == "GET" && !r.Key.StartsWith("GET /openapi", StringComparison.Ordinal)))
             foreach (var inScope in new[] { true, false })
             {
-                var (_, body) = await Send(partner, method, endpoint, handler, inScope);
+                var key = route.Key;
+                var (_, body) = await Send(partner, route, inScope);
                 if (body is null) continue;
                 reached++;
                 foreach (var field in JudicialFields)
