@@ -137,6 +137,52 @@ public sealed class AuditTests : IClassFixture<PlacementApp>
         Assert.True(await again.ServiceProvider.GetRequiredService<IMatchingStore>().AuditTrail.AnyAsync(l => l.Id == line.Id));
     }
 
+    [Fact]
+    public async Task EveryAccountChange_IsALine_NamingWhoDidIt_AndTheAccount()
+    {
+        var admin = await _app.ClientFor(PlacementApp.Admin);
+        var created = await admin.PostAsJsonAsync("/api/users", new { email = "suivi-compte@test.placement", displayName = "Lou Martin", role = "officer", departements = new[] { "38" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Json()).GetProperty("account").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/users/{id}", new { displayName = "Lou Martin", role = "coordinator", departements = new[] { "38", "69" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{id}/lock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{id}/unlock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{id}/reset-password", null)).StatusCode);
+
+        var lines = (await Lines("actor=" + PlacementApp.Admin)).Where(l => l.GetProperty("what").GetString()!.StartsWith("Compte suivi-compte@test.placement : ", StringComparison.Ordinal))
+            .Select(l => (l.GetProperty("action").GetString(), l.GetProperty("what").GetString()!["Compte suivi-compte@test.placement : ".Length..], l.GetProperty("personCount").GetInt32(), l.GetProperty("request").GetString()))
+            .Reverse().ToList();
+        Assert.Equal([
+            ("create", "créé (départements 38)", 0, "POST /api/users"),
+            ("update", "rôle Conseiller (CPIP)", 0, "POST /api/users"),
+            ("update", "périmètre départements 38, 69 (avant : départements 38), rôle Conseiller (CPIP) retiré", 0, $"PUT /api/users/{id}"),
+            ("update", "rôle Coordinateur", 0, $"PUT /api/users/{id}"),
+            ("update", "verrouillé", 0, $"POST /api/users/{id}/lock"),
+            ("update", "déverrouillé", 0, $"POST /api/users/{id}/unlock"),
+            ("update", "nouveau mot de passe provisoire", 0, $"POST /api/users/{id}/reset-password"),
+        ], lines);
+    }
+
+    [Fact]
+    public async Task AcceptingAnApplication_OpensItsAccount_InTheTrail_UnderTheNameOfWhoAccepted()
+    {
+        var anonymous = _app.CreateClient();
+        var applied = await anonymous.PostAsJsonAsync("/api/host-body-applications", new
+        {
+            name = "Jardins partagés de Vénissieux", legalType = "association", siret = "44306184100013",
+            address = new { street = "5 rue Gaspard Picard", communeInsee = "69259" },
+            contact = new { name = "Nadia Benali", email = "jardins@venissieux.test" },
+            applicant = new { name = "Nadia Benali", email = "jardins@venissieux.test", password = "Jardins-Venissieux-2026" },
+        });
+        Assert.True(applied.StatusCode == HttpStatusCode.Created, await applied.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(await Lines("actor=jardins"), _ => true);
+        var coordinator = await _app.ClientFor(PlacementApp.Coordinator);
+        var accepted = await coordinator.PostAsJsonAsync($"/api/host-body-applications/{(await applied.Json()).GetProperty("id").GetString()}/accept", new { });
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        var line = Assert.Single(await Lines("actor=" + PlacementApp.Coordinator), l => l.GetProperty("what").GetString()!.StartsWith("Compte jardins@venissieux.test", StringComparison.Ordinal));
+        Assert.Equal("Compte jardins@venissieux.test : demande acceptée, compte ouvert", line.GetProperty("what").GetString());
+    }
+
     private async Task Sql(string command)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_app.DataDirectory, "placement.db")}");

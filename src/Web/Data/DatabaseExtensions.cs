@@ -23,7 +23,7 @@ public static class DatabaseExtensions
             services.AddDbContext<PlacementDbContext, PostgresPlacementDbContext>((sp, options) =>
             {
                 options.UseNpgsql(sp.GetRequiredService<IOptions<PlacementOptions>>().Value.Database.ConnectionString);
-                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp));
+                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp), AccountChangeAudit(sp));
             });
             // Several nodes: the post's row is the lock, not a semaphore of one process.
             services.AddSingleton<Placement.Matching.Placements.IPlacementGate, PostgresPlacementGate>();
@@ -38,8 +38,8 @@ public static class DatabaseExtensions
                     ?? $"Data Source={Path.Combine(DataDirectory(placement.DataDirectory, env), "placement.db")}";
                 options.UseSqlite(connection);
                 // Every change of a post or host body is recorded for the search index in the same transaction.
-                // … and every change of a person's data by a user gets its audit line, in the same transaction too.
-                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp));
+                // … and every change of a person's data or of an account by a user gets its audit line, in the same transaction too.
+                options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp), AccountChangeAudit(sp));
             });
         services.AddScoped<IMatchingStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         services.AddScoped<ICatalogueStore>(sp => sp.GetRequiredService<PlacementDbContext>());
@@ -48,6 +48,13 @@ public static class DatabaseExtensions
 
     /// <summary>The audit of changes, told who saves at the moment of saving (the context may be created before the user is known).</summary>
     private static Placement.Matching.Audit.PersonChangeAudit PersonChangeAudit(IServiceProvider scoped)
+    {
+        var accessor = scoped.GetRequiredService<IHttpContextAccessor>();
+        return new(() => Identity.Callers.Current(accessor), scoped.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>The audit of account changes, told who saves at the moment of saving, like <see cref="PersonChangeAudit"/>.</summary>
+    private static Identity.AccountChangeAudit AccountChangeAudit(IServiceProvider scoped)
     {
         var accessor = scoped.GetRequiredService<IHttpContextAccessor>();
         return new(() => Identity.Callers.Current(accessor), scoped.GetRequiredService<TimeProvider>());
