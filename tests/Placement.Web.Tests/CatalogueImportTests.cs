@@ -276,6 +276,32 @@ public class CatalogueImportTests(PlacementApp app)
     }
 
     [SkippableFact]
+    public async Task AnAccount_KeepsItsThreeLatestPreviews_ANewOneReplacesTheOldest()
+    {
+        var caller = new Placement.Catalogue.Application.Caller("apercus@test.placement", Placement.Catalogue.Application.CallerRoles.Coordinator, new HashSet<string> { "69" }, null);
+        var previews = new List<Guid>();
+        for (var i = 0; i < Placement.Catalogue.Imports.PendingImport.KeptPerAccount + 2; i++)
+        {
+            var file = Encoding.UTF8.GetBytes($"{HostBodyHeader}\n{NewSiret()};Association Aperçu {i};association;en attente;;;;69123;Léa Roux;lea@exemple.fr;\n");
+            using var scope = app.Services.CreateScope();
+            previews.Add((await scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.PreviewImport>()
+                .HandleAsync(caller, "host-bodies", new($"structures-{i}.csv", file, DryRun: true, AllOrNothing: false), CancellationToken.None)).Id);
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        using (var scope = app.Services.CreateScope())
+        {
+            var kept = await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().PendingImports.Where(p => p.By == caller.Who).Select(p => p.Id).ToListAsync();
+            Assert.Equal(previews.TakeLast(Placement.Catalogue.Imports.PendingImport.KeptPerAccount).Order(), kept.Order());
+        }
+        using (var scope = app.Services.CreateScope())
+        {
+            var refused = await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() =>
+                scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.ConfirmImport>().HandleAsync(caller, "host-bodies", previews[0], CancellationToken.None));
+            Assert.Contains("seuls vos trois derniers aperçus sont gardés", refused.Errors["file"][0], StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
     public async Task PostsInJson_CarryTheApisShape_WithTheSiret_AndABadElementNamesItsField()
     {
         var siret = NewSiret();

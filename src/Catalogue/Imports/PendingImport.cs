@@ -6,11 +6,15 @@ namespace Placement.Catalogue.Imports;
 /// <summary>
 /// A file previewed on the import page, waiting for its confirmation: kept in the database (any node confirms it) for the
 /// account that previewed it only, at most <see cref="Lifetime"/>, and deleted once imported — so the page never sends the
-/// file back and forth. Its id is the preview's report id.
+/// file back and forth. An account keeps its <see cref="KeptPerAccount"/> latest previews, each at most the import's
+/// file bound: what one account can leave in the database is bounded. Its id is the preview's report id.
 /// </summary>
 public sealed class PendingImport
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    /// <summary>The previews an account keeps waiting: a new one replaces the oldest.</summary>
+    public const int KeptPerAccount = 3;
 
     private PendingImport() { }
 

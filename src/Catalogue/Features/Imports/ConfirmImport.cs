@@ -17,7 +17,7 @@ public sealed class ConfirmImport(IEnumerable<IImporter> importers, ICatalogueSt
         ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
         var pending = await store.PendingImports.FirstOrDefaultAsync(p => p.Id == previewId && p.Kind == kind && p.By == caller.Who && p.ExpiresAt >= now, ct)
-            ?? throw FieldErrors.OneField("file", "Cet aperçu n'est plus disponible (il expire au bout de deux heures) : choisissez le fichier à nouveau.");
+            ?? throw FieldErrors.OneField("file", "Cet aperçu n'est plus disponible (il expire au bout de deux heures, et seuls vos trois derniers aperçus sont gardés) : choisissez le fichier à nouveau.");
         var report = await importers.Single(i => i.Kind == kind)
             .HandleAsync(caller, new ImportRequest(pending.FileName, pending.Content, DryRun: false, pending.AllOrNothing), null, ct);
         store.PendingImports.Remove(pending);
