@@ -133,6 +133,8 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["POST /api/assignment-schedules"] = "401 | 403 | 403 | 403 | ok",
         ["POST /api/auth/login"] = "ok | ok | ok | ok | ok",
         ["POST /api/host-bodies"] = "401 | 403 | 403 | ok | ok",
+        ["POST /api/host-bodies/{id:guid}/address-change/accept"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/403",
+        ["POST /api/host-bodies/{id:guid}/address-change/refuse"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/403",
         ["POST /api/host-body-applications"] = "ok | ok | ok | ok | ok",
         ["POST /api/host-body-applications/{id:guid}/accept"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/404",
         ["POST /api/host-body-applications/{id:guid}/refuse"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/404",

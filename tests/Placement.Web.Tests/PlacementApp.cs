@@ -98,6 +98,21 @@ public class PlacementApp : WebApplicationFactory<Program>
     }
 
     /// <summary>An account beside the demo ones (the demo password), e.g. a coordinator of another territory.</summary>
+    /// <summary>A partner account of <paramref name="hostBodyId"/> (its département given), signed in with <see cref="Password"/>.</summary>
+    public async Task<string> PartnerAccount(string email, string hostBodyId, string departement)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Placement.Web.Identity.PlacementUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new Placement.Web.Identity.PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Departements = departement, HostBodyId = Guid.Parse(hostBodyId) };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRoleAsync(user, Placement.Web.Identity.Roles.Partner)).Succeeded);
+        }
+        return email;
+    }
+
     public async Task<string> Account(string email, string role, params string[] departements)
     {
         using var scope = Services.CreateScope();

@@ -51,6 +51,9 @@ public sealed record HostBodyResponse : HostBodyFields
 {
     public Guid Id { get; init; }
     public string Departement { get; init; } = "";
+    /// <summary>The new address the partner asked for, waiting for the SPIP's decision; <see cref="HostBodyFields.Address"/> is in force until then.</summary>
+    public AddressDto? ProposedAddress { get; init; }
+    public DateTimeOffset? ProposedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -131,6 +131,14 @@ public sealed class HostBody
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// An address its partner asked for, in the same département, waiting for the SPIP's review: until then the address in
+    /// force stays <see cref="Details"/>'s (posts, maps and searches use it).
+    /// </summary>
+    public Address? ProposedAddress { get; private set; }
+
+    public DateTimeOffset? ProposedAt { get; private set; }
+
     public void Update(HostBodyDetails details, DateTimeOffset now)
     {
         Details = details;
@@ -138,6 +146,48 @@ public sealed class HostBody
         Name = details.Name;
         Siret = details.Siret.Value;
         UpdatedAt = now;
+        if (ProposedAddress == details.Address) ClearProposal();
+    }
+
+    /// <summary>
+    /// A partner's edit: what it says is in force at once, but a new address waits for the SPIP (<see cref="ProposedAddress"/>),
+    /// and a change of département is refused — it is the SPIP's act. The same address as in force withdraws a proposal.
+    /// </summary>
+    public void UpdateByPartner(HostBodyDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Address.Departement != Departement)
+            throw new DomainRuleException("address.communeInsee",
+                $"Le département d'une structure d'accueil ne change que par le SPIP : demandez-le au SPIP du {Departement}.");
+        var proposed = details.Address == Details.Address ? null : details.Address;
+        Update(new HostBodyDetails(details.Name, details.LegalType, details.Siret, details.Habilitation, Details.Address, details.Contact), now);
+        if (proposed is null) ClearProposal();
+        else if (proposed != ProposedAddress)
+        {
+            ProposedAddress = proposed;
+            ProposedAt = now;
+        }
+    }
+
+    /// <summary>The SPIP accepts the proposed address: it is in force from now.</summary>
+    public void AcceptProposedAddress(DateTimeOffset now)
+    {
+        var address = ProposedAddress ?? throw new DomainRuleException("proposedAddress", "Aucun changement d'adresse n'attend de décision.");
+        Update(new HostBodyDetails(Details.Name, Details.LegalType, Details.Siret, Details.Habilitation, address, Details.Contact), now);
+    }
+
+    /// <summary>The SPIP refuses the proposed address: the address in force stays.</summary>
+    public void RefuseProposedAddress(DateTimeOffset now)
+    {
+        if (ProposedAddress is null) throw new DomainRuleException("proposedAddress", "Aucun changement d'adresse n'attend de décision.");
+        ClearProposal();
+        UpdatedAt = now;
+    }
+
+    private void ClearProposal()
+    {
+        ProposedAddress = null;
+        ProposedAt = null;
     }
 
     public bool CanHostOn(DateOnly date) => Details.Habilitation.IsValidOn(date);

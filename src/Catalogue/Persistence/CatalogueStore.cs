@@ -42,6 +42,9 @@ internal sealed class HostBodyConfiguration : IEntityTypeConfiguration<HostBody>
         b.Property(x => x.Details).HasColumnName("Document").IsRequired().HasConversion(
             d => StoredDocuments.Write<StoredHostBody>(d, StoredDocuments.Config),
             s => StoredDocuments.Read<StoredHostBody, HostBodyDetails>(s, StoredDocuments.Config));
+        b.Property(x => x.ProposedAddress).HasMaxLength(1000).HasConversion(
+            a => StoredDocuments.Write<StoredAddress>(a!, StoredDocuments.Config),
+            s => StoredAddress.Read(s));
     }
 }
 

@@ -77,6 +77,10 @@ public sealed record StoredAddress
     public StoredPoint Location { get; init; } = new(0, 0);
 
     public Address ToDomain() => new(Street, CommuneInsee, Departement, Location.ToDomain());
+
+    /// <summary>An address stored alone (a host body's proposed address), read back without the input validators.</summary>
+    public static Address Read(string json) =>
+        TrustedRead.Of(() => (JsonSerializer.Deserialize<StoredAddress>(json, StoredDocuments.Json) ?? throw new JsonException("Adresse vide.")).ToDomain());
 }
 
 public sealed record StoredContact

@@ -14,8 +14,14 @@ public sealed record PendingPost(PostResponse Post, string HostBodyName, string 
 /// <summary>Which part of the queue: one of the caller's départements (or all), words of the post's title or its host body's name, a page.</summary>
 public sealed record ValidationQueueQuery(string? Departement, string? Q, int? Page, int? PageSize);
 
-/// <summary>What awaits the caller's decision, oldest first: the applications of new host bodies, and posts a page at a time.</summary>
-public sealed record ValidationQueue(IReadOnlyList<HostBodyApplicationResponse> Applications, PagedResult<PendingPost> Posts);
+/// <summary>
+/// What awaits the caller's decision, oldest first: the applications of new host bodies, the new addresses partners asked
+/// for (<see cref="HostBodyResponse.ProposedAddress"/>), and posts a page at a time.
+/// </summary>
+public sealed record ValidationQueue(IReadOnlyList<HostBodyApplicationResponse> Applications, PagedResult<PendingPost> Posts)
+{
+    public IReadOnlyList<HostBodyResponse> AddressChanges { get; init; } = [];
+}
 
 /// <summary>
 /// The SPIP's validation queue: applications of organisations and posts submitted in the départements the caller validates
@@ -47,7 +53,23 @@ public sealed class ListValidationQueue(ICatalogueStore store) : IUseCase
             r.Post.Adapt<PostResponse>(CatalogueMappings.Config), r.HostBody.Details.Name,
             EnumNames.ToKebab(r.HostBody.Details.Habilitation.Status), r.Post.StatusChangedAt)).ToList();
         return new ValidationQueue(await ApplicationsAsync(caller, departements, query.Departement, ct),
-            new PagedResult<PendingPost>(items, matching.Count, paging.Page, paging.PageSize));
+            new PagedResult<PendingPost>(items, matching.Count, paging.Page, paging.PageSize))
+        {
+            AddressChanges = await AddressChangesAsync(caller, departements, query.Departement, ct),
+        };
+    }
+
+    private async Task<List<HostBodyResponse>> AddressChangesAsync(Caller caller, List<string> departements, string? only, CancellationToken ct)
+    {
+        var hostBodies = store.HostBodies.AsNoTracking().Where(h => h.ProposedAt != null);
+        if (!caller.IsAdmin) hostBodies = hostBodies.Where(h => departements.Contains(h.Departement));
+        if (!string.IsNullOrWhiteSpace(only))
+        {
+            var departement = only.Trim().ToUpperInvariant();
+            hostBodies = hostBodies.Where(h => h.Departement == departement);
+        }
+        // Few wait at a time (a partner moves rarely): read, then ordered oldest first.
+        return [.. (await hostBodies.ToListAsync(ct)).OrderBy(h => h.ProposedAt).ThenBy(h => h.Id).Select(h => h.Adapt<HostBodyResponse>(CatalogueMappings.Config))];
     }
 
     private async Task<List<HostBodyApplicationResponse>> ApplicationsAsync(Caller caller, List<string> departements, string? only, CancellationToken ct)

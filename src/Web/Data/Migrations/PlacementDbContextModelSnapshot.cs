@@ -207,6 +207,13 @@ namespace Placement.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposedAddress")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Siret")
                         .IsRequired()
                         .HasMaxLength(14)

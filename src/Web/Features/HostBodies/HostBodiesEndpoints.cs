@@ -31,7 +31,17 @@ public static class HostBodiesEndpoints
         api.MapPut("/{id:guid}", async (Guid id, HostBodyFields input, Caller caller, UpdateHostBody handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.CatalogueWrite)
-            .WithName("UpdateHostBody").WithSummary("Modifie une structure d'accueil ; un partenaire ne change pas son habilitation.")
+            .WithName("UpdateHostBody").WithSummary("Modifie une structure d'accueil ; un partenaire ne change ni son habilitation ni son département, et sa nouvelle adresse attend la décision du SPIP (proposedAddress).")
+            .Problems(400, 404);
+        api.MapPost("/{id:guid}/address-change/accept", async (Guid id, Caller caller, DecideAddressChange handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, accept: true, ct)))
+            .RequireAuthorization(Policies.CatalogueWrite)
+            .WithName("AcceptAddressChange").WithSummary("Le SPIP accepte la nouvelle adresse demandée par la structure : elle s'applique.")
+            .Problems(400, 404);
+        api.MapPost("/{id:guid}/address-change/refuse", async (Guid id, Caller caller, DecideAddressChange handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, accept: false, ct)))
+            .RequireAuthorization(Policies.CatalogueWrite)
+            .WithName("RefuseAddressChange").WithSummary("Le SPIP refuse la nouvelle adresse demandée par la structure : l'adresse en vigueur reste.")
             .Problems(400, 404);
         return app;
     }

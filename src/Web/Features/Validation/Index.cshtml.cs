@@ -16,7 +16,7 @@ namespace Placement.Web.Features.Validation;
 /// File de validation: what awaits the SPIP's decision (<see cref="ListValidationQueue"/>); a post is validated
 /// (<see cref="MovePost"/>, publish) or refused with a reason the partner reads (<see cref="RefusePost"/>).
 /// </summary>
-public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, DecideApplication decide, FranceGeography geography, Microsoft.Extensions.Options.IOptions<Placement.Catalogue.CatalogueOptions> catalogue, ServiceCalendar calendar)
+public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePost move, RefusePost refuse, DecideApplication decide, Placement.Catalogue.Features.HostBodies.DecideAddressChange decideAddress, FranceGeography geography, Microsoft.Extensions.Options.IOptions<Placement.Catalogue.CatalogueOptions> catalogue, ServiceCalendar calendar)
     : PageModel, IReloadsOnRefusal
 {
     public sealed class RefusalForm
@@ -55,6 +55,9 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     public string? Notice { get; set; }
 
     public string Commune(PostResponse post) => geography.Commune(post?.Address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
+
+    /// <summary>« 12 rue X, Lyon (69) »: the street and its commune.</summary>
+    public string Where(AddressDto? address) => string.Join(", ", new[] { address?.Street, CommuneOf(address) }.Where(x => !string.IsNullOrWhiteSpace(x)));
 
     public int HabilitationYears => catalogue.Value.HabilitationYears;
 
@@ -95,6 +98,20 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     {
         var application = await decide.RefuseAsync(caller, Input.PostId, new RefusalRequest(Input.Reason), ct);
         Notice = $"La demande de « {application.OrganisationName} » est refusée ; le motif est gardé.";
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostAcceptAddressAsync(Guid id, CancellationToken ct)
+    {
+        var hostBody = await decideAddress.HandleAsync(caller, id, accept: true, ct);
+        Notice = $"La nouvelle adresse de « {hostBody.Name} » s'applique : {Where(hostBody.Address)}.";
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostRefuseAddressAsync(Guid id, CancellationToken ct)
+    {
+        var hostBody = await decideAddress.HandleAsync(caller, id, accept: false, ct);
+        Notice = $"Le changement d'adresse de « {hostBody.Name} » est refusé : l'adresse en vigueur reste.";
         return Redirect(Here);
     }
 
