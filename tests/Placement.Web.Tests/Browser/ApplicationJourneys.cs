@@ -63,6 +63,36 @@ public sealed class ApplicationJourneys(BrowserApp browser) : IClassFixture<Brow
     }
 
     [SkippableFact]
+    public async Task APartnersNewAddress_WaitsOnItsStructurePage_UntilTheSpipAcceptsIt_OnTheValidationPage()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var coordinator = await browser.App.ClientFor(PlacementApp.Coordinator);
+        var id = await CatalogueApiTests.CreateHostBody(coordinator, "Épicerie solidaire des Minguettes");
+        var email = await browser.App.PartnerAccount($"epicerie-{id[..8]}@test.placement", id, "69");
+        var partnerApi = await browser.App.ClientFor(email);
+        var hostBody = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>((await (await partnerApi.GetAsync($"/api/host-bodies/{id}")).Json()).GetRawText())!;
+        hostBody["address"] = new { street = "8 avenue Jules Guesde", communeInsee = "69259" };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await partnerApi.PutAsJsonAsync($"/api/host-bodies/{id}", hostBody)).StatusCode);
+
+        var structure = await browser.SignedIn(email, "/structure");
+        await structure.SetViewportSizeAsync(375, 812);
+        await Assertions.Expect(structure.GetByText("Nouvelle adresse demandée")).ToBeVisibleAsync();
+        await Assertions.Expect(structure.GetByText("En attente du SPIP")).ToBeVisibleAsync();
+        await BrowserApp.Check(structure, "structure-adresse-en-attente-375");
+
+        var validation = await browser.SignedIn(PlacementApp.Coordinator, "/validation?page=1");
+        var card = validation.Locator("article", new() { HasText = "Épicerie solidaire des Minguettes" });
+        await Assertions.Expect(card).ToContainTextAsync("Nouvelle adresse demandée : 8 avenue Jules Guesde, Vénissieux (69)");
+        await BrowserApp.Check(validation, "validation-changement-adresse");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Accepter la nouvelle adresse de « Épicerie solidaire des Minguettes »" }).ClickAsync();
+        await Assertions.Expect(validation.GetByRole(AriaRole.Status)).ToContainTextAsync("La nouvelle adresse de « Épicerie solidaire des Minguettes » s'applique : 8 avenue Jules Guesde, Vénissieux (69).");
+
+        await structure.ReloadAsync();
+        await Assertions.Expect(structure.GetByText("Nouvelle adresse demandée")).ToHaveCountAsync(0);
+        await Assertions.Expect(structure.Locator("dd", new() { HasText = "8 avenue Jules Guesde" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task ARefusedApplication_KeepsItsReason_AndItsAccountNeverSignsIn()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);

@@ -16,7 +16,9 @@ public sealed class StructureModel(Caller caller, GetHostBody getHostBody, ListP
     public HostBodyResponse HostBody { get; private set; } = null!;
     public IReadOnlyList<Tutor> Tutors { get; private set; } = [];
     public string? HabilitationWarning { get; private set; }
-    public string Commune => geography.Commune(HostBody.Address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
+    public string Commune => CommuneOf(HostBody.Address);
+
+    public string CommuneOf(AddressDto? address) => geography.Commune(address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
 
     public string HabilitationLabel => Labels.Habilitation(HostBody.Habilitation?.Status);
 
