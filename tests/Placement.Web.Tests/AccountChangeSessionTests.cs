@@ -47,6 +47,46 @@ public sealed class AccountChangeSessionTests(PlacementApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, (await after.GetAsync("/api/auth/me")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task ATemporaryPassword_OpensOnlyItsChange_ThenTheChosenOne_OpensTheService()
+    {
+        var email = $"agent-{Guid.NewGuid():N}@spip38.example";
+        var created = await (await Admin().PostAsJsonAsync("/api/users", new { email, displayName = "Agent provisoire", role = "officer", departements = new[] { "38" } })).Json();
+        var (id, temporary) = (created.GetProperty("account").GetProperty("id").GetString()!, created.GetProperty("temporaryPassword").GetString()!);
+        var token = await Bearer(email, temporary);
+        var refused = await token.GetAsync("/api/persons");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("mot de passe est provisoire", (await refused.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/auth/me")).StatusCode);
+        var cookie = await Cookie(email, temporary);
+        var page = await cookie.GetAsync("/personnes?page=2");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/compte/mot-de-passe?returnUrl=%2Fpersonnes%3Fpage%3D2", page.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/compte/mot-de-passe")).StatusCode);
+
+        async Task<string[]> Refused(object change) => await (await token.PostAsJsonAsync("/api/account/password", change)).ErrorFields();
+        Assert.Equal(["currentPassword"], await Refused(new { currentPassword = "pas-le-bon-Mot2passe!", newPassword = "Agent-provisoire-2026" }));
+        Assert.Equal(["newPassword"], await Refused(new { currentPassword = temporary, newPassword = temporary }));
+        Assert.Equal(["newPassword"], await Refused(new { currentPassword = temporary, newPassword = "court" }));
+        Assert.Equal(["currentPassword", "newPassword"], await Refused(new { }));
+        Assert.Equal(HttpStatusCode.NoContent, (await token.PostAsJsonAsync("/api/account/password", new { currentPassword = temporary, newPassword = "Agent-provisoire-2026" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/auth/me")).StatusCode); // the password changed: every token ends
+        Assert.Equal(HttpStatusCode.OK, (await (await Bearer(email, "Agent-provisoire-2026")).GetAsync("/api/persons")).StatusCode);
+
+        // A password an administrator resets is a temporary one again.
+        var reset = await (await Admin().PostAsync($"/api/users/{id}/reset-password", null)).Json();
+        var again = await Bearer(email, reset.GetProperty("password").GetString()!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync("/api/persons")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task TheDemoAccounts_AndAnApplicantsOwnPassword_AreNotTemporary()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await (await Bearer(PlacementApp.Officer69, PlacementApp.Password)).GetAsync("/api/persons")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await Bearer(PlacementApp.Partner, PlacementApp.Password)).GetAsync("/api/placements")).StatusCode);
+    }
+
     private HttpClient Admin() => app.ClientFor(PlacementApp.Admin).GetAwaiter().GetResult();
 
     private async Task<(string Id, string Email, string Password)> NewOfficer(string departement)
@@ -55,7 +95,11 @@ public sealed class AccountChangeSessionTests(PlacementApp app) : IClassFixture<
         var created = await Admin().PostAsJsonAsync("/api/users", new { email, displayName = "Agent de passage", role = "officer", departements = new[] { departement } });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var body = await created.Json();
-        return (body.GetProperty("account").GetProperty("id").GetString()!, email, body.GetProperty("temporaryPassword").GetString()!);
+        var chosen = "Agent-de-passage-" + Guid.NewGuid().ToString("N")[..6];
+        var changed = await (await Bearer(email, body.GetProperty("temporaryPassword").GetString()!)).PostAsJsonAsync("/api/account/password",
+            new { currentPassword = body.GetProperty("temporaryPassword").GetString(), newPassword = chosen });
+        Assert.True(changed.StatusCode == HttpStatusCode.NoContent, await changed.Content.ReadAsStringAsync());
+        return (body.GetProperty("account").GetProperty("id").GetString()!, email, chosen);
     }
 
     private async Task<HttpClient> Bearer(string email, string password)

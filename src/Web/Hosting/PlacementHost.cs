@@ -20,6 +20,7 @@ using Placement.Web.Features.Applications;
 using Placement.Web.Features.Imports;
 using Placement.Web.Features.AssignmentRuns;
 using Placement.Web.Features.AssignmentSchedules;
+using Placement.Web.Features.Account;
 using Placement.Web.Features.Auth;
 using Placement.Web.Features.Geography;
 using Placement.Web.Features.HostBodies;
@@ -123,6 +124,7 @@ public static class PlacementHost
         app.MapRazorPages();
 
         app.MapAuthEndpoints();
+        app.MapAccountEndpoints();
         app.MapGeographyEndpoints();
         app.MapHostBodiesEndpoints();
         app.MapPostsEndpoints();

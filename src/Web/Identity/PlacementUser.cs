@@ -18,6 +18,12 @@ public sealed class PlacementUser : IdentityUser
     /// <summary>A partner account created by an application, locked out until the SPIP accepts it.</summary>
     public bool AwaitingApproval { get; set; }
 
+    /// <summary>
+    /// The password is a temporary one an administrator gave (account created, password reset): until its owner chooses
+    /// their own, the account reaches only « Changer mon mot de passe » (<see cref="CurrentAccounts"/>).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     public IReadOnlyList<string> DepartementList =>
         Departements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -33,7 +33,7 @@ internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDb
         var user = new PlacementUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
-            Departements = string.Join(',', departements), HostBodyId = hostBodyId,
+            Departements = string.Join(',', departements), HostBodyId = hostBodyId, MustChangePassword = true,
         };
         (await users.CreateAsync(user, password)).ThrowIfFailed();
         (await users.AddToRoleAsync(user, RoleNames[role])).ThrowIfFailed();
@@ -73,6 +73,7 @@ internal sealed class UserAccounts(UserManager<PlacementUser> users, PlacementDb
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("Compte");
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        user.MustChangePassword = true; // saved with the new password
         (await users.ResetPasswordAsync(user, token, password)).ThrowIfFailed();
     }
 

@@ -68,7 +68,23 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
         Assert.Equal(16, password.Length);
         await BrowserApp.Check(page, "administration-utilisateur");
 
-        var officer = await SignIn(browser, "ines.morel@justice.example", password);
+        // The temporary password opens only « Changer mon mot de passe »: the new officer chooses hers, then reaches the service.
+        var officer = await browser.SignedIn("ines.morel@justice.example", "/personnes", password);
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Changer mon mot de passe" })).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByText("L'administrateur vous a donné un mot de passe provisoire")).ToBeVisibleAsync();
+        Assert.Equal(403, (await officer.APIRequest.GetAsync("/api/persons")).Status);
+        await officer.GetByLabel("Mot de passe actuel").FillAsync(password);
+        await officer.Locator("#Input-NewPassword").FillAsync("court");
+        await officer.GetByLabel("Confirmez le nouveau mot de passe").FillAsync("court");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon mot de passe" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".fr-input-group--error", new() { Has = officer.Locator("#Input-NewPassword") })).ToContainTextAsync("12 caractères");
+        await BrowserApp.Check(officer, "mot-de-passe-provisoire-erreur");
+        const string chosen = "Ines-Morel-Isere-2026";
+        await officer.GetByLabel("Mot de passe actuel").FillAsync(password);
+        await officer.Locator("#Input-NewPassword").FillAsync(chosen);
+        await officer.GetByLabel("Confirmez le nouveau mot de passe").FillAsync(chosen);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon mot de passe" }).ClickAsync();
+        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/personnes$"));
         // Signed in with the cookie, the new officer reads the persons of the Isère only.
         var persons = await officer.APIRequest.GetAsync("/api/persons?pageSize=100");
         Assert.Equal(200, persons.Status);
@@ -77,18 +93,19 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Verrouiller le compte" }).ClickAsync();
         await Assertions.Expect(page.Locator("#etat-compte")).ToHaveTextAsync("Verrouillé");
-        var refused = await SignIn(browser, "ines.morel@justice.example", password, expectSuccess: false);
+        var refused = await SignIn(browser, "ines.morel@justice.example", chosen, expectSuccess: false);
         await Assertions.Expect(refused.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
         var api = browser.App.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/auth/login", new { email = "ines.morel@justice.example", password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/auth/login", new { email = "ines.morel@justice.example", password = chosen })).StatusCode);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Déverrouiller le compte" }).ClickAsync();
         await Assertions.Expect(page.Locator("#etat-compte")).ToHaveTextAsync("Actif");
         await page.GetByRole(AriaRole.Button, new() { Name = "Attribuer un mot de passe provisoire" }).ClickAsync();
         var second = (await page.Locator("#mot-de-passe-provisoire code").InnerTextAsync()).Trim();
         Assert.NotEqual(password, second);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/auth/login", new { email = "ines.morel@justice.example", password })).StatusCode);
-        await SignIn(browser, "ines.morel@justice.example", second);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/auth/login", new { email = "ines.morel@justice.example", password = chosen })).StatusCode);
+        var again = await browser.SignedIn("ines.morel@justice.example", password: second); // a new temporary password: chosen again
+        await Assertions.Expect(again.GetByRole(AriaRole.Heading, new() { Name = "Changer mon mot de passe" })).ToBeVisibleAsync();
 
         var users = await (await (await browser.App.ClientFor(PlacementApp.Admin)).GetAsync("/api/users")).Json();
         var created = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "ines.morel@justice.example");
