@@ -4,8 +4,9 @@ using Placement.Matching.Assignment;
 namespace Placement.Matching;
 
 /// <summary>
-/// At most <see cref="JobsOptions.SolverWorkers"/> HTTP solves at once on this node: one more is refused (429) rather than
-/// queued, so that the requests beside them (health, pages) keep their cores.
+/// At most <see cref="JobsOptions.SolverWorkers"/> solves at once on this node, HTTP solves and assignment runs together:
+/// one more HTTP solve is refused (429) rather than queued, so that the requests beside them (health, pages) keep their
+/// cores; a run waits for its slot (<see cref="EnterAsync"/>).
 /// </summary>
 public sealed class SolveGate(IOptions<JobsOptions> jobs) : IDisposable
 {
@@ -15,6 +16,13 @@ public sealed class SolveGate(IOptions<JobsOptions> jobs) : IDisposable
 
     /// <summary>A slot, released when disposed; null when every slot is taken.</summary>
     public IDisposable? TryEnter() => _slots.Wait(0) ? new Slot(_slots) : null;
+
+    /// <summary>A slot once one is free (an assignment run waits its turn), released when disposed.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        return new Slot(_slots);
+    }
 
     public void Dispose() => _slots.Dispose();
 

@@ -83,4 +83,23 @@ public sealed class SolveSizeAndConcurrencyTests(SmallSolvesApp app) : IClassFix
         }
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/matching/solve", Json(Instances.Example))).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task AnAssignmentRun_WaitsForTheNodesSolverSlot_TakenByASolve()
+    {
+        var coordinator = await app.ClientFor(PlacementApp.Coordinator);
+        string run;
+        using (var busy = app.Services.GetRequiredService<SolveGate>().TryEnter())
+        {
+            Assert.NotNull(busy);
+            run = await Runs.Start(coordinator, new { departements = new[] { "01" }, timeLimitSeconds = 5 });
+            for (var i = 0; i < 12; i++)
+            {
+                await Task.Delay(250);
+                var state = (await (await coordinator.GetAsync($"/api/assignment-runs/{run}")).Json()).GetProperty("state").GetString();
+                Assert.True(state is "queued" or "running", $"the run went on to « {state} » while the only solver slot was taken");
+            }
+        }
+        Assert.Equal("succeeded", (await Runs.WaitFinished(coordinator, run)).GetProperty("state").GetString());
+    }
 }

@@ -15,7 +15,7 @@ namespace Placement.Matching.Assignment;
 /// cancellable (a cancel asked through the API stops the solver, whose best proposals are kept; a
 /// shutdown leaves the run to the recovery at the next start).
 /// </summary>
-public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolver solver, TimeProvider clock, ILogger<AssignmentRunJob> logger)
+public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolver solver, SolveGate gate, TimeProvider clock, ILogger<AssignmentRunJob> logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -64,6 +64,7 @@ public sealed class AssignmentRunJob(IServiceScopeFactory scopes, AssignmentSolv
             MatchingResult result;
             try
             {
+                using var slot = await gate.EnterAsync(shutdown); // HTTP solves and runs share the node's solver slots (a cancel is seen once it has its slot)
                 result = await Task.Run(() => solver.Solve(instance, progress, userCancel.Token), CancellationToken.None);
             }
             finally
