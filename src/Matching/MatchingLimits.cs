@@ -41,7 +41,8 @@ public sealed class MatchingLimits
 
     /// <summary>
     /// Persons × posts of one instance: the candidate arcs (and so the flow networks and CP-SAT models, the memory of a
-    /// solve) never outnumber it. The memory of a solve at this bound is not measured yet (issue 25, left).
+    /// solve) never outnumber it. A solve at this bound (2,000 × 2,000) added about 80 MiB to the service's working set
+    /// (docs/benchmarks.md, « The service while solves run »).
     /// </summary>
     [Range(1, 1_000_000_000, ErrorMessage = "entre 1 et 1000000000.")]
     public long MaxPairs { get; set; } = 4_000_000;

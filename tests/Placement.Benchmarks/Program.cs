@@ -3,7 +3,7 @@ using Placement.Benchmarks;
 // Benchmarks print figures; they are never tests. Usage:
 //   dotnet run -c Release --project tests/Placement.Benchmarks [-- <name> ...]
 // With no name, every benchmark runs.
-IBenchmark[] all = [new GeographyBenchmark(), new MatchingBenchmark(), new SearchBenchmark(), new LoadBenchmark(), new ImportBenchmark()];
+IBenchmark[] all = [new GeographyBenchmark(), new MatchingBenchmark(), new SearchBenchmark(), new LoadBenchmark(), new SolveLoadBenchmark(), new ImportBenchmark()];
 
 var selected = args.Length == 0 ? all : all.Where(b => args.Contains(b.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
 if (selected.Length == 0)
