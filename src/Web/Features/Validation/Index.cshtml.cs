@@ -63,10 +63,10 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
 
     public string CommuneOf(AddressDto? address) => geography.Commune(address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : "";
 
-    /// <summary>Since when a post waits, in days of the service's calendar.</summary>
-    public string Waiting(DateTimeOffset since) => (calendar.Today.DayNumber - calendar.DayOf(since).DayNumber) switch
+    /// <summary>Since when a post, an application or an address waits, in days of the service's calendar; <paramref name="today"/> agreed with what waits.</summary>
+    public string Waiting(DateTimeOffset since, string today = "soumis aujourd'hui") => (calendar.Today.DayNumber - calendar.DayOf(since).DayNumber) switch
     {
-        < 1 => "soumis aujourd'hui",
+        < 1 => today,
         1 => "en attente depuis 1 jour",
         var d => $"en attente depuis {d} jours",
     };
