@@ -19,7 +19,7 @@ public static class ApplicationsEndpoints
             })
             .AllowAnonymous()
             .WithName("ApplyAsHostBody")
-            .WithSummary("« Devenir structure d'accueil » : crée la structure (habilitée de droit ou en attente), la demande, et un compte partenaire qui pourra se connecter une fois la demande acceptée.")
+            .WithSummary("« Devenir structure d'accueil » : crée la structure (habilitée de droit ou en attente), la demande, et un compte partenaire qui pourra se connecter une fois la demande acceptée. Une adresse qui a déjà un compte reçoit la même réponse, mais rien n'est créé : son titulaire est prévenu par courriel.")
             .Problems(400);
         var decide = api.MapGroup("/{id:guid}").Secured(Policies.PostValidate);
         decide.MapPost("/accept", async (Guid id, Caller caller, DecideApplication handler, CancellationToken ct) =>
