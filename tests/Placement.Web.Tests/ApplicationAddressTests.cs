@@ -9,7 +9,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Tests;
 
 /// <summary>A mailing service whose password hashing is counted.</summary>
-public sealed class CountedMailingApp : MailingApp
+public class CountedMailingApp : MailingApp
 {
     public CountedMailingApp() => TestServices.Add(PasswordHashCounts.Register);
 
@@ -21,7 +21,7 @@ public sealed class CountedMailingApp : MailingApp
 /// new address, after the same work (its password hashed), but nothing is created (no host body, application or account)
 /// and the account's owner is told by e-mail, at most once a day.
 /// </summary>
-public sealed class ApplicationAddressTests(CountedMailingApp app) : IClassFixture<CountedMailingApp>
+public class ApplicationAddressTests(CountedMailingApp app) : IClassFixture<CountedMailingApp>
 {
     private static object Application(string siret, string email, string password = PlacementApp.Password) => new
     {
@@ -142,3 +142,11 @@ public sealed class ApplicationAddressTests(CountedMailingApp app) : IClassFixtu
         Assert.Equal((before.HostBodies + 1, before.Applications + 1, before.Users + 1), after); // the new address's only
     }
 }
+
+/// <summary>The same, on PostgreSQL (a fresh database; skipped, with the reason, without a server).</summary>
+public sealed class PostgresCountedMailingApp : CountedMailingApp
+{
+    public PostgresCountedMailingApp() => Database = new PostgresTestDatabase();
+}
+
+public sealed class ApplicationAddressTestsOnPostgres(PostgresCountedMailingApp app) : ApplicationAddressTests(app), IClassFixture<PostgresCountedMailingApp>;
