@@ -207,9 +207,9 @@ public class SignInTests(SignInApp app) : IClassFixture<SignInApp>
 
         var attacker = app.From(NewClient());
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await Login(attacker, email, Wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/auth/me")).StatusCode); // the owner's token still works
         Assert.Equal(HttpStatusCode.TooManyRequests, (await Login(attacker, email, Wrong)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/auth/me")).StatusCode);
         // From the connection they signed in from, the owner is not held by the account's wait.
         Assert.Equal(HttpStatusCode.OK, (await Login(app.From(owner.DefaultRequestHeaders.GetValues(SignInApp.ClientHeader).Single()), email, PlacementApp.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await Login(attacker, email, PlacementApp.Password)).StatusCode);
