@@ -9,11 +9,14 @@ public class NotificationRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A notice about one's own account concerns no role: nobody can turn it off, it is mailed at once.</summary>
     [Fact]
     public void EveryKind_HasOneAudience_ALabel_AndADefault()
     {
         Assert.Equal(Enum.GetValues<NotificationKind>(), NotificationKinds.All.Select(k => k.Kind).Order());
-        Assert.All(NotificationKinds.All, k => Assert.Contains(k.Audience, new[] { CallerRoles.Partner, CallerRoles.Officer, CallerRoles.Coordinator }));
+        Assert.All(NotificationKinds.All.Where(k => k.Kind != NotificationKind.ApplicationWithAccountAddress),
+            k => Assert.Contains(k.Audience, new[] { CallerRoles.Partner, CallerRoles.Officer, CallerRoles.Coordinator }));
+        Assert.Equal((CallerRoles.None, Delivery.Immediate), (NotificationKinds.Of(NotificationKind.ApplicationWithAccountAddress).Audience, NotificationKinds.Of(NotificationKind.ApplicationWithAccountAddress).Default));
         Assert.All(NotificationKinds.All, k => Assert.False(string.IsNullOrWhiteSpace(k.Label)));
     }
 

@@ -55,6 +55,9 @@ public class PlacementApp : WebApplicationFactory<Program>
         builder.UseSetting("Placement:RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Placement:RateLimits:SolvesPerMinute", "10000");
         builder.UseSetting("Placement:RateLimits:ExportsPerMinute", "10000");
+        builder.UseSetting("Placement:RateLimits:ApplicationsPerMinute", "10000");
+        // Every client of the suites comes from one address; an address typed keeps its own limit (SignInThrottleTests).
+        builder.UseSetting("Placement:SignIn:FreeFailuresPerAddress", "10000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -22,6 +22,7 @@ public sealed class RateLimitKeyTests : IDisposable
         _app.Settings["Placement:RateLimits:SignInPerMinute"] = "2";
         _app.Settings["Placement:RateLimits:SolvesPerMinute"] = "2";
         _app.Settings["Placement:RateLimits:ExportsPerMinute"] = "2";
+        _app.Settings["Placement:RateLimits:ApplicationsPerMinute"] = "2";
     }
 
     [Fact]
@@ -65,6 +66,17 @@ public sealed class RateLimitKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task Applications_OverTheLimit_AreRefused_HoweverThePathIsSpelt()
+    {
+        var client = _app.CreateClient();
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/host-body-applications", new { })).StatusCode);
+        foreach (var path in new[] { "/api/host-body-applications/", "/API/Host-Body-Applications" })
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync(path, new { })).StatusCode);
+        foreach (var path in new[] { "/devenir-structure-d-accueil", "/Devenir-Structure-D-Accueil/" })
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "x" }))).StatusCode);
+    }
+
+    [Fact]
     public async Task EverySignIn_Solve_Run_AndExportEndpoint_CarriesItsLimit()
     {
         _ = _app.CreateClient();
@@ -75,6 +87,7 @@ public sealed class RateLimitKeyTests : IDisposable
         Assert.Equal(RateLimitKind.SignIn, Api("Login"));
         Assert.Equal(RateLimitKind.Solve, Api("SolveInstance"));
         Assert.Equal(RateLimitKind.Solve, Api("CreateRun"));
+        Assert.Equal(RateLimitKind.Application, Api("ApplyAsHostBody"));
 
         var loader = _app.Services.GetRequiredService<PageLoader>();
         var handlers = new List<(string Page, HandlerMethodDescriptor Handler)>();
@@ -83,6 +96,7 @@ public sealed class RateLimitKeyTests : IDisposable
         RateLimitKind? Page(string page, string method, string? name) =>
             Assert.Single(handlers, h => h.Page == page && string.Equals(h.Handler.HttpMethod, method, StringComparison.OrdinalIgnoreCase) && h.Handler.Name == name).Handler.MethodInfo.GetCustomAttribute<RateLimitedAttribute>()?.Kind;
         Assert.Equal(RateLimitKind.SignIn, Page("/Account/SignIn", "POST", null));
+        Assert.Equal(RateLimitKind.Application, Page("/Applications/Apply", "POST", null));
         Assert.Equal(RateLimitKind.Solve, Page("/AssignmentRuns/Index", "POST", null));
         var exports = handlers.Where(h => h.Handler.Name is "Xlsx" or "Csv").ToList();
         Assert.True(exports.Count >= 6, $"{exports.Count} export handlers found");

@@ -7,7 +7,14 @@ namespace Placement.Catalogue.Application;
 /// </summary>
 public interface IPartnerAccounts
 {
-    Task<bool> ExistsAsync(string email, CancellationToken ct);
+    /// <summary>The id of the account (active, locked or awaiting approval) that has this address; null when none has it.</summary>
+    Task<string?> AccountOfAsync(string email, CancellationToken ct);
+
+    /// <summary>
+    /// The work of creating an account with this password — hashing it — and nothing created: an application that creates
+    /// nothing takes as long as one that does.
+    /// </summary>
+    Task HashAsIfCreatingAsync(string password, CancellationToken ct);
 
     /// <summary>What is wrong with a password under the service's rules, in French (empty when it is acceptable).</summary>
     Task<IReadOnlyList<string>> CheckPasswordAsync(string email, string password, CancellationToken ct);

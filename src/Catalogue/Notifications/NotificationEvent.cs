@@ -27,6 +27,11 @@ public enum NotificationKind
     DeadlineWatchEntered,
     /// <summary>Coordinator: the weekly digest of the posts waiting for validation for more than seven days.</summary>
     PostsAwaitingValidation,
+    /// <summary>
+    /// Any account: an application (« Devenir structure d'accueil ») was made with its address, and nothing was created —
+    /// the applicant was answered as for a new address, the owner is told instead (at most once a day).
+    /// </summary>
+    ApplicationWithAccountAddress,
 }
 
 /// <summary>
@@ -39,7 +44,7 @@ public sealed class NotificationEvent
     private NotificationEvent() { }
 
     public NotificationEvent(NotificationKind kind, DateTimeOffset at, Guid? placementId = null, Guid? postId = null, Guid? hostBodyId = null,
-        Guid? personId = null, string? detail = null, Guid? runId = null, string? key = null)
+        Guid? personId = null, string? detail = null, Guid? runId = null, string? key = null, string? accountId = null)
     {
         Id = Guid.NewGuid();
         Kind = kind;
@@ -51,6 +56,7 @@ public sealed class NotificationEvent
         RunId = runId;
         Detail = detail is { Length: > MaxDetail } ? detail[..MaxDetail] : detail;
         Key = key;
+        AccountId = accountId;
     }
 
     public const int MaxDetail = 500;
@@ -69,6 +75,9 @@ public sealed class NotificationEvent
     public Guid? HostBodyId { get; private set; }
     public Guid? PersonId { get; private set; }
     public Guid? RunId { get; private set; }
+
+    /// <summary>The account told, for an event about an account itself rather than about things of the service.</summary>
+    public string? AccountId { get; private set; }
 
     /// <summary>A free text the message quotes (a reason for declining, for refusing).</summary>
     public string? Detail { get; private set; }

@@ -109,6 +109,7 @@ internal sealed class NotificationEventConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Detail).HasMaxLength(Notifications.NotificationEvent.MaxDetail);
         b.Property(x => x.Key).HasMaxLength(120);
+        b.Property(x => x.AccountId).HasMaxLength(450);
         b.HasIndex(x => x.DispatchedAt);
         b.HasIndex(x => x.Key).IsUnique();
     }

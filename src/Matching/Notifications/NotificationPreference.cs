@@ -35,7 +35,8 @@ public static class NotificationKinds
     /// <summary>
     /// Defaults: an e-mail at once when someone must act (confirm a placement, find another post, renew a habilitation,
     /// review a run); the daily digest when it is news to read (a confirmation, a measure completed, a person entering
-    /// the watch). The weekly digest of posts waiting is already a digest.
+    /// the watch). The weekly digest of posts waiting is already a digest. A notice about one's account (an application
+    /// made with its address) concerns no role: nobody can turn its e-mail off.
     /// </summary>
     public static readonly IReadOnlyList<KindInfo> All =
     [
@@ -51,6 +52,7 @@ public static class NotificationKinds
         new(NotificationKind.RunFinished, CallerRoles.Coordinator, "Affectation terminée", Delivery.Immediate),
         new(NotificationKind.RunFailed, CallerRoles.Coordinator, "Affectation en échec", Delivery.Immediate),
         new(NotificationKind.PostsAwaitingValidation, CallerRoles.Coordinator, "Postes en attente de validation depuis plus de 7 jours (chaque semaine)", Delivery.Immediate),
+        new(NotificationKind.ApplicationWithAccountAddress, CallerRoles.None, "Demande d'inscription faite avec l'adresse de votre compte", Delivery.Immediate),
     ];
 
     public static KindInfo Of(NotificationKind kind) => All.First(k => k.Kind == kind);

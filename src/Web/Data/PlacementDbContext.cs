@@ -60,6 +60,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ICatalogueStore).Assembly);
         builder.ApplyConfigurationsFromAssembly(typeof(IMatchingStore).Assembly);
+        builder.ApplyConfiguration(new SignInRecordConfiguration());
         builder.Entity<PlacementUser>(u =>
         {
             u.Property(x => x.DisplayName).HasMaxLength(200);

@@ -28,6 +28,10 @@ public sealed class RateLimitOptions
     /// <summary>Spreadsheet exports (the pages' <c>Xlsx</c> and <c>Csv</c> handlers) per user.</summary>
     [Range(1, 100_000, ErrorMessage = "entre 1 et 100 000.")]
     public int ExportsPerMinute { get; set; } = 30;
+
+    /// <summary>Applications « Devenir structure d'accueil » (page and API) per address: each hashes a password, some write.</summary>
+    [Range(1, 100_000, ErrorMessage = "entre 1 et 100 000.")]
+    public int ApplicationsPerMinute { get; set; } = 10;
 }
 
 /// <summary>The limits a request can fall under.</summary>
@@ -41,6 +45,9 @@ public enum RateLimitKind
 
     /// <summary>A spreadsheet export, counted per user.</summary>
     Export,
+
+    /// <summary>An application « Devenir structure d'accueil », counted per address.</summary>
+    Application,
 }
 
 /// <summary>
@@ -54,7 +61,7 @@ public sealed class RateLimitedAttribute(RateLimitKind kind) : Attribute
 }
 
 /// <summary>
-/// The limits, in one place, keyed on the endpoint reached: sign-in attempts by address, solves and runs by user, exports by user — fixed windows of a
+/// The limits, in one place, keyed on the endpoint reached: sign-in attempts and applications by address, solves and runs by user, exports by user — fixed windows of a
 /// minute; everything else unlimited here. Over the limit: 429 with <c>Retry-After</c>, a French ProblemDetails for the
 /// API, the French error page for pages.
 /// </summary>
@@ -74,6 +81,7 @@ public static class RateLimits
                     RateLimitKind.SignIn => Window($"sign-in:{context.Connection.RemoteIpAddress}", limits.SignInPerMinute),
                     RateLimitKind.Solve => Window($"solve:{Who(context)}", limits.SolvesPerMinute),
                     RateLimitKind.Export => Window($"export:{Who(context)}", limits.ExportsPerMinute),
+                    RateLimitKind.Application => Window($"application:{context.Connection.RemoteIpAddress}", limits.ApplicationsPerMinute),
                     _ => RateLimitPartition.GetNoLimiter("none"),
                 };
             });

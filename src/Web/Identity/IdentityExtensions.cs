@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Placement.Catalogue.Configuration;
 using Placement.Web.Data;
 
 namespace Placement.Web.Identity;
@@ -22,7 +23,6 @@ public static class IdentityExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<FrenchIdentityErrors>()
@@ -31,6 +31,12 @@ public static class IdentityExtensions
             .AddEntityFrameworkStores<PlacementDbContext>()
             .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
 
+        // Failed passwords slow the next attempts down (PasswordSignIn), they never lock: Identity's lockout is the
+        // administrator's lock and the wait for an application's decision only.
+        services.AddValidatedOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownAccountPassword>();
         services.AddScoped<Placement.Catalogue.Application.IPartnerAccounts, PartnerAccounts>();
         services.AddScoped<Placement.Catalogue.Application.IUserAccounts, UserAccounts>();
         services.AddScoped<Features.Account.ChangeOwnPassword>();

@@ -11,7 +11,13 @@ namespace Placement.Web.Identity;
 /// </summary>
 internal sealed class PartnerAccounts(UserManager<PlacementUser> users, PlacementDbContext db) : IPartnerAccounts
 {
-    public async Task<bool> ExistsAsync(string email, CancellationToken ct) => await users.FindByEmailAsync(email) is not null;
+    public async Task<string?> AccountOfAsync(string email, CancellationToken ct) => (await users.FindByEmailAsync(email))?.Id;
+
+    public Task HashAsIfCreatingAsync(string password, CancellationToken ct)
+    {
+        users.PasswordHasher.HashPassword(new PlacementUser(), password);
+        return Task.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<string>> CheckPasswordAsync(string email, string password, CancellationToken ct)
     {

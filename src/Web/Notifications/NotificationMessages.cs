@@ -25,6 +25,7 @@ public sealed class NotificationMessages(ServiceCalendar calendar)
         if (e.Kind == NotificationKind.PostsAwaitingValidation) return await AwaitingValidationAsync(db, e, ct);
         if (e.Kind == NotificationKind.HabilitationExpiring) return await HabilitationAsync(db, e, ct);
         if (e.Kind == NotificationKind.DeadlineWatchEntered) return await DeadlineWatchAsync(db, e, ct);
+        if (e.Kind == NotificationKind.ApplicationWithAccountAddress) return await AccountAddressAsync(db, e, ct);
         if (e.Kind == NotificationKind.PostRefused && e.PostId is { } refused)
         {
             var refusedPost = await db.Posts.AsNoTracking().FirstAsync(p => p.Id == refused, ct);
@@ -176,6 +177,23 @@ public sealed class NotificationMessages(ServiceCalendar calendar)
             $"{name} entre dans la veille des échéances : {e.Detail ?? "risque de ne pas accomplir les heures avant l'échéance"}.\n" +
             $"Échéance : {Labels.Date(person.Profile.Term.EffectiveDeadline)}, {Labels.Hours(person.Profile.Hours.Remaining)} restantes.",
             $"/personnes/{person.Id}"), ct);
+    }
+
+    /// <summary>
+    /// An application made with an account's address: its owner, who alone may learn that the address has an account.
+    /// Nothing the applicant typed is quoted (it would carry a stranger's words in the service's e-mail).
+    /// </summary>
+    private static async Task<IReadOnlyList<Recipient>> AccountAddressAsync(PlacementDbContext db, NotificationEvent e, CancellationToken ct)
+    {
+        var owner = e.AccountId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id && u.Email != null).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(ct) : null;
+        if (owner is null) return [];
+        return [new Recipient(owner.Email!, owner.Id, new NotificationMessage(
+            "Demande d'inscription faite avec votre adresse",
+            "Une demande pour inscrire une structure d'accueil a été faite avec votre adresse électronique, qui a déjà un compte Placement TIG " +
+            "(ou une demande en cours d'examen). Aucune nouvelle demande n'a été enregistrée et votre compte n'a pas changé.\n" +
+            "Si c'est vous : connectez-vous avec votre mot de passe habituel ; pour inscrire une autre structure, ou si vous avez perdu votre mot de passe, contactez le SPIP de votre département.\n" +
+            "Si ce n'est pas vous, vous n'avez rien à faire.",
+            "/connexion"))];
     }
 
     /// <summary>The host body's partner accounts and, for a post, its tutor.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Placement.Web.Tests.Browser;
 
-/// <summary>Signing in and out in a real browser: the pages, the errors, the lockout, the keyboard.</summary>
+/// <summary>Signing in and out in a real browser: the pages, the errors, the wait after repeated failures, the keyboard.</summary>
 public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [SkippableFact]
@@ -35,7 +35,7 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
     }
 
     [SkippableFact]
-    public async Task AWrongPassword_IsSaidInFrench_AndFiveLockTheAccount()
+    public async Task AWrongPassword_IsSaidInFrench_FiveMakeTheNextAttemptWait_AndTheRightPasswordPassesAfterTheWait()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
         var page = await browser.NewPage();
@@ -46,18 +46,22 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
             await page.GetByLabel("Mot de passe").FillAsync("pas-le-bon-mot-de-passe");
             await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            if (i == 1)
-            {
-                await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Adresse électronique ou mot de passe incorrect");
-                await BrowserApp.Check(page, "connexion-erreur");
-            }
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Adresse électronique ou mot de passe incorrect");
+            if (i == 1) await BrowserApp.Check(page, "connexion-erreur");
         }
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
-        // Even the right password is refused now.
+        // Nothing locks: the next attempt, even with the right password, waits 30 seconds, and is told so.
         await page.GetByLabel("Adresse électronique").FillAsync(PlacementApp.Officer38);
         await page.GetByLabel("Mot de passe").FillAsync(PlacementApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("verrouillé");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("réessayez dans 30 secondes");
+        Assert.DoesNotContain("verrouillé", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+
+        browser.App.Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.GetByLabel("Adresse électronique").FillAsync(PlacementApp.Officer38);
+        await page.GetByLabel("Mot de passe").FillAsync(PlacementApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator("#utilisateur")).ToBeVisibleAsync();
     }
 
     [SkippableFact]

@@ -8,9 +8,9 @@ using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Account;
 
-/// <summary>Cookie sign-in with Identity: lockout after repeated failures, back to the page asked for.</summary>
+/// <summary>Cookie sign-in (<see cref="PasswordSignIn"/>): growing waits after repeated failures, never a lock; back to the page asked for.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PlacementUser> signIn, UserManager<PlacementUser> users, IAuthenticationSchemeProvider schemes) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public sealed class Credentials
     {
@@ -43,22 +43,21 @@ public sealed class SignInModel(SignInManager<PlacementUser> signIn, UserManager
     private async Task FindExternalAsync() => ExternalName = (await schemes.GetSchemeAsync(OpenIdConnectSignIn.Scheme))?.DisplayName;
 
     [RateLimited(RateLimitKind.SignIn)]
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Saisissez votre adresse électronique.");
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Saisissez votre mot de passe.");
         await FindExternalAsync();
         if (!ModelState.IsValid) return Page();
 
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        var awaiting = result.IsLockedOut && await users.FindByEmailAsync(Input.Email.Trim()) is { AwaitingApproval: true };
-        ModelState.AddModelError("", awaiting
-            ? "Votre demande d'inscription comme structure d'accueil est en cours d'examen par le SPIP : vous pourrez vous connecter dès qu'elle sera acceptée."
-            : result.IsLockedOut
-            ? "Votre compte est verrouillé. Réessayez dans quelques minutes, ou demandez à l'administrateur de le déverrouiller."
-            : "Adresse électronique ou mot de passe incorrect.");
+        var outcome = await signIn.SignInAsync(Input.Email!, Input.Password!, HttpContext.Connection.RemoteIpAddress, IdentityConstants.ApplicationScheme, ct);
+        if (outcome.Status == SignInStatus.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (outcome.Status == SignInStatus.TooSoon)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        ModelState.AddModelError("", outcome.Message);
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.Applications;
+using Placement.Web.Hosting;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Applications;
@@ -17,10 +18,10 @@ public static class ApplicationsEndpoints
                 var created = await handler.HandleAsync(input, ct);
                 return TypedResults.Created($"/api/host-body-applications/{created.Id}", created);
             })
-            .AllowAnonymous()
+            .AllowAnonymous().RateLimited(RateLimitKind.Application)
             .WithName("ApplyAsHostBody")
-            .WithSummary("« Devenir structure d'accueil » : crée la structure (habilitée de droit ou en attente), la demande, et un compte partenaire qui pourra se connecter une fois la demande acceptée.")
-            .Problems(400);
+            .WithSummary("« Devenir structure d'accueil » : crée la structure (habilitée de droit ou en attente), la demande, et un compte partenaire qui pourra se connecter une fois la demande acceptée. Une adresse qui a déjà un compte reçoit la même réponse, mais rien n'est créé : son titulaire est prévenu par courriel.")
+            .Problems(400, 429);
         var decide = api.MapGroup("/{id:guid}").Secured(Policies.PostValidate);
         decide.MapPost("/accept", async (Guid id, Caller caller, DecideApplication handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.AcceptAsync(caller, id, ct)))

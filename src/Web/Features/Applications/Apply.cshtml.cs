@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.Applications;
 using Placement.Web.Features.Shared;
+using Placement.Web.Hosting;
 
 namespace Placement.Web.Features.Applications;
 
@@ -58,6 +59,7 @@ public sealed class ApplyModel(ApplyAsHostBody apply) : PageModel
     {
     }
 
+    [RateLimited(RateLimitKind.Application)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Input.Applicant.Password != Input.Applicant.PasswordConfirmation)

@@ -21,9 +21,9 @@ public static class AuthEndpoints
 
         api.MapPost("/login", Login).AllowAnonymous().RateLimited(RateLimitKind.SignIn)
             .WithName("Login")
-            .WithSummary("Échange un courriel et un mot de passe contre un jeton porteur (ou un cookie avec ?useCookies=true).")
+            .WithSummary("Échange un courriel et un mot de passe contre un jeton porteur (ou un cookie avec ?useCookies=true). Après des échecs répétés pour une adresse ou depuis un client : 429 avec Retry-After, jamais de verrouillage.")
             .Produces<AccessTokenResponse>()
-            .Problems(400, 401);
+            .Problems(400, 401, 429);
 
         api.MapGet("/me", Me).RequireAuthorization(Policies.Authenticated)
             .WithName("Me").WithSummary("L'utilisateur connecté, ses rôles et son périmètre.")
@@ -32,7 +32,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        LoginRequest request, bool? useCookies, SignInManager<PlacementUser> signIn)
+        LoginRequest request, bool? useCookies, PasswordSignIn signIn, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "Ce champ est obligatoire.");
@@ -41,11 +41,15 @@ public static class AuthEndpoints
         else if (request.Password.Length > 1024) errors.Add("password", "1024 caractères au plus.");
         errors.ThrowIfAny();
 
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.Empty; // the sign-in handler wrote the token or the cookie
-        var detail = result.IsLockedOut ? "Compte verrouillé après trop d'échecs ; réessayez plus tard." : "Courriel ou mot de passe incorrect.";
-        return TypedResults.Problem(title: "Connexion refusée.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+        var scheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var outcome = await signIn.SignInAsync(request.Email!, request.Password!, http.Connection.RemoteIpAddress, scheme, ct);
+        if (outcome.Status == SignInStatus.SignedIn) return TypedResults.Empty; // the sign-in handler wrote the token or the cookie
+        if (outcome.Status == SignInStatus.TooSoon)
+        {
+            http.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Trop de tentatives.", detail: outcome.Message, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+        return TypedResults.Problem(title: "Connexion refusée.", detail: outcome.Message, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static Ok<MeResponse> Me(ClaimsPrincipal user)
