@@ -156,6 +156,7 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
         await app.Job.DeliverAsync();
         var mail = Assert.Single(MailsAbout("Plus de tuteur disponible le samedi"));
         Assert.Equal("Motif : Plus de tuteur disponible le samedi", mail.TextBody!.Split('\n').Single(l => l.StartsWith("Motif", StringComparison.Ordinal)));
+        Assert.Equal((MailStatus.Sent, 2), await db.Notifications.AsNoTracking().Where(x => x.EventId == e.Id).Select(x => ValueTuple.Create(x.MailStatus, x.Attempts)).SingleAsync()); // the failed one and the one that went
 
         // The same event turned into notifications again (a crash before its mark was saved): nothing new.
         await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"NotificationEvents\" SET \"DispatchedAt\" = NULL WHERE \"Id\" = {e.Id}");

@@ -75,8 +75,10 @@ public sealed class Notification
     /// <summary>Attempts before giving up; waits between them double from one minute, up to six hours.</summary>
     public const int MaxAttempts = 10;
 
+    /// <summary>The attempt that succeeded, counted as the others: a mail sent at once shows one attempt.</summary>
     public void Sent(DateTimeOffset at)
     {
+        Attempts++;
         MailStatus = MailStatus.Sent;
         SentAt = at;
         LastError = null;
