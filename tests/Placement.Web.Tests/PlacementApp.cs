@@ -55,6 +55,7 @@ public class PlacementApp : WebApplicationFactory<Program>
         builder.UseSetting("Placement:RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Placement:RateLimits:SolvesPerMinute", "10000");
         builder.UseSetting("Placement:RateLimits:ExportsPerMinute", "10000");
+        builder.UseSetting("Placement:RateLimits:CoDefendantLinksPerMinute", "10000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

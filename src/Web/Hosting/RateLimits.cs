@@ -28,6 +28,13 @@ public sealed class RateLimitOptions
     /// <summary>Spreadsheet exports (the pages' <c>Xlsx</c> and <c>Csv</c> handlers) per user.</summary>
     [Range(1, 100_000, ErrorMessage = "entre 1 et 100 000.")]
     public int ExportsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Co-defendants linked by case number and birth date (<c>POST /api/persons/{id}/co-defendants</c> and the person's page),
+    /// per user: the only lookup that may find another SPIP's person, so a search by trying birth dates stays slow (and audited).
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "entre 1 et 100 000.")]
+    public int CoDefendantLinksPerMinute { get; set; } = 10;
 }
 
 /// <summary>The limits a request can fall under.</summary>
@@ -41,6 +48,9 @@ public enum RateLimitKind
 
     /// <summary>A spreadsheet export, counted per user.</summary>
     Export,
+
+    /// <summary>A co-defendant linked by case number and birth date, counted per user.</summary>
+    CoDefendantLink,
 }
 
 /// <summary>
@@ -54,7 +64,8 @@ public sealed class RateLimitedAttribute(RateLimitKind kind) : Attribute
 }
 
 /// <summary>
-/// The limits, in one place, keyed on the endpoint reached: sign-in attempts by address, solves and runs by user, exports by user — fixed windows of a
+/// The limits, in one place, keyed on the endpoint reached: sign-in attempts by address, solves and runs by user, exports by user,
+/// co-defendants linked by case number and birth date by user — fixed windows of a
 /// minute; everything else unlimited here. Over the limit: 429 with <c>Retry-After</c>, a French ProblemDetails for the
 /// API, the French error page for pages.
 /// </summary>
@@ -74,6 +85,7 @@ public static class RateLimits
                     RateLimitKind.SignIn => Window($"sign-in:{context.Connection.RemoteIpAddress}", limits.SignInPerMinute),
                     RateLimitKind.Solve => Window($"solve:{Who(context)}", limits.SolvesPerMinute),
                     RateLimitKind.Export => Window($"export:{Who(context)}", limits.ExportsPerMinute),
+                    RateLimitKind.CoDefendantLink => Window($"co-defendant-link:{Who(context)}", limits.CoDefendantLinksPerMinute),
                     _ => RateLimitPartition.GetNoLimiter("none"),
                 };
             });
