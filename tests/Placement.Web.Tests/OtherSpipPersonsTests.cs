@@ -164,6 +164,25 @@ public class OtherSpipPersonsTests(PlacementApp app)
         Assert.Equal("69", (await Stored(rhone)).Departement);
     }
 
+    /// <summary>A coordinator sees both SPIPs: the line's SPIP chooses among the persons carrying its number; the only one carrying it moves there.</summary>
+    [SkippableFact]
+    public async Task ACoordinatorsImport_FindsTheLineInItsSpip_AmongThoseCarryingItsNumber()
+    {
+        var (post, rhone, number) = await ARhonePerson();
+        var isere = await Scenarios.Person(app, post, departement: "38", caseNumber: number);
+        var (status, report) = await Import(PlacementApp.Coordinator, "csv", $"{CsvHeader}\r\n{IsereLine(number)}\r\n", dryRun: false);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"outcome\":\"updated\"", report, StringComparison.Ordinal);
+        Assert.Equal(("38", "Léa"), ((await Stored(isere)).Departement, (await Stored(isere)).FirstName));
+        Assert.Equal(("69", "Karim"), ((await Stored(rhone)).Departement, (await Stored(rhone)).FirstName));
+
+        // Carried in the Rhône only: the line of the Isère moves that person there.
+        var (_, alone, single) = await ARhonePerson();
+        (status, report) = await Import(PlacementApp.Coordinator, "csv", $"{CsvHeader}\r\n{IsereLine(single)}\r\n", dryRun: false);
+        Assert.Contains("\"outcome\":\"updated\"", report, StringComparison.Ordinal);
+        Assert.Equal("38", (await Stored(alone)).Departement);
+    }
+
     // ---- Another SPIP's person among the co-defendants is refused as an unknown one ----
 
     [SkippableTheory]
