@@ -277,6 +277,33 @@ public class OtherSpipPersonsTests(PlacementApp app)
         Assert.Equal(before, await officer38.GetStringAsync($"/api/persons/{isere}"));
     }
 
+    /// <summary>An id and a number of the same stranger, sent together, tell no more than those of nobody.</summary>
+    [SkippableFact]
+    public async Task AnIdAndACaseNumberOfAnotherSpipsPerson_SentTogether_AreRefusedAsThoseOfNobody()
+    {
+        var (post, rhone, used) = await ARhonePerson();
+        var isere = await Scenarios.Person(app, post, departement: "38", caseNumber: Number("IS"));
+        var officer38 = await app.ClientFor(PlacementApp.Officer38);
+        var before = await officer38.GetStringAsync($"/api/persons/{isere}");
+
+        async Task<(HttpStatusCode, string)> Name(string id, string number)
+        {
+            var file = JsonNode.Parse(before)!.AsObject();
+            file["restrictions"] = new JsonObject
+            {
+                ["noContactWithPersonIds"] = new JsonArray(JsonValue.Create(id)),
+                ["noContactWithCaseNumbers"] = new JsonArray(JsonValue.Create(number)),
+            };
+            var put = await officer38.PutAsJsonAsync($"/api/persons/{isere}", file);
+            return (put.StatusCode, Masked(Without(await put.Content.ReadAsStringAsync(), "traceId"), (id, "ID"), (number, "NUMERO")));
+        }
+
+        var ofAnother = await Name(rhone, used);
+        Assert.Equal(await Name(Guid.NewGuid().ToString(), Number("RH")), ofAnother);
+        Assert.Equal(HttpStatusCode.BadRequest, ofAnother.Item1);
+        Assert.Equal(before, await officer38.GetStringAsync($"/api/persons/{isere}"));
+    }
+
     /// <summary>The review's reproduction: the co-defendant rule told where another SPIP's person was placed.</summary>
     [SkippableFact]
     public async Task PlacingAPerson_AfterTryingToNameAnotherSpipsPersonById_TellsNothingOfWhereTheyArePlaced()

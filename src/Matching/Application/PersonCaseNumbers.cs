@@ -86,7 +86,8 @@ public static class PersonCaseNumbers
             if (kept == CaseNumbers.TryNormalise(fields.CaseNumber)) errors.Add(CoDefendantsField, $"Le dossier {kept} est celui de la personne elle-même.");
             else if (!wanted.Contains(kept)) wanted.Add(kept);
         }
-        var already = listed.Concat(linked).Distinct().ToList();
+        // Only the persons the caller may name: a refused id must not name a number either (the answer would differ).
+        var already = listed.Where(id => linked.Contains(id) || created.Contains(id) || seen.Contains(id)).Concat(linked).Distinct().ToList();
         var named = await store.Persons.Where(p => p.CaseNumber != null && already.Contains(p.Id))
             .Select(p => new { p.Id, p.CaseNumber, p.Departement }).ToListAsync(ct);
         var carriers = wanted.Count == 0 ? [] : await store.VisiblePersons(caller).Where(p => p.CaseNumber != null && wanted.Contains(p.CaseNumber))
