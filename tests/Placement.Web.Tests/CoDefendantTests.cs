@@ -14,11 +14,11 @@ namespace Placement.Web.Tests;
 [Collection(ApiCollection.Name)]
 public class CoDefendantTests(PlacementApp app)
 {
-    /// <summary>A published post of the partner's host body, and a person of the Rhône placed on it.</summary>
+    /// <summary>A published post of the partner's host body, and a person of the Rhône placed on it (with a case number: another SPIP links them by it).</summary>
     private async Task<(string Post, string Placed)> APlacedPerson()
     {
         var post = await Scenarios.PartnerPost(app, capacity: 4);
-        var placed = await Scenarios.Person(app, post);
+        var placed = await Scenarios.Person(app, post, caseNumber: CaseNumber());
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var response = await officer.PostAsJsonAsync("/api/placements", new { personId = placed, postId = post });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -84,7 +84,7 @@ public class CoDefendantTests(PlacementApp app)
     public async Task AcceptingAProposal_WithACoDefendantsHostBody_Is409_AndTheProposalStaysPending()
     {
         var post = await Scenarios.PartnerPost(app, capacity: 4);
-        var listed = await Scenarios.Person(app, post);
+        var listed = await Scenarios.Person(app, post, caseNumber: CaseNumber());
         var lister = await Scenarios.Person(app, post, departement: "38", noContact: [listed]);
         var runId = Guid.NewGuid();
         var proposalId = Guid.NewGuid();
@@ -189,7 +189,7 @@ public class CoDefendantTests(PlacementApp app)
     }
 
     [SkippableTheory]
-    [InlineData("NOBODY-HAS-THIS", "Aucune personne n'a le numéro de dossier NOBODY-HAS-THIS.")]
+    [InlineData("NOBODY-HAS-THIS", "Aucune personne de votre périmètre n'a le numéro de dossier NOBODY-HAS-THIS.")]
     [InlineData("pas un numéro!", "Numéro de dossier invalide")]
     [InlineData("SELF", "celui de la personne elle-même")]
     public async Task ACaseNumberThatNamesNobodyElse_Is400OnTheField_AndNothingChanges(string named, string message)

@@ -58,6 +58,7 @@ public class PlacementApp : WebApplicationFactory<Program>
         builder.UseSetting("Placement:RateLimits:ApplicationsPerMinute", "10000");
         // Every client of the suites comes from one address; an address typed keeps its own limit (SignInThrottleTests).
         builder.UseSetting("Placement:SignIn:FreeFailuresPerAddress", "10000");
+        builder.UseSetting("Placement:RateLimits:CoDefendantLinksPerMinute", "10000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -97,6 +97,7 @@ public sealed class PostgresApiCollection : ICollectionFixture<PostgresPlacement
 [Collection(PostgresApiCollection.Name)] public sealed class ImportTestsOnPostgres(PostgresPlacementApp app) : ImportTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class CatalogueImportTestsOnPostgres(PostgresPlacementApp app) : CatalogueImportTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class CoDefendantTestsOnPostgres(PostgresPlacementApp app) : CoDefendantTests(app);
+[Collection(PostgresApiCollection.Name)] public sealed class OtherSpipPersonsTestsOnPostgres(PostgresPlacementApp app) : OtherSpipPersonsTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class ListGetAgreementTestsOnPostgres(PostgresPlacementApp app) : ListGetAgreementTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class PersonsApiTestsOnPostgres(PostgresPlacementApp app) : PersonsApiTests(app);
 [Collection(PostgresApiCollection.Name)] public sealed class PlacementTestsOnPostgres(PostgresPlacementApp app) : PlacementTests(app);

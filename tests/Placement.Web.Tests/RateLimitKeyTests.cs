@@ -23,6 +23,7 @@ public sealed class RateLimitKeyTests : IDisposable
         _app.Settings["Placement:RateLimits:SolvesPerMinute"] = "2";
         _app.Settings["Placement:RateLimits:ExportsPerMinute"] = "2";
         _app.Settings["Placement:RateLimits:ApplicationsPerMinute"] = "2";
+        _app.Settings["Placement:RateLimits:CoDefendantLinksPerMinute"] = "2";
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class RateLimitKeyTests : IDisposable
     }
 
     [Fact]
-    public async Task EverySignIn_Solve_Run_AndExportEndpoint_CarriesItsLimit()
+    public async Task EverySignIn_Solve_Run_Export_AndCoDefendantLinkEndpoint_CarriesItsLimit()
     {
         _ = _app.CreateClient();
         var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -88,6 +89,7 @@ public sealed class RateLimitKeyTests : IDisposable
         Assert.Equal(RateLimitKind.Solve, Api("SolveInstance"));
         Assert.Equal(RateLimitKind.Solve, Api("CreateRun"));
         Assert.Equal(RateLimitKind.Application, Api("ApplyAsHostBody"));
+        Assert.Equal(RateLimitKind.CoDefendantLink, Api("LinkCoDefendant"));
 
         var loader = _app.Services.GetRequiredService<PageLoader>();
         var handlers = new List<(string Page, HandlerMethodDescriptor Handler)>();
@@ -98,9 +100,26 @@ public sealed class RateLimitKeyTests : IDisposable
         Assert.Equal(RateLimitKind.SignIn, Page("/Account/SignIn", "POST", null));
         Assert.Equal(RateLimitKind.Application, Page("/Applications/Apply", "POST", null));
         Assert.Equal(RateLimitKind.Solve, Page("/AssignmentRuns/Index", "POST", null));
+        Assert.Equal(RateLimitKind.CoDefendantLink, Page("/Persons/LinkCoDefendant", "POST", null));
         var exports = handlers.Where(h => h.Handler.Name is "Xlsx" or "Csv").ToList();
         Assert.True(exports.Count >= 6, $"{exports.Count} export handlers found");
         Assert.All(exports, h => Assert.Equal(RateLimitKind.Export, h.Handler.MethodInfo.GetCustomAttribute<RateLimitedAttribute>()?.Kind));
+    }
+
+    /// <summary>Issue 25, item 8: linking a co-defendant by case number and birth date is the one lookup that may reach another SPIP: trying birth dates is slow.</summary>
+    [Fact]
+    public async Task CoDefendantLinks_OverTheLimit_AreRefused_OnTheApiAndThePage()
+    {
+        var officer = await _app.ClientFor(PlacementApp.Officer69);
+        var person = (await (await officer.GetAsync("/api/persons?pageSize=1")).Json()).GetProperty("items")[0].GetProperty("id").GetString();
+        var miss = new { caseNumber = "PERSONNE-0000", birthDate = "1999-04-02" };
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/persons/{person}/co-defendants", miss)).StatusCode);
+        foreach (var path in new[] { $"/api/persons/{person}/co-defendants", $"/API/Persons/{person}/Co-Defendants/" })
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await officer.PostAsJsonAsync(path, miss)).StatusCode);
+        var cookies = _app.CreateClient();
+        (await cookies.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = PlacementApp.Officer69, password = PlacementApp.Password })).EnsureSuccessStatusCode();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.CaseNumber"] = "PERSONNE-0000", ["Input.BirthDate"] = "1999-04-02" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await cookies.PostAsync($"/personnes/{person}/co-auteur", form)).StatusCode);
     }
 
     public void Dispose() => _app.Dispose();

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Placement.Matching.Persistence;
 
 namespace Placement.Web.Tests;
 
@@ -36,7 +39,8 @@ internal static class Scenarios
     /// <summary>
     /// A person living at the post's address, free on Saturdays, whom the post suits; recorded by the officer of
     /// <paramref name="departement"/> (69 or 38), with the co-defendants or victims <paramref name="noContact"/>,
-    /// born on <paramref name="birthDate"/> (an adult by default).
+    /// born on <paramref name="birthDate"/> (an adult by default). Those of the officer's SPIP are named in the file; those of
+    /// another SPIP are linked afterwards by their case number and birth date (<see cref="LinkCoDefendant"/>), as an officer must.
     /// </summary>
     public static async Task<string> Person(PlacementApp app, string postId, double hours = 40, string departement = "69", IEnumerable<string>? noContact = null,
         string? caseNumber = null, string? birthDate = null, Action<Dictionary<string, object?>>? edit = null)
@@ -45,7 +49,12 @@ internal static class Scenarios
         var post = await (await officer.GetAsync($"/api/posts/{postId}")).Json();
         var person = PersonsApiTests.Person(departement, post.GetProperty("address").GetProperty("communeInsee").GetString()!);
         person["home"] = JsonSerializer.Deserialize<object>(post.GetProperty("address").GetRawText());
-        person["restrictions"] = noContact is null ? null : new { noContactWithPersonIds = noContact.ToArray() };
+        var others = noContact?.ToList();
+        var elsewhere = new List<string>();
+        if (others is not null)
+            foreach (var other in others)
+                if ((await officer.GetAsync($"/api/persons/{other}")).StatusCode == HttpStatusCode.NotFound) elsewhere.Add(other);
+        person["restrictions"] = others is null ? null : new { noContactWithPersonIds = others.Except(elsewhere).ToArray() };
         person["suspensions"] = null;
         person["hoursOrdered"] = hours;
         person["caseNumber"] = caseNumber;
@@ -54,7 +63,30 @@ internal static class Scenarios
         edit?.Invoke(person);
         var response = await officer.PostAsJsonAsync("/api/persons", person);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Json()).GetProperty("id").GetString()!;
+        var id = (await response.Json()).GetProperty("id").GetString()!;
+        foreach (var other in elsewhere) await LinkCoDefendant(app, officer, id, other);
+        return id;
+    }
+
+    /// <summary>
+    /// Links <paramref name="other"/> (any SPIP's person, with a case number) to <paramref name="person"/> as the officer does:
+    /// <c>POST /api/persons/{id}/co-defendants</c> with the other's case number and birth date, as the judgment gives them.
+    /// </summary>
+    public static async Task<JsonElement> LinkCoDefendant(PlacementApp app, HttpClient officer, string person, string other)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(officer);
+        string? number;
+        DateOnly birth;
+        using (var scope = app.Services.CreateScope())
+        {
+            var found = await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Persons.AsNoTracking().SingleAsync(p => p.Id == Guid.Parse(other));
+            (number, birth) = (found.CaseNumber, found.Profile.BirthDate);
+        }
+        Assert.True(number is not null, $"the co-defendant {other} of another SPIP has no case number: give them one to link them");
+        var response = await officer.PostAsJsonAsync($"/api/persons/{person}/co-defendants", new { caseNumber = number, birthDate = birth });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Json();
     }
 
     /// <summary>

@@ -116,6 +116,16 @@ public sealed record PersonResponse : PersonFields
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
+/// <summary>
+/// A co-defendant or victim to link to a person, named by what the officer holds from the judgment: their case number and
+/// their birth date, which must both match (<c>POST /api/persons/{id}/co-defendants</c>).
+/// </summary>
+public sealed record CoDefendantLinkRequest
+{
+    public string? CaseNumber { get; init; }
+    public DateOnly? BirthDate { get; init; }
+}
+
 /// <summary>GeoJSON geometries ⇄ NetTopologySuite, with a message in French when the text is not GeoJSON.</summary>
 public static class GeoJson
 {

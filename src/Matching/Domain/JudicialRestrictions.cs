@@ -23,6 +23,10 @@ public sealed record JudicialRestrictions(
 
     public bool IsInExclusionZone(GeoPoint point) => ExclusionZones.Contains(point);
 
+    /// <summary>The same obligations, with <paramref name="persons"/> among the persons never to meet.</summary>
+    public JudicialRestrictions WithNoContact(IEnumerable<Guid> persons) =>
+        this with { NoContactWithPersonIds = [.. NoContactWithPersonIds.Concat(persons).Distinct().Order()] };
+
     public bool Equals(JudicialRestrictions? other) =>
         other is not null && NoContactWithMinors == other.NoContactWithMinors && NoContactWithVulnerablePublic == other.NoContactWithVulnerablePublic
         && ExcludedHostBodyIds.SequenceEqual(other.ExcludedHostBodyIds) && NoContactWithPersonIds.SequenceEqual(other.NoContactWithPersonIds)

@@ -66,6 +66,11 @@ public sealed record PersonProfile
         new(FirstName, LastName, Departement, officer, BirthDate, Home, Mobility, Hours, Term, Availability,
             Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
 
+    /// <summary>The same profile under other judicial obligations.</summary>
+    public PersonProfile WithRestrictions(JudicialRestrictions restrictions) =>
+        new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, Hours, Term, Availability,
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, restrictions, CaseNumber);
+
     /// <summary>Younger than 18 on <paramref name="date"/>.</summary>
     public bool IsMinorOn(DateOnly date) => Age.IsMinorOn(BirthDate, date);
 

@@ -40,7 +40,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.LastName).HasMaxLength(100).IsRequired();
         b.HasIndex(x => x.Departement);
         b.Property(x => x.CaseNumber).HasMaxLength(40);
-        b.HasIndex(x => x.CaseNumber).IsUnique();
+        // A case number is the key of one SPIP's imports: unique within a département, not across them (issue 25, item 8: a
+        // number carried by another SPIP's person must be answered as an unused one). CaseNumber first: lookups by number alone use it.
+        b.HasIndex(x => new { x.CaseNumber, x.Departement }).IsUnique();
         b.Property(x => x.Profile).HasColumnName("Document").IsRequired().HasConversion(
             p => StoredDocuments.Write<StoredPerson>(p, StoredPerson.Config),
             s => StoredDocuments.Read<StoredPerson, PersonProfile>(s, StoredPerson.Config));

@@ -32,6 +32,12 @@ public sealed class RateLimitOptions
     /// <summary>Applications « Devenir structure d'accueil » (page and API) per address: each hashes a password, some write.</summary>
     [Range(1, 100_000, ErrorMessage = "entre 1 et 100 000.")]
     public int ApplicationsPerMinute { get; set; } = 10;
+    /// <summary>
+    /// Co-defendants linked by case number and birth date (<c>POST /api/persons/{id}/co-defendants</c> and the person's page),
+    /// per user: the only lookup that may find another SPIP's person, so a search by trying birth dates stays slow (and audited).
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "entre 1 et 100 000.")]
+    public int CoDefendantLinksPerMinute { get; set; } = 10;
 }
 
 /// <summary>The limits a request can fall under.</summary>
@@ -48,6 +54,8 @@ public enum RateLimitKind
 
     /// <summary>An application « Devenir structure d'accueil », counted per address.</summary>
     Application,
+    /// <summary>A co-defendant linked by case number and birth date, counted per user.</summary>
+    CoDefendantLink,
 }
 
 /// <summary>
@@ -61,7 +69,8 @@ public sealed class RateLimitedAttribute(RateLimitKind kind) : Attribute
 }
 
 /// <summary>
-/// The limits, in one place, keyed on the endpoint reached: sign-in attempts and applications by address, solves and runs by user, exports by user — fixed windows of a
+/// The limits, in one place, keyed on the endpoint reached: sign-in attempts and applications by address, solves and runs by user, exports by user,
+/// co-defendants linked by case number and birth date by user — fixed windows of a
 /// minute; everything else unlimited here. Over the limit: 429 with <c>Retry-After</c>, a French ProblemDetails for the
 /// API, the French error page for pages.
 /// </summary>
@@ -82,6 +91,7 @@ public static class RateLimits
                     RateLimitKind.Solve => Window($"solve:{Who(context)}", limits.SolvesPerMinute),
                     RateLimitKind.Export => Window($"export:{Who(context)}", limits.ExportsPerMinute),
                     RateLimitKind.Application => Window($"application:{context.Connection.RemoteIpAddress}", limits.ApplicationsPerMinute),
+                    RateLimitKind.CoDefendantLink => Window($"co-defendant-link:{Who(context)}", limits.CoDefendantLinksPerMinute),
                     _ => RateLimitPartition.GetNoLimiter("none"),
                 };
             });

@@ -265,7 +265,7 @@ public sealed class ExclusionZoneJourneys(BrowserApp browser) : IClassFixture<Br
         await field.FillAsync("INCONNU-0001");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         var group = page.Locator(".fr-input-group--error", new() { Has = field });
-        await Assertions.Expect(group.Locator(".fr-message--error")).ToContainTextAsync("Aucune personne n'a le numéro de dossier INCONNU-0001.");
+        await Assertions.Expect(group.Locator(".fr-message--error")).ToContainTextAsync("Aucune personne de votre périmètre n'a le numéro de dossier INCONNU-0001.");
         await BrowserApp.Check(page, "modifier-co-auteurs-erreur");
 
         await field.FillAsync(numberB.ToLowerInvariant());

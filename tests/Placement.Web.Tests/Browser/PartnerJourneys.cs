@@ -15,7 +15,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
         var app = browser.App;
         var post = await Scenarios.PartnerPost(app, capacity: 2);
-        var codefendant = Guid.NewGuid().ToString();
+        var codefendant = await Scenarios.Person(app, post, hours: 40);
         var person = await Scenarios.Person(app, post, hours: 40, noContact: [codefendant]);
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var created = await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post });

@@ -185,12 +185,21 @@ public sealed record CreatePerson(PersonSpec Spec) : ModelStep
     public override async Task ExecuteAsync(ModelRun run, StepResult result)
     {
         var spec = Spec with { CaseNumber = $"{run.World.Tag}-{Spec.CaseNumber}" }; // unique to this replay's world
-        var (status, body) = await ModelRun.Send(run.Officer(spec.Departement), HttpMethod.Post, "/api/persons", run.PersonFields(spec));
+        // Co-defendants of the officer's SPIP are named in the file; another SPIP's are linked afterwards, by the deliberate act.
+        bool Here(Guid other) => run.DepartementOf(other) == spec.Departement;
+        var officer = run.Officer(spec.Departement);
+        var (status, body) = await ModelRun.Send(officer, HttpMethod.Post, "/api/persons", run.PersonFields(spec, Here));
         if (status != 201) { result.Problems.Add($"POST /api/persons answered {status}: {body}"); return; }
         var id = Guid.Parse(body!.Value.GetProperty("id").GetString()!);
         run.AddPerson(id, Spec.Departement);
         result.Touched.Add(id);
-        foreach (var other in Spec.NoContact.Select(run.PersonId).OfType<Guid>()) result.Touched.Add(other);
+        foreach (var other in Spec.NoContact.Select(run.PersonId).OfType<Guid>())
+        {
+            result.Touched.Add(other);
+            if (Here(other)) continue;
+            var (linked, answer) = await run.LinkAsync(officer, id, other);
+            if (linked != 200) result.Problems.Add($"POST /api/persons/{{id}}/co-defendants answered {linked}: {answer}");
+        }
     }
 }
 
@@ -217,6 +226,14 @@ public sealed record EditPerson(int Person, Change Change, string Door) : ModelS
         if (!run.Apply(node, Change, result)) { result.Skipped = true; return; }
         result.Touched.Add(person);
         result.Edit = (person, Change, Door);
+        if (Change.Field == "coDefendant+" && run.PersonId(int.Parse(Change.Value, CultureInfo.InvariantCulture)) is { } other
+            && run.DepartementOf(other) != run.DepartementOf(person))
+        {
+            // Another SPIP's person is named by the deliberate act only (issue 25, item 8), whatever the door.
+            var (linked, answer) = await run.LinkAsync(officer, person, other);
+            if (linked != 200) result.Problems.Add($"POST /api/persons/{{id}}/co-defendants answered {linked}: {answer}");
+            return;
+        }
         if (Door == Api)
         {
             var (code, body) = await ModelRun.Send(officer, HttpMethod.Put, $"/api/persons/{person}", node);

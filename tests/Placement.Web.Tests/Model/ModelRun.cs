@@ -118,7 +118,27 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
     }
 
     public HttpClient Officer(string departement) => departement == "38" ? Service.Officer38 : Service.Officer69;
-    public HttpClient OfficerOf(Guid person) => Officer(Departements.GetValueOrDefault(person) ?? Before.Persons[person].Departement);
+    public HttpClient OfficerOf(Guid person) => Officer(DepartementOf(person));
+
+    /// <summary>The SPIP that follows a world person.</summary>
+    public string DepartementOf(Guid person) => Departements.GetValueOrDefault(person) ?? Before.Persons[person].Departement;
+
+    /// <summary>
+    /// Links <paramref name="other"/> to <paramref name="person"/> as an officer must when the other is followed by another SPIP
+    /// (issue 25, item 8): <c>POST /api/persons/{id}/co-defendants</c> with the other's case number and birth date.
+    /// </summary>
+    public async Task<(int Status, JsonElement? Body)> LinkAsync(HttpClient officer, Guid person, Guid other)
+    {
+        string? number;
+        DateOnly birth;
+        using (var scope = Service.App.Services.CreateScope())
+        {
+            var found = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                scope.ServiceProvider.GetRequiredService<Placement.Matching.Persistence.IMatchingStore>().Persons, p => p.Id == other);
+            (number, birth) = (found.CaseNumber, found.Profile.BirthDate);
+        }
+        return await Send(officer, HttpMethod.Post, $"/api/persons/{person}/co-defendants", new { caseNumber = number, birthDate = D(birth) });
+    }
 
     public HttpClient? PartnerOf(Guid post)
     {
@@ -227,7 +247,8 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
 
     // ---- payloads
 
-    public Dictionary<string, object?> PersonFields(PersonSpec s) => new()
+    /// <summary>The person's fields; <paramref name="named"/> chooses the co-defendants named in them (all by default).</summary>
+    public Dictionary<string, object?> PersonFields(PersonSpec s, Func<Guid, bool>? named = null) => new()
     {
         ["caseNumber"] = s.CaseNumber,
         ["firstName"] = "Camille",
@@ -252,7 +273,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
             noContactWithMinors = s.NoMinors,
             noContactWithVulnerablePublic = s.NoVulnerable,
             excludedHostBodyIds = s.ExcludedHosts.Select(k => Hosts[k]).Distinct().ToArray(),
-            noContactWithPersonIds = s.NoContact.Select(PersonId).OfType<Guid>().Distinct().ToArray(),
+            noContactWithPersonIds = s.NoContact.Select(PersonId).OfType<Guid>().Distinct().Where(named ?? (_ => true)).ToArray(),
             exclusionZones = s.Zones.Select(z => z.GeoJson()).ToArray(),
         },
     };

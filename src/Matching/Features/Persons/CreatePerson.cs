@@ -13,10 +13,10 @@ public sealed class CreatePerson(IMatchingStore store, MatchingInputs inputs, Ti
     public async Task<PersonResponse> HandleAsync(Caller caller, PersonFields input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var profile = inputs.Person(await store.NameCoDefendantsAsync(input, null, ct));
+        var profile = inputs.Person(await store.NameCoDefendantsAsync(caller, input, [], null, ct));
         if (!caller.CanAccessPerson(profile.Departement)) throw new ForbiddenException($"Le SPIP {profile.Departement} n'est pas dans votre périmètre.");
         var person = new Person(Guid.NewGuid(), profile, clock.GetUtcNow());
-        await store.EnsureFreeAsync(profile.CaseNumber, person.Id, ct);
+        await store.EnsureFreeAsync(profile, person.Id, ct);
         store.Persons.Add(person);
         await store.SaveChangesAsync(ct);
         return await store.ResponseAsync(person, ct);

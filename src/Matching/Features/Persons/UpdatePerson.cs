@@ -14,9 +14,9 @@ public sealed class UpdatePerson(IMatchingStore store, MatchingInputs inputs, Ti
     {
         ArgumentNullException.ThrowIfNull(caller);
         var person = await store.VisiblePersons(caller).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Personne");
-        var profile = inputs.Person(await store.NameCoDefendantsAsync(input, null, ct));
+        var profile = inputs.Person(await store.NameCoDefendantsAsync(caller, input, person.Profile.Restrictions.NoContactWithPersonIds, null, ct));
         if (!caller.CanAccessPerson(profile.Departement)) throw new ForbiddenException($"Le SPIP {profile.Departement} n'est pas dans votre périmètre.");
-        await store.EnsureFreeAsync(profile.CaseNumber, person.Id, ct);
+        await store.EnsureFreeAsync(profile, person.Id, ct);
         person.Update(profile, clock.GetUtcNow());
         await store.SaveChangesAsync(ct);
         return await store.ResponseAsync(person, ct);

@@ -828,10 +828,10 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
                     b.HasIndex("Departement");
+
+                    b.HasIndex("CaseNumber", "Departement")
+                        .IsUnique();
 
                     b.ToTable("Persons", (string)null);
                 });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Placement.Catalogue.Application;
 using Placement.Matching.Contracts;
 using Placement.Matching.Features.Persons;
+using Placement.Web.Hosting;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Persons;
@@ -45,6 +46,12 @@ public static class PersonsEndpoints
                 TypedResults.Ok(await handler.HandleAsync(caller, id, input, ct)))
             .WithName("UpdatePerson").WithSummary("Modifie le dossier de placement d'une personne.")
             .Problems(400, 404);
+        api.MapPost("/{id:guid}/co-defendants", async (Guid id, CoDefendantLinkRequest request, Caller caller, LinkCoDefendant handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, request, ct)))
+            .WithName("LinkCoDefendant")
+            .WithSummary("Lie à la personne un co-auteur ou une victime, même suivi·e par un autre SPIP, par son numéro de dossier et sa date de naissance, qui doivent correspondre tous deux : ils ne sont jamais placés dans la même structure. Chaque essai est inscrit au journal d'audit.")
+            .RateLimited(RateLimitKind.CoDefendantLink)
+            .Problems(400, 404, 429);
         api.MapGet("/{id:guid}/suitable-posts", async (Guid id, [AsParameters] SuitablePostsQuery query, Caller caller, FindSuitablePosts handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(caller, id, query, ct)))
             .WithName("SuitablePosts")

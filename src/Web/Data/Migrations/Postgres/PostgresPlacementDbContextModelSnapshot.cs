@@ -844,10 +844,10 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
                     b.HasIndex("Departement");
+
+                    b.HasIndex("CaseNumber", "Departement")
+                        .IsUnique();
 
                     b.ToTable("Persons", (string)null);
                 });
