@@ -39,7 +39,7 @@ public static class IdentityExtensions
         services.AddSingleton<UnknownAccountPassword>();
         services.AddScoped<Placement.Catalogue.Application.IPartnerAccounts, PartnerAccounts>();
         services.AddScoped<Placement.Catalogue.Application.IUserAccounts, UserAccounts>();
-        services.AddScoped<Features.Account.ChangeOwnPassword>();
+        services.AddScoped<OwnPasswordChange>();
 
         // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).
         services.AddAuthentication()

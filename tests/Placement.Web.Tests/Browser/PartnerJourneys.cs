@@ -9,6 +9,37 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
 {
     static PartnerJourneys() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance); // Windows-1252, as office software writes it
 
+    /// <summary>Tutors work from phones: every page a partner reaches, at 375 px, fits the screen's width and passes axe.</summary>
+    [SkippableFact]
+    public async Task EveryPartnerPage_AtPhoneWidth_FitsTheScreen_AndPassesAxe()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var app = browser.App;
+        var post = await Scenarios.PartnerPost(app, capacity: 2);
+        var person = await Scenarios.Person(app, post, hours: 40);
+        var created = await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync("/api/placements", new { personId = person, postId = post });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var placement = (await created.Json()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(PlacementApp.Partner)).PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
+
+        var page = await browser.SignedIn(PlacementApp.Partner);
+        await page.SetViewportSizeAsync(375, 812);
+        foreach (var (path, name) in new[]
+        {
+            ("/", "accueil"), ("/structure", "structure"), ("/structure/postes", "postes"), ("/structure/postes/nouveau", "nouveau-poste"),
+            ($"/structure/postes/{post}", "poste"), ("/structure/placements", "placements"), ($"/structure/placements/{placement}/heures", "heures"),
+            ($"/structure/placements/{placement}/decliner", "decliner"), ("/importer/postes", "importer"), ("/notifications", "notifications"),
+            ("/notifications/preferences", "preferences"), ("/compte/mot-de-passe", "mot-de-passe"),
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Status == 200, $"{path}: {response?.Status}");
+            var (content, screen) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+            Assert.True(content <= screen, $"{path}: {content} px wide on a {screen}-px screen");
+            await BrowserApp.Check(page, $"partenaire-375-{name}");
+        }
+    }
+
     [SkippableFact]
     public async Task APartner_ConfirmsAPlacement_LogsHours_AndTheOfficerSeesThemWithoutJudicialDataShown()
     {

@@ -9,7 +9,7 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/account/password", async (PasswordChange change, ClaimsPrincipal user, ChangeOwnPassword handler, CancellationToken ct) =>
+        app.MapPost("/api/account/password", async (PasswordChange change, ClaimsPrincipal user, OwnPasswordChange handler, CancellationToken ct) =>
             {
                 await handler.HandleAsync(user, change, ct);
                 return TypedResults.NoContent();

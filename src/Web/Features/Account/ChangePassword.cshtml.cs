@@ -8,9 +8,9 @@ namespace Placement.Web.Features.Account;
 
 /// <summary>
 /// « Changer mon mot de passe »: where an account with a temporary password is sent until it chooses its own
-/// (<see cref="CurrentAccounts"/>), and where anyone signed in may change theirs (<see cref="ChangeOwnPassword"/>).
+/// (<see cref="CurrentAccounts"/>), and where anyone signed in may change theirs (<see cref="OwnPasswordChange"/>).
 /// </summary>
-public sealed class ChangePasswordModel(ChangeOwnPassword change, SignInManager<PlacementUser> signIn, UserManager<PlacementUser> users) : PageModel
+public sealed class ChangePasswordModel(OwnPasswordChange change, SignInManager<PlacementUser> signIn, UserManager<PlacementUser> users) : PageModel
 {
     public sealed class Fields
     {

@@ -2,9 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Web.Identity;
 
-namespace Placement.Web.Features.Account;
+namespace Placement.Web.Identity;
 
 /// <summary>What the signed-in user sends to choose their password: the one they have, and the new one.</summary>
 public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
@@ -13,9 +12,10 @@ public sealed record PasswordChange(string? CurrentPassword, string? NewPassword
 /// A signed-in user chooses their own password, in place of the temporary one an administrator gave
 /// (<see cref="PlacementUser.MustChangePassword"/>) or of their own. The current password is asked again; the new one
 /// meets the rules and differs from it. The account's security stamp is renewed: its other sessions and tokens end
-/// (<see cref="CurrentAccounts"/>); the page signs its own session in again.
+/// (<see cref="CurrentAccounts"/>); the page signs its own session in again. An Identity service the page and the API share,
+/// as <see cref="PasswordSignIn"/> is for signing in.
 /// </summary>
-public sealed class ChangeOwnPassword(UserManager<PlacementUser> users) : IUseCase
+public sealed class OwnPasswordChange(UserManager<PlacementUser> users)
 {
     public async Task<PlacementUser> HandleAsync(ClaimsPrincipal principal, PasswordChange change, CancellationToken ct)
     {
