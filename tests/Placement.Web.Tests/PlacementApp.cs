@@ -101,29 +101,21 @@ public class PlacementApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>An account beside the demo ones (the demo password), e.g. a coordinator of another territory.</summary>
     /// <summary>A partner account of <paramref name="hostBodyId"/> (its département given), signed in with <see cref="Password"/>.</summary>
-    public async Task<string> PartnerAccount(string email, string hostBodyId, string departement)
-    {
-        using var scope = Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Placement.Web.Identity.PlacementUser>>();
-        if (await users.FindByEmailAsync(email) is null)
-        {
-            var user = new Placement.Web.Identity.PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Departements = departement, HostBodyId = Guid.Parse(hostBodyId) };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-            Assert.True((await users.AddToRoleAsync(user, Placement.Web.Identity.Roles.Partner)).Succeeded);
-        }
-        return email;
-    }
+    public Task<string> PartnerAccount(string email, string hostBodyId, string departement) =>
+        NewAccount(email, Placement.Web.Identity.Roles.Partner, departement, Guid.Parse(hostBodyId));
 
-    public async Task<string> Account(string email, string role, params string[] departements)
+    /// <summary>An account beside the demo ones (the demo password), e.g. a coordinator of another territory.</summary>
+    public Task<string> Account(string email, string role, params string[] departements) =>
+        NewAccount(email, role, string.Join(',', departements), hostBody: null);
+
+    private async Task<string> NewAccount(string email, string role, string departements, Guid? hostBody)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Placement.Web.Identity.PlacementUser>>();
         if (await users.FindByEmailAsync(email) is null)
         {
-            var user = new Placement.Web.Identity.PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Departements = string.Join(',', departements) };
+            var user = new Placement.Web.Identity.PlacementUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Departements = departements, HostBodyId = hostBody };
             var created = await users.CreateAsync(user, Password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
