@@ -17,21 +17,16 @@ public readonly record struct GeoPoint
     public double Latitude { get; }
     public double Longitude { get; }
 
-    /// <summary>Great-circle distance by the haversine formula with <see cref="EarthRadiusKm"/>.</summary>
-    public double DistanceKmTo(GeoPoint other) =>
-        Haversine(Latitude, Longitude, Math.Cos(Latitude * Math.PI / 180.0), other.Latitude, other.Longitude, Math.Cos(other.Latitude * Math.PI / 180.0));
+    /// <summary>Great-circle distance with <see cref="EarthRadiusKm"/> (<see cref="UnitVector.DistanceKm"/>).</summary>
+    public double DistanceKmTo(GeoPoint other) => UnitVector.DistanceKm(ToUnitVector(), other.ToUnitVector());
 
-    /// <summary>
-    /// The haversine distance of two points given in degrees with the cosines of their latitudes — precomputed by a
-    /// caller that measures one point against many (candidate generation). The one formula of every distance.
-    /// </summary>
-    public static double Haversine(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2)
+    /// <summary>The point on the unit sphere: what every distance is measured between.</summary>
+    public UnitVector ToUnitVector()
     {
         const double toRadians = Math.PI / 180.0;
-        var sinLat = Math.Sin((lat2 - lat1) * toRadians / 2);
-        var sinLon = Math.Sin((lon2 - lon1) * toRadians / 2);
-        var a = sinLat * sinLat + cosLat1 * cosLat2 * sinLon * sinLon;
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+        var (sinLat, cosLat) = Math.SinCos(Latitude * toRadians);
+        var (sinLon, cosLon) = Math.SinCos(Longitude * toRadians);
+        return new UnitVector(cosLat * cosLon, cosLat * sinLon, sinLat);
     }
 
     /// <summary>
@@ -50,4 +45,34 @@ public readonly record struct GeoPoint
     }
 
     public override string ToString() => FormattableString.Invariant($"{Latitude:0.#####},{Longitude:0.#####}");
+}
+
+/// <summary>
+/// A point on the unit sphere. The great-circle distance is the haversine one, written through the chord c between the
+/// points (hav θ = c² / 4): 2R·asin(c / 2). Comparing chords needs no trigonometry, which is what lets candidate generation
+/// test millions of pairs; <see cref="ChordSquaredWithin"/> is the chord of a distance, for such comparisons.
+/// </summary>
+public readonly record struct UnitVector(double X, double Y, double Z)
+{
+    /// <summary>The squared chord to <paramref name="other"/>: 4 × the haversine of the angle between them.</summary>
+    public double ChordSquaredTo(in UnitVector other)
+    {
+        double dx = X - other.X, dy = Y - other.Y, dz = Z - other.Z;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    /// <summary>The great-circle distance in km of a squared chord.</summary>
+    public static double KmOfChordSquared(double chordSquared) =>
+        2 * GeoPoint.EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(chordSquared) / 2));
+
+    /// <summary>The squared chord of a great-circle distance of <paramref name="km"/>; infinite beyond half the Earth (every point is nearer).</summary>
+    public static double ChordSquaredWithin(double km)
+    {
+        var half = km / (2 * GeoPoint.EarthRadiusKm);
+        if (half >= Math.PI / 2) return double.PositiveInfinity;
+        var chord = 2 * Math.Sin(half);
+        return chord * chord;
+    }
+
+    public static double DistanceKm(in UnitVector a, in UnitVector b) => KmOfChordSquared(a.ChordSquaredTo(b));
 }

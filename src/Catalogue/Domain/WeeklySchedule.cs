@@ -10,6 +10,7 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<T
 {
     private readonly TimeWindow[] _windows;
     private readonly TimeWindow[][] _byDay;
+    private readonly int[] _weekMinutes;
 
     public WeeklySchedule(IEnumerable<TimeWindow> windows)
     {
@@ -27,7 +28,18 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<T
         _windows = [.. merged];
         _byDay = new TimeWindow[7][];
         for (var d = 0; d < 7; d++) _byDay[d] = [.. _windows.Where(w => (int)w.Day == d)];
+        _weekMinutes = [.. _byDay.SelectMany(day => day).SelectMany(w => new[] { MinuteOfWeek(w.Day, w.Start), MinuteOfWeek(w.Day, w.End) })];
     }
+
+    /// <summary>
+    /// The windows as minutes of the week from Sunday 00:00, start and end of each in turn, in time order — disjoint, none
+    /// crossing midnight: what rule 11 intersects (<c>EligibilityRules.WeeklyHours</c>).
+    /// </summary>
+    public ReadOnlySpan<int> WeekMinutes => _weekMinutes;
+
+    public const int MinutesPerDay = 24 * 60;
+
+    private static int MinuteOfWeek(DayOfWeek day, TimeOnly time) => (int)day * MinutesPerDay + time.Hour * 60 + time.Minute;
 
     public static WeeklySchedule Empty { get; } = new([]);
 

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Index.Strtree;
 using Placement.Catalogue.Domain;
 
 namespace Placement.Matching.Domain;
@@ -10,14 +11,14 @@ namespace Placement.Matching.Domain;
 /// as on it (a decimal boundary point is not lost to binary rounding) — and a point in a hole is not. A
 /// MultiPolygon whose parts touch or overlap (neighbouring communes) is their union; only a part that is not a
 /// region by itself (open ring, fewer than 3 points, a ring crossing itself) is refused. Longitudes wrap at
-/// ±180°. Geometries are prepared once for fast repeated tests.
+/// ±180°. Geometries are indexed once for fast repeated tests (their areas, and their rings' segments for the tolerance).
 /// </summary>
 public sealed class ExclusionZones : IEquatable<ExclusionZones>
 {
     /// <summary>How near a boundary a point is on it, in degrees (~1 cm).</summary>
     public const double BoundaryTolerance = 1e-7;
 
-    private readonly Lazy<(Geometry[] Regions, IPreparedGeometry[] Prepared)> _index;
+    private readonly Lazy<(Geometry[] Regions, IndexedPointInAreaLocator[] Locators, STRtree<LineSegment>[] Boundaries)> _index;
     private static long s_topologyChecks;
 
     /// <summary>
@@ -39,13 +40,13 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
                 "Coordonnées hors limites : GeoJSON s'écrit [longitude, latitude].");
         }
         Geometries = list;
-        // Prepared at the first test, not at every read of the person.
+        // Indexed at the first test, not at every read of the person.
         _index = new(() =>
         {
             // Each part alone (checked valid when written): a point is in the union of the parts when it is in one of them,
             // so overlapping parts need no union — and no topology check at read time.
             Geometry[] regions = [.. list.SelectMany(Parts)];
-            return (regions, [.. regions.Select(PreparedGeometryFactory.Prepare)]);
+            return (regions, [.. regions.Select(Locator)], [.. regions.Select(Segments)]);
         });
     }
 
@@ -76,14 +77,45 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
 
     private bool Contains(double lon, double lat)
     {
-        var p = new Point(lon, lat);
-        var (regions, prepared) = _index.Value;
-        for (var i = 0; i < prepared.Length; i++)
+        var (regions, locators, boundaries) = _index.Value;
+        for (var i = 0; i < locators.Length; i++)
         {
             var box = regions[i].EnvelopeInternal;
             if (lon < box.MinX - BoundaryTolerance || lon > box.MaxX + BoundaryTolerance || lat < box.MinY - BoundaryTolerance || lat > box.MaxY + BoundaryTolerance) continue;
-            if (prepared[i].Intersects(p) || regions[i].IsWithinDistance(p, BoundaryTolerance)) return true;
+            if (locators[i].Locate(new Coordinate(lon, lat)) != Location.Exterior || NearBoundary(boundaries[i], lon, lat)) return true;
         }
+        return false;
+    }
+
+    /// <summary>Inside or on a region (holes outside), its index built at once: later tests from several threads only read it.</summary>
+    private static IndexedPointInAreaLocator Locator(Geometry region)
+    {
+        var locator = new IndexedPointInAreaLocator(region);
+        locator.Locate(region.EnvelopeInternal.Centre);
+        return locator;
+    }
+
+    /// <summary>The segments of a region's rings, indexed by their boxes.</summary>
+    private static STRtree<LineSegment> Segments(Geometry region)
+    {
+        var tree = new STRtree<LineSegment>();
+        foreach (var ring in Parts(region).Cast<Polygon>().SelectMany(p => p.InteriorRings.Prepend(p.ExteriorRing)))
+            for (var i = 1; i < ring.NumPoints; i++)
+            {
+                var segment = new LineSegment(ring.GetCoordinateN(i - 1), ring.GetCoordinateN(i));
+                tree.Insert(new Envelope(segment.P0, segment.P1), segment);
+            }
+        tree.Build();
+        return tree;
+    }
+
+    /// <summary>Within <see cref="BoundaryTolerance"/> of a ring: the segments whose box meets the point's, measured exactly.</summary>
+    private static bool NearBoundary(STRtree<LineSegment> segments, double lon, double lat)
+    {
+        var point = new Coordinate(lon, lat);
+        var near = segments.Query(new Envelope(lon - BoundaryTolerance, lon + BoundaryTolerance, lat - BoundaryTolerance, lat + BoundaryTolerance));
+        for (var i = 0; i < near.Count; i++)
+            if (near[i].Distance(point) <= BoundaryTolerance) return true;
         return false;
     }
 

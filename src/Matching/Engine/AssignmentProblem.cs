@@ -273,17 +273,24 @@ internal sealed class AssignmentProblem
         var pinnedCount = instance.Pinned.Count;
         var placed = chosen.Count + pinnedCount;
         var quality = chosen.Sum(a => (long)a.Score) + pinnedQuality;
-        // A person not examined might have been placed, with the best score there is: the bound stays a bound.
-        var boundPlaced = components.Sum(c => c.BoundPlaced) + pinnedCount + unexamined;
-        var boundQuality = components.Sum(c => c.BoundQuality) + pinnedQuality + (long)QualityScore.Max * unexamined;
-        optimal &= unexamined == 0;
+        // A person not examined, or given only their nearest posts, might have been placed elsewhere with the best score there
+        // is (the optimum over every pair loses at most that for each of them): the bound stays a bound.
+        var partial = unexamined + Enumerable.Range(0, instance.Persons.Count).Count(p => Graph.Coarse[p] && _pinnedPost[p] is null);
+        var boundPlaced = components.Sum(c => c.BoundPlaced) + pinnedCount + partial;
+        var boundQuality = components.Sum(c => c.BoundQuality) + pinnedQuality + (long)QualityScore.Max * partial;
+        optimal &= partial == 0;
         var objective = placed * PlacedWeight + quality;
         var bound = Math.Max(objective, boundPlaced * PlacedWeight + boundQuality);
         var elapsed = watch.Elapsed;
         var stats = new SolveStats(instance.Persons.Count, instance.Posts.Count, Graph.PairCount, placed, objective, optimal ? objective : bound,
             (long)elapsed.TotalMilliseconds, optimal ? placed : boundPlaced, quality, optimal ? quality : boundQuality, PlacedWeight,
             components.Count, conflictComponents,
-            Graph.SpatialTime.TotalMilliseconds, Graph.RuleTime.TotalMilliseconds, (elapsed - candidatesDone).TotalMilliseconds);
+            Graph.SpatialTime.TotalMilliseconds, Graph.RuleTime.TotalMilliseconds, (elapsed - candidatesDone).TotalMilliseconds)
+        {
+            CandidateWallMs = candidatesDone.TotalMilliseconds,
+            NotExamined = unexamined,
+            Coarse = partial - unexamined,
+        };
         var order = instance.Persons.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return new MatchingResult(optimal ? MatchingResult.Optimal : MatchingResult.Feasible,
             [.. assignments.OrderBy(a => order[a.PersonId])], unassigned, stats);

@@ -40,7 +40,8 @@ public sealed class AssignmentSolver
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
         var stop = stopping.Token;
         progress?.Report(new SolveProgress("candidates", 0));
-        var graph = CandidateGraph.Build(instance, share => progress?.Report(new SolveProgress("candidates", 20 * share)), stop);
+        var budget = new CandidateBudget(Clock, started, instance.Options.TimeLimit * CandidateShare);
+        var graph = CandidateGraph.Build(instance, share => progress?.Report(new SolveProgress("candidates", 20 * share)), budget, stop);
         var candidatesDone = watch.Elapsed;
 
         var problem = AssignmentProblem.Create(graph);
@@ -55,7 +56,7 @@ public sealed class AssignmentSolver
         foreach (var c in toRepair)
         {
             progress?.Report(new SolveProgress("conflicts", 40 + 55.0 * done++ / toRepair.Count, Sum(results, r => r.Objective(problem.PlacedWeight)), Sum(results, r => r.Bound(problem.PlacedWeight))));
-            var remaining = instance.Options.TimeLimit - Clock.GetElapsedTime(started);
+            var remaining = instance.Options.TimeLimit - ResultReserve(instance.Options.TimeLimit) - Clock.GetElapsedTime(started);
             results[c] = SolveConflicts(problem, components[c], results[c], remaining > TimeSpan.Zero && !stop.IsCancellationRequested ? remaining : TimeSpan.FromMilliseconds(1), stop);
         }
 
@@ -66,6 +67,15 @@ public sealed class AssignmentSolver
         progress?.Report(new SolveProgress("done", 100, result.Stats!.Objective, result.Stats.BestBound));
         return result;
     }
+
+    /// <summary>
+    /// The share of the time limit candidate generation may take: the flows over its arcs, the co-defendant searches and the
+    /// result follow in the rest.
+    /// </summary>
+    public const double CandidateShare = 0.5;
+
+    /// <summary>What the end of a solve (augmenting, explanations, the result) is left of the limit: 5 %, at least 50 ms.</summary>
+    private static TimeSpan ResultReserve(TimeSpan limit) => TimeSpan.FromTicks(Math.Max(limit.Ticks / 20, TimeSpan.FromMilliseconds(50).Ticks));
 
     private static long Sum(ComponentResult[] results, Func<ComponentResult, long> value) => results.Where(r => r is not null).Sum(value);
 

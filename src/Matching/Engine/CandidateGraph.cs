@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
+using System.Runtime.CompilerServices;
 
 namespace Placement.Matching.Engine;
 
@@ -8,24 +7,49 @@ namespace Placement.Matching.Engine;
 public readonly record struct CandidateArc(int Person, int Post, int Score, double DistanceKm, double WeeklyHours);
 
 /// <summary>
-/// Every pair that passes rules 1–11, found without comparing every person with every post: an
-/// STR-tree over the posts yields those inside the bounding box of each person's travel distance, and
-/// only those are evaluated (a box that crosses ±180° is queried on both sides). For a person with no
-/// eligible post, it also counts which rules exclude the posts — over every post of the instance, as
-/// matching.md asks (<see cref="BlockingCounts"/>), for those persons only. A person with no hours remaining
-/// gets no candidate (rule 15).
+/// When candidate generation must be done: <see cref="Until"/> after <see cref="Started"/> on <see cref="Clock"/>. Persons
+/// are examined in full while the pace allows everyone to be; beyond, the others get their nearest posts first
+/// (<see cref="CandidateGraph.CoarseCandidates"/>) and are examined in full afterwards while time remains.
+/// </summary>
+public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan Until)
+{
+    public TimeSpan Elapsed => Clock.GetElapsedTime(Started);
+    public bool Passed => Elapsed >= Until;
+}
+
+/// <summary>
+/// Every pair that passes rules 1–11, found in O(pairs within reach): a <see cref="PostGrid"/> yields the posts inside the box
+/// of each person's travel distance as contiguous runs, and only those are evaluated. For a person with no eligible post,
+/// <see cref="BlockingCounts"/> says which rules exclude the posts — over every post of the instance, as matching.md asks. A
+/// person with no hours remaining gets no candidate (rule 15).
+/// <para>
+/// Persons are taken in a fixed pseudo-random order, so that whatever the time limit leaves undone is spread over the whole
+/// territory and list, never « the last half ». Under a <see cref="CandidateBudget"/>: when the pace says the full examination
+/// of everyone would not end in time, the remaining persons first get a coarse set — the eligible posts within a growing
+/// radius, until <see cref="CoarseCandidates"/> are found — and are then examined in full, in the same order, while time
+/// remains. Only when even the coarse pass cannot end in time are persons left <see cref="Unexamined"/>.
+/// </para>
 /// </summary>
 public sealed class CandidateGraph
 {
-    private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, bool[] unexamined, long pairsExamined, TimeSpan spatial, TimeSpan rules)
+    /// <summary>Eligible posts looked for per person in the coarse pass (the nearest rings first).</summary>
+    public const int CoarseCandidates = 12;
+
+    /// <summary>The coarse pass starts at this share of the travel distance, and doubles it.</summary>
+    private const double CoarseFirstRing = 1.0 / 8;
+
+    private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, bool[] unexamined, bool[] coarse,
+        long pairsExamined, TimeSpan spatial, TimeSpan rules, TimeSpan wall)
     {
         PairsExamined = pairsExamined;
         Instance = instance;
         ByPerson = byPerson;
         Blocking = blocking;
         Unexamined = unexamined;
+        Coarse = coarse;
         SpatialTime = spatial;
         RuleTime = rules;
+        WallTime = wall;
         PairCount = byPerson.Sum(a => a.Length);
     }
 
@@ -45,88 +69,184 @@ public sealed class CandidateGraph
     /// <summary>Persons the time limit left unexamined: their posts were not looked at (no arc, no count).</summary>
     public IReadOnlyList<bool> Unexamined { get; }
 
+    /// <summary>Persons whose candidates are only their nearest eligible posts (the time limit ended before their full examination).</summary>
+    public IReadOnlyList<bool> Coarse { get; }
+
     /// <summary>Time spent in spatial queries (summed over threads).</summary>
     public TimeSpan SpatialTime { get; }
 
     /// <summary>Time spent evaluating rules and scores (summed over threads).</summary>
     public TimeSpan RuleTime { get; }
 
+    /// <summary>Wall-clock time of the whole generation.</summary>
+    public TimeSpan WallTime { get; }
+
     /// <summary>
-    /// The candidates of every person; once <paramref name="stop"/> is signalled (the time limit), the persons not examined yet
-    /// are left so, at once. <paramref name="progress"/> hears the share of persons examined (from one thread at a time).
+    /// The candidates of every person. <paramref name="budget"/>: when they must be done (see the class); <paramref name="stop"/>:
+    /// stop at once (cancellation), the persons not examined yet left so. <paramref name="progress"/> hears the share of persons
+    /// examined (from one thread at a time).
     /// </summary>
-    public static CandidateGraph Build(MatchingInstance instance, Action<double>? progress = null, CancellationToken stop = default)
+    public static CandidateGraph Build(MatchingInstance instance, Action<double>? progress = null, CandidateBudget? budget = null, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var posts = instance.Posts;
-        var tree = new STRtree<int>();
-        for (var i = 0; i < posts.Count; i++)
-            tree.Insert(new Envelope(posts[i].Location.Longitude, posts[i].Location.Longitude, posts[i].Location.Latitude, posts[i].Location.Latitude), i);
-        tree.Build();
-
-        var (sides, scheduleClasses) = PostSide.Of(posts);
-        var counts = new BlockingCounts(sides, scheduleClasses, tree);
+        var watch = Stopwatch.StartNew();
+        var grid = new PostGrid(instance.Posts);
+        var counts = new BlockingCounts(grid);
         var persons = instance.Persons;
-        var byPerson = new CandidateArc[persons.Count][];
-        var blocking = new Dictionary<Rule, int>?[persons.Count];
-        var unexamined = new bool[persons.Count];
+        var n = persons.Count;
+        var byPerson = new CandidateArc[n][];
+        var blocking = new Dictionary<Rule, int>?[n];
+        var unexamined = new bool[n];
+        var coarse = new bool[n];
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(20_261_207).Shuffle(order);
+
+        var phaseStarted = budget?.Elapsed ?? TimeSpan.Zero;
+        var switched = 0; // 1 once the pace says the full examination of everyone would not end in time
         var examined = 0;
         var reporting = new object();
         long spatialTicks = 0, ruleTicks = 0, pairs = 0;
-        Parallel.For(0, persons.Count, () => (spatial: 0L, rules: 0L, cache: new WeeklyHoursCache(scheduleClasses)), (p, _, local) =>
+        bool Late() => stop.IsCancellationRequested || budget is { Passed: true };
+
+        // First pass, in the fixed order: in full while the pace allows, coarse afterwards.
+        Parallel.For(0, n, Threads, () => new Scanner(instance, grid, counts), (k, _, scanner) =>
         {
+            var p = order[k];
             var person = persons[p];
-            var start = Stopwatch.GetTimestamp();
-            if (progress is not null && Interlocked.Increment(ref examined) % 256 == 0)
-                lock (reporting) progress(examined / (double)persons.Count);
+            var done = Interlocked.Increment(ref examined);
+            if (progress is not null && done % 256 == 0)
+                lock (reporting) progress(done / (double)n);
             if (person.HoursRemaining <= 0)
             {
                 byPerson[p] = [];
-                return local;
+                return scanner;
             }
-            if (stop.IsCancellationRequested)
+            if (Late())
             {
                 byPerson[p] = [];
                 unexamined[p] = true;
-                return local;
+                return scanner;
             }
-            var nearby = Nearby(tree, person);
-            var afterQuery = Stopwatch.GetTimestamp();
-            Interlocked.Add(ref pairs, nearby.Count);
-            var arcs = new List<CandidateArc>();
-            var side = new PersonSide(person, instance.ReferenceDate, local.cache);
-            foreach (var q in nearby)
-                if (EligibilityRules.IsEligible(side, sides[q], instance.ReferenceDate, out var evaluation))
-                    arcs.Add(new CandidateArc(p, q, QualityScore.Of(person, posts[q], evaluation, instance.ReferenceDate), evaluation.DistanceKm, evaluation.WeeklyHours));
-            arcs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Post.CompareTo(b.Post));
-            byPerson[p] = [.. arcs];
-            if (arcs.Count == 0)
+            if (budget is not null && Volatile.Read(ref switched) == 0 && done >= 32)
             {
-                // No eligible post: which rules exclude the posts, over every post of the instance.
-                Interlocked.Add(ref pairs, posts.Count);
-                blocking[p] = counts.Count(side, nearby, instance.ReferenceDate, stop);
-                if (blocking[p] is null) unexamined[p] = true; // cut short: no count rather than a false one
+                var spent = budget.Elapsed - phaseStarted;
+                if (phaseStarted + spent * (n / (double)done) > budget.Until * 0.9) Interlocked.Exchange(ref switched, 1);
             }
-            var end = Stopwatch.GetTimestamp();
-            return (local.spatial + (afterQuery - start), local.rules + (end - afterQuery), local.cache);
-        }, local =>
+            var full = Volatile.Read(ref switched) == 0;
+            var outcome = full ? scanner.Full(p, Late) : scanner.Nearest(p, Late);
+            Apply(p, outcome);
+            return scanner;
+        }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
+
+        // Refinement: the persons given their nearest posts only, in full, in the same order, while time remains.
+        var toRefine = order.Where(p => coarse[p]).ToArray();
+        if (toRefine.Length > 0 && !Late())
+            Parallel.For(0, toRefine.Length, Threads, () => new Scanner(instance, grid, counts), (k, state, scanner) =>
+            {
+                if (Late())
+                {
+                    state.Stop();
+                    return scanner;
+                }
+                var p = toRefine[k];
+                var outcome = scanner.Full(p, Late);
+                if (!outcome.Unexamined) Apply(p, outcome);
+                return scanner;
+            }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
+
+        return new CandidateGraph(instance, byPerson, blocking, unexamined, coarse, pairs,
+            TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency), watch.Elapsed);
+
+        void Apply(int p, ScanOutcome outcome)
         {
-            Interlocked.Add(ref spatialTicks, local.spatial);
-            Interlocked.Add(ref ruleTicks, local.rules);
-        });
-        return new CandidateGraph(instance, byPerson, blocking, unexamined, pairs,
-            TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency));
+            byPerson[p] = outcome.Arcs;
+            blocking[p] = outcome.Blocking;
+            unexamined[p] = outcome.Unexamined;
+            coarse[p] = outcome.Coarse;
+        }
     }
 
-    /// <summary>The posts inside the box of the person's travel distance (with the rule's tolerance), on both sides of ±180°.</summary>
-    private static IList<int> Nearby(STRtree<int> tree, MatchPerson person)
+    /// <summary>One worker per core: the work is all CPU, more would only contend.</summary>
+    private static readonly ParallelOptions Threads = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    private readonly record struct ScanOutcome(CandidateArc[] Arcs, Dictionary<Rule, int>? Blocking, bool Coarse, bool Unexamined);
+
+    /// <summary>One thread's work: the runs and caches it reuses from person to person, and its time.</summary>
+    private sealed class Scanner(MatchingInstance instance, PostGrid grid, BlockingCounts counts)
     {
-        var (minLat, maxLat, minLon, maxLon) = person.Location.BoundingBox(person.MaxTravelKm + EligibilityRules.DistanceToleranceKm);
-        var found = tree.Query(new Envelope(Math.Max(minLon, -180), Math.Min(maxLon, 180), minLat, maxLat));
-        if (minLon >= -180 && maxLon <= 180) return found;
-        var all = new List<int>(found);
-        if (minLon < -180) all.AddRange(tree.Query(new Envelope(minLon + 360, 180, minLat, maxLat)));
-        if (maxLon > 180) all.AddRange(tree.Query(new Envelope(-180, maxLon - 360, minLat, maxLat)));
-        return [.. all.Distinct()];
+        private readonly List<(int From, int To)> _runs = [];
+        private readonly List<CandidateArc> _arcs = [];
+        private readonly WindowOverlapCache _cache = new(grid.Windows);
+        private long _spatial, _rules, _pairs;
+
+        /// <summary>Every eligible post of the person; for one with none, the blocking counts (null and unexamined if cut short).</summary>
+        public ScanOutcome Full(int p, Func<bool> late)
+        {
+            var person = instance.Persons[p];
+            var side = new PersonSide(person, instance.ReferenceDate, _cache);
+            Scan(p, side, person.MaxTravelKm);
+            var arcs = Sorted();
+            if (arcs.Length > 0) return new(arcs, null, false, false);
+            _pairs += grid.Count;
+            var start = Stopwatch.GetTimestamp();
+            var blocking = counts.Count(side, _runs, late);
+            _rules += Stopwatch.GetTimestamp() - start;
+            return new([], blocking, false, blocking is null);
+        }
+
+        /// <summary>
+        /// The eligible posts within a radius growing from an eighth of the travel distance, doubled until
+        /// <see cref="CoarseCandidates"/> are found; at the full distance this is <see cref="Full"/>.
+        /// </summary>
+        public ScanOutcome Nearest(int p, Func<bool> late)
+        {
+            var person = instance.Persons[p];
+            var side = new PersonSide(person, instance.ReferenceDate, _cache);
+            for (var km = person.MaxTravelKm * CoarseFirstRing; km < person.MaxTravelKm; km *= 2)
+            {
+                Scan(p, side, km);
+                if (_arcs.Count >= CoarseCandidates) return new(Sorted(), null, true, false);
+            }
+            return Full(p, late);
+        }
+
+        /// <summary>The eligible posts inside the box of <paramref name="km"/> into <see cref="_arcs"/> (rule 6 still at the person's own distance).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: optimised from the first call, as a CLI run is one call
+        private void Scan(int p, in PersonSide side, double km)
+        {
+            var person = side.Person;
+            var start = Stopwatch.GetTimestamp();
+            grid.Runs(person.Location, km + EligibilityRules.DistanceToleranceKm, _runs);
+            var afterQuery = Stopwatch.GetTimestamp();
+            _arcs.Clear();
+            var sides = grid.Sides;
+            var gates = grid.Gates;
+            foreach (var (from, to) in _runs)
+            {
+                _pairs += to - from;
+                for (var i = from; i < to; i++)
+                    if (!side.Refuses(gates[i]) && EligibilityRules.IsEligible(side, sides[i], out var evaluation))
+                    {
+                        var post = grid.PostIndex[i];
+                        _arcs.Add(new CandidateArc(p, post, QualityScore.Of(person, sides[i].Post, evaluation, instance.ReferenceDate), evaluation.DistanceKm, evaluation.WeeklyHours));
+                    }
+            }
+            var end = Stopwatch.GetTimestamp();
+            _spatial += afterQuery - start;
+            _rules += end - afterQuery;
+        }
+
+        private CandidateArc[] Sorted()
+        {
+            _arcs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Post.CompareTo(b.Post));
+            return [.. _arcs];
+        }
+
+        public void Flush(ref long spatial, ref long rules, ref long pairs)
+        {
+            Interlocked.Add(ref spatial, _spatial);
+            Interlocked.Add(ref rules, _rules);
+            Interlocked.Add(ref pairs, _pairs);
+        }
     }
 }

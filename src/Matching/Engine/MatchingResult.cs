@@ -32,6 +32,15 @@ public sealed record SolveStats(
     int PlacedBound, long Quality, long QualityBound, long PlacedWeight, int Components, int ConflictComponents,
     double CandidateMs, double RuleMs, double SolveMs)
 {
+    /// <summary>Wall-clock time of candidate generation (<see cref="CandidateMs"/> and <see cref="RuleMs"/> are summed over threads).</summary>
+    public double CandidateWallMs { get; init; }
+
+    /// <summary>Persons whose posts the time limit left unexamined (reason <c>not-examined</c>).</summary>
+    public int NotExamined { get; init; }
+
+    /// <summary>Persons the time limit left with their nearest eligible posts only.</summary>
+    public int Coarse { get; init; }
+
     /// <summary>(bestBound − objective) / bestBound; 0 when proved optimal.</summary>
     public double Gap => BestBound == 0 ? 0 : (BestBound - Objective) / (double)BestBound;
 }

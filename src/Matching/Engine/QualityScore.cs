@@ -50,9 +50,10 @@ public static class QualityScore
         // A person who may not travel at all (limit 0) and a post at their door: the nearest there is, full marks (never 0/0).
         var distance = person.MaxTravelKm > 0 ? 35 * Math.Clamp(1 - evaluation.DistanceKm / person.MaxTravelKm, 0, 1) : 35;
         var shared = 0;
-        foreach (var skill in post.Skills)
-            foreach (var own in person.Skills)
-                if (string.Equals(skill, own, StringComparison.Ordinal)) { shared++; break; }
+        // Indexed loops: an enumerator of an IReadOnlyList is an allocation, and this runs for every eligible pair.
+        for (var i = 0; i < post.Skills.Count; i++)
+            for (var j = 0; j < person.Skills.Count; j++)
+                if (string.Equals(post.Skills[i], person.Skills[j], StringComparison.Ordinal)) { shared++; break; }
         var skills = post.Skills.Count == 0 ? 12.5 : 25.0 * shared / post.Skills.Count;
         var margin = person.HoursRemaining <= 0 ? 1 : evaluation.AchievableHours / person.HoursRemaining - 1;
         var schedule = 25 * Math.Clamp(margin, 0, 1);

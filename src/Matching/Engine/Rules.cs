@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Placement.Catalogue.Domain;
 
 namespace Placement.Matching.Engine;
@@ -100,15 +101,16 @@ public readonly record struct Evaluation(Rule Broken, double DistanceKm, double 
 }
 
 /// <summary>
-/// The one implementation of the per-pair hard rules of matching.md (1–11 and 13 against placements
-/// outside the instance). The solver, person-aware search, every placement path and the explanations
-/// all call <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>.
+/// The one implementation of the per-pair hard rules of matching.md (1–11 and 13 against placements outside the instance),
+/// each rule written once in <see cref="Check"/>. The solver, person-aware search, every placement path and the explanations
+/// all go through it: <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/> asks every rule (an explanation lists them
+/// all), <see cref="IsEligible"/> stops at the first one broken (candidate generation) — the same code, told whether to go on.
 /// </summary>
 public static class EligibilityRules
 {
-    private static readonly TimeOnly MinorDayStart = new(6, 0);
-    private static readonly TimeOnly MinorDayEnd = new(22, 0);
-    private const double MinorMaxDailyHours = 8;
+    private const int MinorDayStart = 6 * 60;
+    private const int MinorDayEnd = 22 * 60;
+    private const int MinorMaxDailyMinutes = 8 * 60;
     private const double MinorMaxWeeklyHours = 35;
 
     /// <summary>Rule 6 accepts up to <c>maxTravelKm + 1e-6</c> km (matching.md): a decimal distance is not lost to binary rounding.</summary>
@@ -149,13 +151,8 @@ public static class EligibilityRules
         return forbidden;
     }
 
-    /// <summary>Rule 6's distance, on the cosines each side worked out once.</summary>
-    public static double DistanceKm(in PersonSide person, in PostSide post) =>
-        GeoPoint.Haversine(person.Person.Location.Latitude, person.Person.Location.Longitude, person.CosLatitude,
-            post.Post.Location.Latitude, post.Post.Location.Longitude, post.CosLatitude);
-
-    /// <summary>Rule 6 (with its tolerance).</summary>
-    public static bool WithinReach(double distanceKm, double maxTravelKm) => distanceKm <= maxTravelKm + DistanceToleranceKm;
+    /// <summary>Rule 6 on a squared chord (<see cref="UnitVector"/>): within the person's reach, tolerance included.</summary>
+    public static bool WithinReach(double chordSquared, in PersonSide person) => chordSquared <= person.ReachChordSquared;
 
     /// <summary>Rule 11's test once W and N are known.</summary>
     public static bool CompletesInTime(double weeklyHours, double weeks, double hoursRemaining) =>
@@ -163,59 +160,63 @@ public static class EligibilityRules
 
     /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
     public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate) =>
-        Evaluate(new PersonSide(person, referenceDate, cache: null), new PostSide(post, scheduleClass: 0), referenceDate);
+        Evaluate(new PersonSide(person, referenceDate, cache: null), new PostSide(post));
+
+    /// <summary>Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once.</summary>
+    public static Evaluation Evaluate(in PersonSide person, in PostSide post) => Check(person, post, firstBroken: false);
 
     /// <summary>
-    /// Every rule, as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, on sides worked out once (candidate generation's
-    /// counts). <paramref name="knownFar"/>: the post is outside the box of the person's travel distance — rule 6 is broken
-    /// without measuring (the distance is then reported as infinite).
+    /// Whether the pair passes every rule — the rules of <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, stopping at the
+    /// first one broken; <paramref name="evaluation"/> holds the figures of an eligible pair. What candidate generation runs on
+    /// every pair in reach.
     /// </summary>
-    public static Evaluation Evaluate(in PersonSide person, in PostSide post, DateOnly referenceDate, bool knownFar = false)
+    public static bool IsEligible(in PersonSide person, in PostSide post, out Evaluation evaluation)
+    {
+        evaluation = Check(person, post, firstBroken: true);
+        return evaluation.IsEligible;
+    }
+
+    /// <summary>
+    /// Each rule once, cheapest first: the trait mask (1–3, 7, 8, 10) and physical demand (9) on the post's gate, distance on the chord (6), partners
+    /// (4, and 13 outside the instance), the dates and weekly hours (11), and only then the zones (5). With
+    /// <paramref name="firstBroken"/>, the first broken rule ends the check (the figures not yet worked out are left at 0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Evaluation Check(in PersonSide person, in PostSide post, bool firstBroken)
     {
         var p = person.Person;
         var q = post.Post;
         var broken = Rule.None;
-        var hit = post.Traits & person.Forbidden;
-        if (hit != 0)
+        if (person.Refuses(post.Gate))
+        {
+            var hit = post.Traits & person.Forbidden;
             foreach (var (trait, rule) in TraitRules)
                 if ((hit & trait) != 0) broken |= rule;
+            if (post.PhysicalDemand > p.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
+            if (firstBroken) return new Evaluation(broken, 0, 0, 0);
+        }
+        var chord = person.Vector.ChordSquaredTo(post.Vector);
+        if (!WithinReach(chord, person))
+        {
+            broken |= Rule.Distance;
+            if (firstBroken) return new Evaluation(broken, 0, 0, 0);
+        }
         if (person.HasPartnerRules)
         {
-            if (p.ExcludedPartnerIds.Contains(q.PartnerId)) broken |= Rule.ExcludedPartner;
-            if (p.CoDefendantPartnerIds.Contains(q.PartnerId)) broken |= Rule.CoDefendant;
+            if (person.Excludes(post)) broken |= Rule.ExcludedPartner;
+            if (person.HasCoDefendantAt(post)) broken |= Rule.CoDefendant;
+            if (firstBroken && broken != Rule.None) return new Evaluation(broken, 0, 0, 0);
+        }
+        var weeks = Weeks(person.ReferenceDay, person.DeadlineDay, post.OpenFromDay, post.OpenUntilDay);
+        if (firstBroken && !person.MayCompleteInTime(post.MaxWeeklyHoursPerPerson, weeks)) return new Evaluation(broken | Rule.Schedule, 0, 0, weeks);
+        var weekly = person.WeeklyHours(post);
+        if (!CompletesInTime(weekly, weeks, p.HoursRemaining))
+        {
+            broken |= Rule.Schedule;
+            if (firstBroken) return new Evaluation(broken, 0, weekly, weeks);
         }
         if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) broken |= Rule.ExclusionZone;
-        var distance = knownFar ? double.PositiveInfinity
-            : DistanceKm(person, post);
-        if (!WithinReach(distance, p.MaxTravelKm)) broken |= Rule.Distance;
-        if (q.PhysicalDemand > p.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
-        var weekly = person.WeeklyHours(post);
-        var weeks = Weeks(referenceDate, p.Deadline, q.OpenFrom, q.OpenUntil);
-        if (!CompletesInTime(weekly, weeks, p.HoursRemaining)) broken |= Rule.Schedule;
-        return new Evaluation(broken, distance, weekly, weeks);
-    }
-
-    /// <summary>
-    /// Whether the pair passes every rule — the same rules as <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/>, cheapest first, stopping at the first
-    /// broken one: traits (a mask), physical demand, distance, partners, the dates, the weekly hours, and only then the
-    /// zones. What candidate generation runs on every pair in reach; the rules a pair breaks are asked of
-    /// <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/> only where an explanation needs them.
-    /// </summary>
-    public static bool IsEligible(in PersonSide person, in PostSide post, DateOnly referenceDate, out Evaluation evaluation)
-    {
-        evaluation = default;
-        var p = person.Person;
-        var q = post.Post;
-        if ((post.Traits & person.Forbidden) != 0 || q.PhysicalDemand > p.MaxPhysicalDemand) return false;
-        var distance = DistanceKm(person, post);
-        if (!WithinReach(distance, p.MaxTravelKm)) return false;
-        if (person.HasPartnerRules && (p.ExcludedPartnerIds.Contains(q.PartnerId) || p.CoDefendantPartnerIds.Contains(q.PartnerId))) return false;
-        var weeks = Weeks(referenceDate, p.Deadline, q.OpenFrom, q.OpenUntil);
-        var weekly = person.WeeklyHours(post);
-        if (!CompletesInTime(weekly, weeks, p.HoursRemaining)) return false;
-        if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) return false;
-        evaluation = new Evaluation(Rule.None, distance, weekly, weeks);
-        return true;
+        return new Evaluation(broken, UnitVector.KmOfChordSquared(chord), weekly, weeks);
     }
 
     /// <summary>
@@ -227,35 +228,70 @@ public static class EligibilityRules
     {
         ArgumentNullException.ThrowIfNull(availability);
         ArgumentNullException.ThrowIfNull(schedule);
-        double total = 0;
-        for (var day = DayOfWeek.Sunday; day <= DayOfWeek.Saturday; day++)
+        return WeeklyHours(availability.WeekMinutes, schedule.WeekMinutes, maxWeeklyHoursPerPerson, minor);
+    }
+
+    /// <summary>
+    /// <see cref="WeeklyHours(WeeklySchedule, WeeklySchedule, double, bool)"/> on <see cref="WeeklySchedule.WeekMinutes"/>.
+    /// </summary>
+    public static double WeeklyHours(ReadOnlySpan<int> availability, ReadOnlySpan<int> schedule, double maxWeeklyHoursPerPerson, bool minor) =>
+        WeeklyHours(availability, schedule, default, null, maxWeeklyHoursPerPerson, minor);
+
+    /// <summary>
+    /// Rule 11's W, the schedule's windows taken in time order, each window's <see cref="Overlap"/> with the availability looked up
+    /// in <paramref name="cache"/> by its id in <paramref name="windowIds"/> when there is one (posts share few distinct windows).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double WeeklyHours(ReadOnlySpan<int> availability, ReadOnlySpan<int> schedule, ReadOnlySpan<int> windowIds, WindowOverlapCache? cache,
+        double maxWeeklyHoursPerPerson, bool minor)
+    {
+        int total = 0, day = -1, daily = 0;
+        for (var w = 0; w < schedule.Length; w += 2)
         {
-            double daily = 0;
-            foreach (var a in availability.On(day))
-                foreach (var s in schedule.On(day))
-                {
-                    var start = a.Start > s.Start ? a.Start : s.Start;
-                    var end = a.End < s.End ? a.End : s.End;
-                    if (minor)
-                    {
-                        if (start < MinorDayStart) start = MinorDayStart;
-                        if (end > MinorDayEnd) end = MinorDayEnd;
-                    }
-                    if (end > start) daily += (end - start).TotalHours;
-                }
-            total += minor ? Math.Min(daily, MinorMaxDailyHours) : daily;
+            int start = schedule[w], end = schedule[w + 1], minutes;
+            if (cache is null) minutes = Overlap(availability, start, end, minor);
+            else if (!cache.TryGet(windowIds[w >> 1], out minutes)) minutes = cache.Set(windowIds[w >> 1], Overlap(availability, start, end, minor));
+            var d = start / WeeklySchedule.MinutesPerDay;
+            if (d != day)
+            {
+                total += minor ? Math.Min(daily, MinorMaxDailyMinutes) : daily;
+                (day, daily) = (d, 0);
+            }
+            daily += minutes;
         }
-        var weekly = Math.Min(total, maxWeeklyHoursPerPerson);
+        total += minor ? Math.Min(daily, MinorMaxDailyMinutes) : daily;
+        var weekly = Math.Min(total / 60.0, maxWeeklyHoursPerPerson);
         return minor ? Math.Min(weekly, MinorMaxWeeklyHours) : weekly;
     }
 
-    /// <summary>Rule 11's weeks N = (min(deadline, openUntil) − max(referenceDate, openFrom)) in days / 7; negative when the window is closed.</summary>
-    public static double Weeks(DateOnly referenceDate, DateOnly deadline, DateOnly openFrom, DateOnly openUntil)
+    /// <summary>
+    /// Minutes of the window [<paramref name="start"/>, <paramref name="end"/>) (minutes of the week, one day) inside the
+    /// availability — for a minor, inside 06:00–22:00 of that day.
+    /// </summary>
+    public static int Overlap(ReadOnlySpan<int> availability, int start, int end, bool minor)
     {
-        var end = deadline < openUntil ? deadline : openUntil;
-        var start = referenceDate > openFrom ? referenceDate : openFrom;
-        return (end.DayNumber - start.DayNumber) / 7.0;
+        if (minor)
+        {
+            var midnight = start / WeeklySchedule.MinutesPerDay * WeeklySchedule.MinutesPerDay;
+            start = Math.Max(start, midnight + MinorDayStart);
+            end = Math.Min(end, midnight + MinorDayEnd);
+        }
+        var minutes = 0;
+        for (var i = 0; i < availability.Length && availability[i] < end; i += 2)
+        {
+            var overlap = Math.Min(availability[i + 1], end) - Math.Max(availability[i], start);
+            if (overlap > 0) minutes += overlap;
+        }
+        return minutes;
     }
+
+    /// <summary>Rule 11's weeks N = (min(deadline, openUntil) − max(referenceDate, openFrom)) in days / 7; negative when the window is closed.</summary>
+    public static double Weeks(DateOnly referenceDate, DateOnly deadline, DateOnly openFrom, DateOnly openUntil) =>
+        Weeks(referenceDate.DayNumber, deadline.DayNumber, openFrom.DayNumber, openUntil.DayNumber);
+
+    /// <summary>Rule 11's N on day numbers (<see cref="DateOnly.DayNumber"/>).</summary>
+    public static double Weeks(int referenceDay, int deadlineDay, int openFromDay, int openUntilDay) =>
+        (Math.Min(deadlineDay, openUntilDay) - Math.Max(referenceDay, openFromDay)) / 7.0;
 }
 
 /// <summary>
@@ -264,96 +300,200 @@ public static class EligibilityRules
 /// </summary>
 public readonly struct PersonSide
 {
-    private readonly WeeklyHoursCache? _weekly;
+    private readonly WindowOverlapCache? _overlaps;
+    private readonly ulong[] _refusedGates;
+    private readonly int[] _excludedPartners;
+    private readonly int[] _coDefendantPartners;
 
     /// <summary>
-    /// A person's side, with a cache (one per thread, reused from person to person: <see cref="WeeklyHoursCache.Begin"/>),
+    /// A person's side, with a cache (one per thread, reused from person to person: <see cref="WindowOverlapCache.Begin"/>),
     /// or none for a single pair.
     /// </summary>
-    public PersonSide(MatchPerson person, DateOnly referenceDate, WeeklyHoursCache? cache)
+    public PersonSide(MatchPerson person, DateOnly referenceDate, WindowOverlapCache? cache)
     {
         ArgumentNullException.ThrowIfNull(person);
         Person = person;
         Minor = person.IsMinorOn(referenceDate);
         Forbidden = EligibilityRules.Forbidden(person, Minor);
-        CosLatitude = Math.Cos(person.Location.Latitude * Math.PI / 180.0);
+        _refusedGates = RefusedGates(Forbidden, person.MaxPhysicalDemand);
+        Vector = person.Location.ToUnitVector();
+        ReachChordSquared = UnitVector.ChordSquaredWithin(person.MaxTravelKm + EligibilityRules.DistanceToleranceKm);
         HasPartnerRules = person.ExcludedPartnerIds.Count > 0 || person.CoDefendantPartnerIds.Count > 0;
-        _weekly = cache;
+        _excludedPartners = [.. person.ExcludedPartnerIds.Select(PostSide.PartnerHash)];
+        _coDefendantPartners = [.. person.CoDefendantPartnerIds.Select(PostSide.PartnerHash)];
+        ReferenceDay = referenceDate.DayNumber;
+        DeadlineDay = person.Deadline.DayNumber;
+        MaxWeeklyHours = EligibilityRules.WeeklyHours(person.Availability, person.Availability, double.PositiveInfinity, Minor);
+        _overlaps = cache;
         cache?.Begin();
     }
 
     public MatchPerson Person { get; }
     public bool Minor { get; }
     public PostTrait Forbidden { get; }
-    public double CosLatitude { get; }
-    public bool HasPartnerRules { get; }
+    public UnitVector Vector { get; }
 
-    /// <summary>Rule 11's W for this person on the post (its class's, once computed).</summary>
-    public double WeeklyHours(in PostSide post)
+    /// <summary>Rule 6's limit on the squared chord: <c>maxTravelKm + 1e-6</c> km.</summary>
+    public double ReachChordSquared { get; }
+    public bool HasPartnerRules { get; }
+    public int ReferenceDay { get; }
+    public int DeadlineDay { get; }
+
+    /// <summary>
+    /// Rules 1–3, 7–10 on a post's <see cref="PostSide.Gate"/>: it has a trait the person forbids, or asks more effort than they
+    /// may give. One bit per gate, worked out once per person.
+    /// </summary>
+    public bool Refuses(byte gate) => (_refusedGates[gate >> 6] & (1UL << (gate & 63))) != 0;
+
+    private static ulong[] RefusedGates(PostTrait forbidden, PhysicalDemand maxDemand)
     {
-        if (_weekly is not null && _weekly.TryGet(post.ScheduleClass, out var cached)) return cached;
-        var q = post.Post;
-        var weekly = EligibilityRules.WeeklyHours(Person.Availability, q.Schedule, q.MaxWeeklyHoursPerPerson, Minor);
-        return _weekly is null ? weekly : _weekly.Set(post.ScheduleClass, weekly);
+        var refused = new ulong[4];
+        for (var gate = 0; gate < 256; gate++)
+            if (((PostTrait)(gate & PostSide.TraitBits) & forbidden) != 0 || (PhysicalDemand)(gate >> PostSide.DemandShift) > maxDemand)
+                refused[gate >> 6] |= 1UL << (gate & 63);
+        return refused;
     }
+
+    /// <summary>Rule 4: the post's partner is excluded by the decision.</summary>
+    public bool Excludes(in PostSide post) => Among(_excludedPartners, Person.ExcludedPartnerIds, post);
+
+    /// <summary>Rule 13 outside the instance: a co-defendant is placed with the post's partner.</summary>
+    public bool HasCoDefendantAt(in PostSide post) => Among(_coDefendantPartners, Person.CoDefendantPartnerIds, post);
+
+    /// <summary>Whether the post's partner is in <paramref name="ids"/>: by their hashes first, the id read only when one matches.</summary>
+    private static bool Among(int[] hashes, IReadOnlySet<string> ids, in PostSide post)
+    {
+        foreach (var hash in hashes)
+            if (hash == post.PartnerHashCode) return ids.Contains(post.Post.PartnerId);
+        return false;
+    }
+
+    /// <summary>
+    /// The most hours a week any post can give this person: W of their availability with itself (a schedule meets at most all
+    /// of it), a bound of <see cref="WeeklyHours(in PostSide)"/>.
+    /// </summary>
+    public double MaxWeeklyHours { get; }
+
+    /// <summary>
+    /// False when rule 11 is broken whatever the post's schedule: even <see cref="MaxWeeklyHours"/>, within the post's cap, would
+    /// not complete in <paramref name="weeks"/> — decided without intersecting the schedules. True says nothing.
+    /// </summary>
+    public bool MayCompleteInTime(double maxWeeklyHoursPerPerson, double weeks) =>
+        EligibilityRules.CompletesInTime(Math.Min(MaxWeeklyHours, maxWeeklyHoursPerPerson), weeks, Person.HoursRemaining);
+
+    /// <summary>Rule 11's W for this person on the post.</summary>
+    public double WeeklyHours(in PostSide post) =>
+        EligibilityRules.WeeklyHours(Person.Availability.WeekMinutes, post.Schedule, post.WindowIds, _overlaps, post.MaxWeeklyHoursPerPerson, Minor);
 }
 
 /// <summary>
-/// Rule 11's W per schedule class for the person being examined; <see cref="Begin"/> forgets the previous person in O(1)
-/// (a stamp per entry), so that one cache serves a thread's persons one after the other without clearing.
+/// The minutes of each distinct schedule window (<see cref="PostSide.WindowIds"/>) inside the availability of the person being
+/// examined; <see cref="Begin"/> forgets the previous person in O(1) (a stamp per entry), so that one cache serves a thread's
+/// persons one after the other without clearing.
 /// </summary>
-public sealed class WeeklyHoursCache(int classes)
+public sealed class WindowOverlapCache(int windows)
 {
-    private readonly double[] _values = new double[classes];
-    private readonly int[] _stamps = new int[classes];
+    private readonly int[] _values = new int[windows];
+    private readonly int[] _stamps = new int[windows];
     private int _current;
 
     public void Begin() => _current++;
 
-    public bool TryGet(int scheduleClass, out double value)
+    public bool TryGet(int window, out int minutes)
     {
-        value = _values[scheduleClass];
-        return _stamps[scheduleClass] == _current;
+        minutes = _values[window];
+        return _stamps[window] == _current;
     }
 
-    public double Set(int scheduleClass, double value)
+    public int Set(int window, int minutes)
     {
-        _stamps[scheduleClass] = _current;
-        return _values[scheduleClass] = value;
+        _stamps[window] = _current;
+        return _values[window] = minutes;
     }
 }
 
-/// <summary>What <see cref="EligibilityRules.IsEligible"/> reads of a post, worked out once for all its pairs.</summary>
+/// <summary>
+/// What the rules read of a post, worked out once for all its pairs and held in the struct itself — the per-pair checks never
+/// reach into the <see cref="MatchPost"/>, whose fields lie elsewhere in memory. The schedules of an instance's posts share one
+/// array, and each of their windows has the id of its distinct (start, end) in the instance (<see cref="Of"/>).
+/// </summary>
 public readonly struct PostSide
 {
-    public PostSide(MatchPost post, int scheduleClass)
+    private readonly int[] _minutes;
+    private readonly int[]? _windowIds;
+    private readonly int _scheduleStart;
+    private readonly int _scheduleLength;
+
+    /// <summary>A single post's side (its schedule copied, no window ids).</summary>
+    public PostSide(MatchPost post) : this(post, post?.Schedule.WeekMinutes.ToArray() ?? [], null, 0)
+    {
+    }
+
+    private PostSide(MatchPost post, int[] minutes, int[]? windowIds, int scheduleStart)
     {
         ArgumentNullException.ThrowIfNull(post);
         Post = post;
         Traits = EligibilityRules.Traits(post);
-        CosLatitude = Math.Cos(post.Location.Latitude * Math.PI / 180.0);
-        ScheduleClass = scheduleClass;
+        PhysicalDemand = post.PhysicalDemand;
+        Gate = (byte)((int)Traits | (int)PhysicalDemand << DemandShift);
+        Vector = post.Location.ToUnitVector();
+        OpenFromDay = post.OpenFrom.DayNumber;
+        OpenUntilDay = post.OpenUntil.DayNumber;
+        MaxWeeklyHoursPerPerson = post.MaxWeeklyHoursPerPerson;
+        PartnerHashCode = PartnerHash(post.PartnerId);
+        _minutes = minutes;
+        _windowIds = windowIds;
+        _scheduleStart = scheduleStart;
+        _scheduleLength = post.Schedule.WeekMinutes.Length;
     }
+
+    /// <summary>The bits of <see cref="Traits"/> in a <see cref="Gate"/>; the physical demand above them.</summary>
+    public const int TraitBits = 63, DemandShift = 6;
 
     public MatchPost Post { get; }
     public PostTrait Traits { get; }
-    public double CosLatitude { get; }
+    public PhysicalDemand PhysicalDemand { get; }
 
-    /// <summary>Posts with the same schedule and hour cap share a class: a person's W is the same on all of them.</summary>
-    public int ScheduleClass { get; }
+    /// <summary>Traits and physical demand in one byte: what <see cref="PersonSide.Refuses"/> reads.</summary>
+    public byte Gate { get; }
+    public UnitVector Vector { get; }
+    public int OpenFromDay { get; }
+    public int OpenUntilDay { get; }
+    public double MaxWeeklyHoursPerPerson { get; }
 
-    /// <summary>The sides of an instance's posts, with their schedule classes; the number of classes.</summary>
-    public static (PostSide[] Sides, int Classes) Of(IReadOnlyList<MatchPost> posts)
+    /// <summary>The partner id's <see cref="PartnerHash"/>: rules 4 and 13 compare it before reading the id.</summary>
+    public int PartnerHashCode { get; }
+
+    public static int PartnerHash(string partnerId) => StringComparer.Ordinal.GetHashCode(partnerId);
+
+    /// <summary>The post's <see cref="WeeklySchedule.WeekMinutes"/>.</summary>
+    public ReadOnlySpan<int> Schedule => new(_minutes, _scheduleStart, _scheduleLength);
+
+    /// <summary>The id of each window of <see cref="Schedule"/> among the instance's distinct windows; empty for a single post.</summary>
+    public ReadOnlySpan<int> WindowIds => _windowIds is null ? default : new(_windowIds, _scheduleStart / 2, _scheduleLength / 2);
+
+    /// <summary>The sides of posts, in their order; the number of distinct windows among their schedules.</summary>
+    public static (PostSide[] Sides, int Windows) Of(IReadOnlyList<MatchPost> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var classes = new Dictionary<(WeeklySchedule, double), int>();
+        var distinct = new Dictionary<(int, int), int>();
+        var minutes = new int[posts.Sum(p => p.Schedule.WeekMinutes.Length)];
+        var ids = new int[minutes.Length / 2];
         var sides = new PostSide[posts.Count];
+        var at = 0;
         for (var i = 0; i < posts.Count; i++)
         {
-            var key = (posts[i].Schedule, posts[i].MaxWeeklyHoursPerPerson);
-            if (!classes.TryGetValue(key, out var c)) classes[key] = c = classes.Count;
-            sides[i] = new PostSide(posts[i], c);
+            var schedule = posts[i].Schedule.WeekMinutes;
+            schedule.CopyTo(minutes.AsSpan(at));
+            for (var w = 0; w < schedule.Length; w += 2)
+            {
+                var window = (schedule[w], schedule[w + 1]);
+                if (!distinct.TryGetValue(window, out var id)) distinct[window] = id = distinct.Count;
+                ids[(at + w) / 2] = id;
+            }
+            sides[i] = new PostSide(posts[i], minutes, ids, at);
+            at += schedule.Length;
         }
-        return (sides, classes.Count);
+        return (sides, distinct.Count);
     }
 }
