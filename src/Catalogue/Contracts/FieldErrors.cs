@@ -22,6 +22,14 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>Adds every error of <paramref name="other"/> (one part of an input checked apart, on another thread).</summary>
+    public void AddAll(FieldErrors other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (field, messages) in other._errors)
+            foreach (var message in messages) Add(field, message);
+    }
+
     /// <summary>Runs <paramref name="build"/>; a rule it breaks is recorded under <paramref name="prefix"/>.</summary>
     public T? Try<T>(string prefix, Func<T> build)
     {

@@ -217,7 +217,16 @@ internal sealed class AssignmentProblem
     {
         var instance = Graph.Instance;
         var assignments = new List<Assignment>();
-        var byPerson = chosen.ToDictionary(a => a.Person);
+        // The explanations, on every core: thousands of French texts are a noticeable part of a short time limit.
+        var explained = new Assignment[chosen.Count];
+        Parallel.For(0, chosen.Count, i =>
+        {
+            var arc = chosen[i];
+            var (person, post) = (instance.Persons[arc.Person], instance.Posts[arc.Post]);
+            var parts = QualityScore.Parts(person, post, EligibilityRules.Evaluate(person, post, instance.ReferenceDate), instance.ReferenceDate);
+            explained[i] = new Assignment(person.Id, post.Id, arc.Score, Math.Round(arc.DistanceKm, 1), arc.WeeklyHours, QualityScore.Explain(parts));
+        });
+        var explanationOf = Enumerable.Range(0, chosen.Count).ToDictionary(i => chosen[i].Person, i => explained[i]);
         var used = new int[FreePlaces.Length];
         foreach (var arc in chosen) used[arc.Post]++;
         var partnerOfPerson = chosen.ToDictionary(a => a.Person, a => _partnerOfPost[a.Post]);
@@ -240,13 +249,7 @@ internal sealed class AssignmentProblem
                     : "placement existant maintenu malgré : " + string.Join(", ", RuleNames.Each(evaluation.Broken).Select(RuleNames.Label));
                 assignments.Add(new Assignment(person.Id, post.Id, score, Math.Round(evaluation.DistanceKm, 1), evaluation.WeeklyHours, [kept, .. QualityScore.Explain(parts)], Pinned: true));
             }
-            else if (byPerson.TryGetValue(p, out var arc))
-            {
-                var post = instance.Posts[arc.Post];
-                var evaluation = EligibilityRules.Evaluate(person, post, instance.ReferenceDate);
-                var parts = QualityScore.Parts(person, post, evaluation, instance.ReferenceDate);
-                assignments.Add(new Assignment(person.Id, post.Id, arc.Score, Math.Round(arc.DistanceKm, 1), arc.WeeklyHours, QualityScore.Explain(parts)));
-            }
+            else if (explanationOf.TryGetValue(p, out var assignment)) assignments.Add(assignment);
             else if (person.HoursRemaining <= 0)
                 unassigned.Add(new Unassigned(person.Id, UnassignedReasons.Completed));
             else if (Graph.Unexamined[p])
@@ -256,9 +259,10 @@ internal sealed class AssignmentProblem
             }
             else if (Graph.ByPerson[p].Length == 0)
             {
-                var blocking = Graph.Blocking[p]!;
+                // Without counts only when the time limit ended before them: the reason is certain, the detail missing.
+                var blocking = Graph.Blocking[p];
                 unassigned.Add(new Unassigned(person.Id, UnassignedReasons.NoEligiblePost,
-                    RuleNames.All.Where(blocking.ContainsKey).ToDictionary(RuleNames.Name, r => blocking[r])));
+                    blocking is null ? null : RuleNames.All.Where(blocking.ContainsKey).ToDictionary(RuleNames.Name, r => blocking[r])));
             }
             else
             {

@@ -40,7 +40,7 @@ public sealed class AssignmentSolver
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
         var stop = stopping.Token;
         progress?.Report(new SolveProgress("candidates", 0));
-        var budget = new CandidateBudget(Clock, started, instance.Options.TimeLimit * CandidateShare);
+        var budget = new CandidateBudget(Clock, started, instance.Options.TimeLimit * CandidateShare, instance.Options.TimeLimit * FirstPassShare);
         var graph = CandidateGraph.Build(instance, share => progress?.Report(new SolveProgress("candidates", 20 * share)), budget, stop);
         var candidatesDone = watch.Elapsed;
 
@@ -72,10 +72,13 @@ public sealed class AssignmentSolver
     /// The share of the time limit candidate generation may take: the flows over its arcs, the co-defendant searches and the
     /// result follow in the rest.
     /// </summary>
-    public const double CandidateShare = 0.5;
+    public const double CandidateShare = 0.55;
 
-    /// <summary>What the end of a solve (augmenting, explanations, the result) is left of the limit: 5 %, at least 50 ms.</summary>
-    private static TimeSpan ResultReserve(TimeSpan limit) => TimeSpan.FromTicks(Math.Max(limit.Ticks / 20, TimeSpan.FromMilliseconds(50).Ticks));
+    /// <summary>How far into the limit the first pass of candidate generation (everyone's nearest posts at least) may go.</summary>
+    public const double FirstPassShare = 0.75;
+
+    /// <summary>What the end of a solve (augmenting, explanations, the result) is left of the limit: 5 %, at least 100 ms.</summary>
+    private static TimeSpan ResultReserve(TimeSpan limit) => TimeSpan.FromTicks(Math.Max(limit.Ticks / 20, TimeSpan.FromMilliseconds(100).Ticks));
 
     private static long Sum(ComponentResult[] results, Func<ComponentResult, long> value) => results.Where(r => r is not null).Sum(value);
 

@@ -8,13 +8,13 @@ public readonly record struct CandidateArc(int Person, int Post, int Score, doub
 
 /// <summary>
 /// When candidate generation must be done: <see cref="Until"/> after <see cref="Started"/> on <see cref="Clock"/>. Persons
-/// are examined in full while the pace allows everyone to be; beyond, the others get their nearest posts first
-/// (<see cref="CandidateGraph.CoarseCandidates"/>) and are examined in full afterwards while time remains.
+/// are examined in full while the pace allows everyone to be by then; beyond, the others get their nearest posts first
+/// (<see cref="CandidateGraph.CoarseCandidates"/>) and are examined in full afterwards while time remains. The first pass —
+/// everyone's candidates, however coarse — may go on until <see cref="FirstPassUntil"/>.
 /// </summary>
-public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan Until)
+public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan Until, TimeSpan FirstPassUntil)
 {
     public TimeSpan Elapsed => Clock.GetElapsedTime(Started);
-    public bool Passed => Elapsed >= Until;
 }
 
 /// <summary>
@@ -27,7 +27,9 @@ public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan 
 /// territory and list, never « the last half ». Under a <see cref="CandidateBudget"/>: when the pace says the full examination
 /// of everyone would not end in time, the remaining persons first get a coarse set — the eligible posts within a growing
 /// radius, until <see cref="CoarseCandidates"/> are found — and are then examined in full, in the same order, while time
-/// remains. Only when even the coarse pass cannot end in time are persons left <see cref="Unexamined"/>.
+/// remains. Only when even the coarse pass cannot end in time are persons left <see cref="Unexamined"/>. The blocking counts
+/// of the persons without any eligible post come after the first pass and before the refinement, while time remains: a
+/// person's coarse candidates already give them their chance of a place, and an officer needs to know why someone has none.
 /// </para>
 /// </summary>
 public sealed class CandidateGraph
@@ -58,7 +60,10 @@ public sealed class CandidateGraph
     /// <summary>Eligible posts of each person (capacity not considered), best score first.</summary>
     public IReadOnlyList<CandidateArc[]> ByPerson { get; }
 
-    /// <summary>For persons without any eligible post: posts excluded per rule; null otherwise.</summary>
+    /// <summary>
+    /// For persons without any eligible post: posts excluded per rule; null otherwise — and for such a person when the time limit
+    /// ended before their counts (see the class).
+    /// </summary>
     public IReadOnlyList<Dictionary<Rule, int>?> Blocking { get; }
 
     public int PairCount { get; }
@@ -106,7 +111,8 @@ public sealed class CandidateGraph
         var examined = 0;
         var reporting = new object();
         long spatialTicks = 0, ruleTicks = 0, pairs = 0;
-        bool Late() => stop.IsCancellationRequested || budget is { Passed: true };
+        bool Late() => stop.IsCancellationRequested || (budget is not null && budget.Elapsed >= budget.Until);
+        bool FirstPassLate() => stop.IsCancellationRequested || (budget is not null && budget.Elapsed >= budget.FirstPassUntil);
 
         // First pass, in the fixed order: in full while the pace allows, coarse afterwards.
         Parallel.For(0, n, Threads, () => new Scanner(instance, grid, counts), (k, _, scanner) =>
@@ -121,7 +127,7 @@ public sealed class CandidateGraph
                 byPerson[p] = [];
                 return scanner;
             }
-            if (Late())
+            if (FirstPassLate())
             {
                 byPerson[p] = [];
                 unexamined[p] = true;
@@ -133,10 +139,23 @@ public sealed class CandidateGraph
                 if (phaseStarted + spent * (n / (double)done) > budget.Until * 0.9) Interlocked.Exchange(ref switched, 1);
             }
             var full = Volatile.Read(ref switched) == 0;
-            var outcome = full ? scanner.Full(p, Late) : scanner.Nearest(p, Late);
-            Apply(p, outcome);
+            Apply(p, full ? scanner.Full(p) : scanner.Nearest(p));
             return scanner;
         }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
+
+        // Then what explains the persons without any eligible post: the blocking counts, while time remains.
+        var toCount = order.Where(p => !unexamined[p] && !coarse[p] && byPerson[p].Length == 0 && persons[p].HoursRemaining > 0).ToArray();
+        if (toCount.Length > 0 && !Late())
+            Parallel.For(0, toCount.Length, Threads, () => new Scanner(instance, grid, counts), (k, state, scanner) =>
+            {
+                if (Late())
+                {
+                    state.Stop();
+                    return scanner;
+                }
+                blocking[toCount[k]] = scanner.Count(toCount[k], Late);
+                return scanner;
+            }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
 
         // Refinement: the persons given their nearest posts only, in full, in the same order, while time remains.
         var toRefine = order.Where(p => coarse[p]).ToArray();
@@ -148,28 +167,18 @@ public sealed class CandidateGraph
                     state.Stop();
                     return scanner;
                 }
-                var p = toRefine[k];
-                var outcome = scanner.Full(p, Late);
-                if (!outcome.Unexamined) Apply(p, outcome);
+                Apply(toRefine[k], scanner.Full(toRefine[k]));
                 return scanner;
             }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
 
         return new CandidateGraph(instance, byPerson, blocking, unexamined, coarse, pairs,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency), watch.Elapsed);
 
-        void Apply(int p, ScanOutcome outcome)
-        {
-            byPerson[p] = outcome.Arcs;
-            blocking[p] = outcome.Blocking;
-            unexamined[p] = outcome.Unexamined;
-            coarse[p] = outcome.Coarse;
-        }
+        void Apply(int p, (CandidateArc[] Arcs, bool Coarse) outcome) => (byPerson[p], coarse[p]) = outcome;
     }
 
     /// <summary>One worker per core: the work is all CPU, more would only contend.</summary>
     private static readonly ParallelOptions Threads = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
-    private readonly record struct ScanOutcome(CandidateArc[] Arcs, Dictionary<Rule, int>? Blocking, bool Coarse, bool Unexamined);
 
     /// <summary>One thread's work: the runs and caches it reuses from person to person, and its time.</summary>
     private sealed class Scanner(MatchingInstance instance, PostGrid grid, BlockingCounts counts)
@@ -179,35 +188,40 @@ public sealed class CandidateGraph
         private readonly WindowOverlapCache _cache = new(grid.Windows);
         private long _spatial, _rules, _pairs;
 
-        /// <summary>Every eligible post of the person; for one with none, the blocking counts (null and unexamined if cut short).</summary>
-        public ScanOutcome Full(int p, Func<bool> late)
+        /// <summary>Every eligible post of the person.</summary>
+        public (CandidateArc[] Arcs, bool Coarse) Full(int p)
         {
             var person = instance.Persons[p];
-            var side = new PersonSide(person, instance.ReferenceDate, _cache);
-            Scan(p, side, person.MaxTravelKm);
-            var arcs = Sorted();
-            if (arcs.Length > 0) return new(arcs, null, false, false);
-            _pairs += grid.Count;
-            var start = Stopwatch.GetTimestamp();
-            var blocking = counts.Count(side, _runs, late);
-            _rules += Stopwatch.GetTimestamp() - start;
-            return new([], blocking, false, blocking is null);
+            Scan(p, new PersonSide(person, instance.ReferenceDate, _cache), person.MaxTravelKm);
+            return (Sorted(), false);
         }
 
         /// <summary>
         /// The eligible posts within a radius growing from an eighth of the travel distance, doubled until
         /// <see cref="CoarseCandidates"/> are found; at the full distance this is <see cref="Full"/>.
         /// </summary>
-        public ScanOutcome Nearest(int p, Func<bool> late)
+        public (CandidateArc[] Arcs, bool Coarse) Nearest(int p)
         {
             var person = instance.Persons[p];
             var side = new PersonSide(person, instance.ReferenceDate, _cache);
             for (var km = person.MaxTravelKm * CoarseFirstRing; km < person.MaxTravelKm; km *= 2)
             {
                 Scan(p, side, km);
-                if (_arcs.Count >= CoarseCandidates) return new(Sorted(), null, true, false);
+                if (_arcs.Count >= CoarseCandidates) return (Sorted(), true);
             }
-            return Full(p, late);
+            return Full(p);
+        }
+
+        /// <summary>The blocking counts of a person without any eligible post (null when <paramref name="late"/> cut them short).</summary>
+        public Dictionary<Rule, int>? Count(int p, Func<bool> late)
+        {
+            var person = instance.Persons[p];
+            var start = Stopwatch.GetTimestamp();
+            grid.Runs(person.Location, person.MaxTravelKm + EligibilityRules.DistanceToleranceKm, _runs);
+            _pairs += grid.Count;
+            var blocking = counts.Count(new PersonSide(person, instance.ReferenceDate, _cache), _runs, late);
+            _rules += Stopwatch.GetTimestamp() - start;
+            return blocking;
         }
 
         /// <summary>The eligible posts inside the box of <paramref name="km"/> into <see cref="_arcs"/> (rule 6 still at the person's own distance).</summary>

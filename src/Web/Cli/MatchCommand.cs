@@ -19,6 +19,9 @@ internal static class MatchCommand
     public static async Task<int> RunAsync(string input, string? outputFile, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         if (!File.Exists(input)) throw new UsageException($"Fichier introuvable : {input}");
+        var solver = services.GetRequiredService<AssignmentSolver>();
+        // The engine compiles on the idle core while this one reads: the time limit is then the solve's, not the compiler's.
+        var warmUp = Task.Run(() => EngineWarmUp.Run(solver), ct);
         MatchingInstance instance;
         try
         {
@@ -45,7 +48,8 @@ internal static class MatchCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var result = services.GetRequiredService<AssignmentSolver>().Solve(instance, progress, cancel.Token);
+            await warmUp;
+            var result = solver.Solve(instance, progress, cancel.Token);
             var json = JsonSerializer.Serialize(result, Output);
             if (outputFile is not null) await File.WriteAllTextAsync(outputFile, json + "\n", ct);
             else await output.WriteLineAsync(json);
