@@ -197,8 +197,9 @@ public sealed class CandidateGraph
         }
 
         /// <summary>
-        /// The eligible posts within a radius growing from an eighth of the travel distance, doubled until
-        /// <see cref="CoarseCandidates"/> are found; at the full distance this is <see cref="Full"/>.
+        /// The eligible posts in the box of a radius growing from an eighth of the travel distance, doubled until
+        /// <see cref="CoarseCandidates"/> lie within the radius — so that the nearest eligible posts of all are among them; at
+        /// the full distance this is <see cref="Full"/>.
         /// </summary>
         public (CandidateArc[] Arcs, bool Coarse) Nearest(int p)
         {
@@ -207,7 +208,11 @@ public sealed class CandidateGraph
             for (var km = person.MaxTravelKm * CoarseFirstRing; km < person.MaxTravelKm; km *= 2)
             {
                 Scan(p, side, km);
-                if (_arcs.Count >= CoarseCandidates) return (Sorted(), true);
+                // Enough within the radius itself (not merely in its box): then the nearest of all are among them.
+                var within = 0;
+                foreach (var arc in _arcs)
+                    if (arc.DistanceKm <= km) within++;
+                if (within >= CoarseCandidates) return (Sorted(), true);
             }
             return Full(p);
         }
