@@ -7,8 +7,14 @@ using Placement.Matching.Generation;
 namespace Placement.Benchmarks;
 
 /// <summary>
-/// The solver at three generated scales, without and with co-defendant conflicts, beside a bare
-/// OR-Tools min-cost flow on the same arcs (the floor) and the greedy baseline (what is done by hand).
+/// The solver at generated scales, without and with co-defendant conflicts, beside a bare OR-Tools min-cost flow on the
+/// same arcs (the floor) and the greedy baseline (what is done by hand); then the shared instance library, each instance
+/// solved by the <c>match</c> CLI in a child process and judged by an independent checker (<see cref="InstanceLibrary"/>).
+/// Environment: <c>PLACEMENT_MATCHING_SCALES</c> — comma-separated scale names to run (all when unset; <c>none</c>, or any
+/// list naming no scale, runs none); <c>PLACEMENT_MATCHING_LIBRARY=0</c> skips the library; <c>PLACEMENT_INSTANCES_DIR</c>
+/// — the library's folder; <c>PLACEMENT_MATCH_DLL</c> — the Placement.Web.dll whose CLI is measured (another build, for an
+/// A/B); <c>PLACEMENT_REFERENCE_SECONDS</c> — also the long reference runs, of <c>networks</c> and of the library's
+/// <c>conflicts</c>, with that time limit.
 /// </summary>
 public sealed class MatchingBenchmark : IBenchmark
 {
@@ -27,13 +33,22 @@ public sealed class MatchingBenchmark : IBenchmark
 
     public void Run(TextWriter output)
     {
+        var only = Environment.GetEnvironmentVariable("PLACEMENT_MATCHING_SCALES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var unknown in (only ?? []).Except(Scales.Select(s => s.Scale).Append("none")))
+            output.WriteLine($"  Unknown scale {unknown} in PLACEMENT_MATCHING_SCALES (known: {string.Join(", ", Scales.Select(s => s.Scale))}, none).");
+        var scales = Scales.Where(s => only is null || only.Contains(s.Scale)).ToArray();
+        if (scales.Length > 0) RunGenerated(output, scales);
+        if (Environment.GetEnvironmentVariable("PLACEMENT_MATCHING_LIBRARY") != "0") new InstanceLibrary(output).Run();
+    }
+
+    private static void RunGenerated(TextWriter output, (string Scale, int Persons, int Posts, string? Area, int? Cities, int? Networks)[] scales)
+    {
         var geography = FranceGeography.Load(Path.Combine(AppContext.BaseDirectory, "seed", "geo"));
         var generator = new InstanceGenerator(geography);
         var rows = new List<object[]>();
         // Warm up (JIT, OR-Tools native load) as a running service would be.
         new AssignmentSolver().Solve(generator.Generate(50, 200, seed: 1, conflicts: true).ToInstance());
-        var only = Environment.GetEnvironmentVariable("PLACEMENT_MATCHING_SCALES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var (scale, persons, posts, area, cities, networks) in Scales.Where(s => only is null || only.Contains(s.Scale)))
+        foreach (var (scale, persons, posts, area, cities, networks) in scales)
             foreach (var conflicts in networks is null ? new[] { false, true } : [true])
             {
                 var generated = generator.Generate(persons, posts, seed: 42, conflicts && networks is null, area, cities, networks);
