@@ -10,8 +10,8 @@ namespace Placement.Matching.Engine;
 /// post, worked out rule by rule from what the posts share, so that a person costs a pass over small arrays rather than a
 /// full evaluation of every post. Each rule is decided on its own (a post counts under every rule it breaks):
 /// the trait rules and physical demand from counts per trait and per level; partners from counts per partner; distance from
-/// the posts inside the travel box (all others are beyond it); zones from the posts inside the zones' box; rule 11 — the one
-/// that needs each post — in one sequential pass over the grid's packed sides, each distinct window's overlap worked out once.
+/// the posts inside the travel box (all others are beyond it); zones from the posts inside the zones' box; rule 11 from the
+/// posts of the distinct schedule windows that meet the person's availability — every other post gives them no hour.
 /// </summary>
 public sealed class BlockingCounts
 {
@@ -20,9 +20,9 @@ public sealed class BlockingCounts
     private readonly int[] _withTrait = new int[8];
     private readonly int[] _atDemand;
     private readonly Dictionary<string, int> _perPartner = new(StringComparer.Ordinal);
-    /// <summary>What rule 11's bound reads of each post, side by side (a pass over every post streams these, not the sides).</summary>
-    private readonly int[] _openFrom, _openUntil;
-    private readonly double[] _maxWeekly;
+    /// <summary>Each distinct schedule window (<see cref="PostSide.WindowIds"/>): its start and end, and the posts that have it.</summary>
+    private readonly int[] _windowStart, _windowEnd;
+    private readonly int[] _postsOfWindowStart, _postsOfWindow;
 
     public BlockingCounts(PostGrid grid)
     {
@@ -30,9 +30,24 @@ public sealed class BlockingCounts
         _grid = grid;
         var sides = _sides = grid.Sides;
         _atDemand = new int[Enum.GetValues<PhysicalDemand>().Max(d => (int)d) + 1];
-        _openFrom = [.. sides.Select(side => side.OpenFromDay)];
-        _openUntil = [.. sides.Select(side => side.OpenUntilDay)];
-        _maxWeekly = [.. sides.Select(side => side.MaxWeeklyHoursPerPerson)];
+        _windowStart = new int[grid.Windows];
+        _windowEnd = new int[grid.Windows];
+        _postsOfWindowStart = new int[grid.Windows + 1];
+        for (var q = 0; q < sides.Length; q++)
+        {
+            var schedule = sides[q].Schedule;
+            var ids = sides[q].WindowIds;
+            for (var w = 0; w < ids.Length; w++)
+            {
+                (_windowStart[ids[w]], _windowEnd[ids[w]]) = (schedule[2 * w], schedule[2 * w + 1]);
+                _postsOfWindowStart[ids[w] + 1]++;
+            }
+        }
+        for (var w = 0; w < grid.Windows; w++) _postsOfWindowStart[w + 1] += _postsOfWindowStart[w];
+        _postsOfWindow = new int[_postsOfWindowStart[^1]];
+        var next = _postsOfWindowStart[..^1];
+        for (var q = 0; q < sides.Length; q++)
+            foreach (var id in sides[q].WindowIds) _postsOfWindow[next[id]++] = q;
         for (var q = 0; q < sides.Length; q++)
         {
             var post = sides[q].Post;
@@ -47,7 +62,7 @@ public sealed class BlockingCounts
     /// of the box of the person's travel distance. Null when <paramref name="passed"/> says so midway: no count rather than a false one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Dictionary<Rule, int>? Count(in PersonSide side, List<(int From, int To)> nearby, Func<bool>? passed = null)
+    public Dictionary<Rule, int>? Count(in PersonSide side, List<(int From, int To)> nearby, Scratch scratch, Func<bool>? passed = null)
     {
         ArgumentNullException.ThrowIfNull(nearby);
         var person = side.Person;
@@ -82,15 +97,38 @@ public sealed class BlockingCounts
             Add(Rule.ExclusionZone, inZones);
         }
 
-        // Rule 11, post by post in grid order (each distinct window's overlap once).
-        var late = 0;
-        for (var q = 0; q < _sides.Length; q++)
+        // Rule 11: a post none of whose windows meets the person's availability gives W = 0 and breaks it; only the posts of the
+        // windows that do meet it are looked at, each once, by the rule itself.
+        ArgumentNullException.ThrowIfNull(scratch);
+        var visit = scratch.Begin();
+        var inTime = 0;
+        var availability = person.Availability.WeekMinutes;
+        for (var w = 0; w < _windowStart.Length; w++)
         {
-            if ((q & 4095) == 0 && passed?.Invoke() == true) return null;
-            var weeks = EligibilityRules.Weeks(side.ReferenceDay, side.DeadlineDay, _openFrom[q], _openUntil[q]);
-            if (!side.MayCompleteInTime(_maxWeekly[q], weeks) || !EligibilityRules.CompletesInTime(side.WeeklyHours(_sides[q]), weeks, person.HoursRemaining)) late++;
+            if (EligibilityRules.Overlap(availability, _windowStart[w], _windowEnd[w], side.Minor) == 0) continue;
+            if (passed?.Invoke() == true) return null;
+            for (var i = _postsOfWindowStart[w]; i < _postsOfWindowStart[w + 1]; i++)
+            {
+                var q = _postsOfWindow[i];
+                if (scratch.Visited[q] == visit) continue;
+                scratch.Visited[q] = visit;
+                ref readonly var post = ref _sides[q];
+                if (EligibilityRules.CompletesInTime(side.WeeklyHours(post), EligibilityRules.Weeks(side.ReferenceDay, side.DeadlineDay, post.OpenFromDay, post.OpenUntilDay), person.HoursRemaining))
+                    inTime++;
+            }
         }
+        var late = _sides.Length - inTime;
         Add(Rule.Schedule, late);
         return counts;
+    }
+
+    /// <summary>One thread's marks of the posts already looked at for the person being counted (a stamp per post, never cleared).</summary>
+    public sealed class Scratch(BlockingCounts counts)
+    {
+        private int _visit;
+
+        public int[] Visited { get; } = new int[counts._sides.Length];
+
+        public int Begin() => ++_visit;
     }
 }

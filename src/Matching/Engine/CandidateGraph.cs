@@ -186,6 +186,7 @@ public sealed class CandidateGraph
         private readonly List<(int From, int To)> _runs = [];
         private readonly List<CandidateArc> _arcs = [];
         private readonly WindowOverlapCache _cache = new(grid.Windows);
+        private readonly BlockingCounts.Scratch _scratch = new(counts);
         private long _spatial, _rules, _pairs;
 
         /// <summary>Every eligible post of the person.</summary>
@@ -224,7 +225,7 @@ public sealed class CandidateGraph
             var start = Stopwatch.GetTimestamp();
             grid.Runs(person.Location, person.MaxTravelKm + EligibilityRules.DistanceToleranceKm, _runs);
             _pairs += grid.Count;
-            var blocking = counts.Count(new PersonSide(person, instance.ReferenceDate, _cache), _runs, late);
+            var blocking = counts.Count(new PersonSide(person, instance.ReferenceDate, _cache), _runs, _scratch, late);
             _rules += Stopwatch.GetTimestamp() - start;
             return blocking;
         }
