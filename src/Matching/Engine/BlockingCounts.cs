@@ -23,6 +23,9 @@ public sealed class BlockingCounts
     /// <summary>Each distinct schedule window (<see cref="PostSide.WindowIds"/>): its start and end, and the posts that have it.</summary>
     private readonly int[] _windowStart, _windowEnd;
     private readonly int[] _postsOfWindowStart, _postsOfWindow;
+    /// <summary>What rule 11 reads of each post before its schedule, side by side: the posts are then visited in grid order.</summary>
+    private readonly int[] _openFrom, _openUntil;
+    private readonly double[] _maxWeekly;
 
     public BlockingCounts(PostGrid grid)
     {
@@ -30,6 +33,9 @@ public sealed class BlockingCounts
         _grid = grid;
         var sides = _sides = grid.Sides;
         _atDemand = new int[Enum.GetValues<PhysicalDemand>().Max(d => (int)d) + 1];
+        _openFrom = [.. sides.Select(side => side.OpenFromDay)];
+        _openUntil = [.. sides.Select(side => side.OpenUntilDay)];
+        _maxWeekly = [.. sides.Select(side => side.MaxWeeklyHoursPerPerson)];
         _windowStart = new int[grid.Windows];
         _windowEnd = new int[grid.Windows];
         _postsOfWindowStart = new int[grid.Windows + 1];
@@ -97,38 +103,40 @@ public sealed class BlockingCounts
             Add(Rule.ExclusionZone, inZones);
         }
 
-        // Rule 11: a post none of whose windows meets the person's availability gives W = 0 and breaks it; only the posts of the
-        // windows that do meet it are looked at, each once, by the rule itself.
+        // Rule 11: a post none of whose windows meets the person's availability gives W = 0 and breaks it. The posts of the
+        // windows that do meet it are marked, then looked at in grid order by the rule itself — the bound that needs no
+        // schedule first (from arrays side by side), W for the few it leaves.
         ArgumentNullException.ThrowIfNull(scratch);
-        var visit = scratch.Begin();
-        var inTime = 0;
+        var marked = scratch.Clear();
         var availability = person.Availability.WeekMinutes;
         for (var w = 0; w < _windowStart.Length; w++)
         {
             if (EligibilityRules.Overlap(availability, _windowStart[w], _windowEnd[w], side.Minor) == 0) continue;
-            if (passed?.Invoke() == true) return null;
-            for (var i = _postsOfWindowStart[w]; i < _postsOfWindowStart[w + 1]; i++)
-            {
-                var q = _postsOfWindow[i];
-                if (scratch.Visited[q] == visit) continue;
-                scratch.Visited[q] = visit;
-                ref readonly var post = ref _sides[q];
-                if (EligibilityRules.CompletesInTime(side.WeeklyHours(post), EligibilityRules.Weeks(side.ReferenceDay, side.DeadlineDay, post.OpenFromDay, post.OpenUntilDay), person.HoursRemaining))
-                    inTime++;
-            }
+            for (var i = _postsOfWindowStart[w]; i < _postsOfWindowStart[w + 1]; i++) marked[_postsOfWindow[i] >> 6] |= 1UL << _postsOfWindow[i];
         }
+        if (passed?.Invoke() == true) return null;
+        var inTime = 0;
+        for (var k = 0; k < marked.Length; k++)
+            for (var bits = marked[k]; bits != 0; bits &= bits - 1)
+            {
+                var q = k * 64 + BitOperations.TrailingZeroCount(bits);
+                var weeks = EligibilityRules.Weeks(side.ReferenceDay, side.DeadlineDay, _openFrom[q], _openUntil[q]);
+                if (side.MayCompleteInTime(_maxWeekly[q], weeks) && EligibilityRules.CompletesInTime(side.WeeklyHours(_sides[q]), weeks, person.HoursRemaining)) inTime++;
+            }
         var late = _sides.Length - inTime;
         Add(Rule.Schedule, late);
         return counts;
     }
 
-    /// <summary>One thread's marks of the posts already looked at for the person being counted (a stamp per post, never cleared).</summary>
+    /// <summary>One thread's marks of the posts to look at for the person being counted: a bit per post.</summary>
     public sealed class Scratch(BlockingCounts counts)
     {
-        private int _visit;
+        private readonly ulong[] _marked = new ulong[(counts._sides.Length + 63) / 64];
 
-        public int[] Visited { get; } = new int[counts._sides.Length];
-
-        public int Begin() => ++_visit;
+        public ulong[] Clear()
+        {
+            Array.Clear(_marked);
+            return _marked;
+        }
     }
 }
