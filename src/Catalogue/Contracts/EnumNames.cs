@@ -10,8 +10,15 @@ public static class EnumNames
 
     public static T Parse<T>(string? text, string field) where T : struct, Enum
     {
-        foreach (var v in Enum.GetValues<T>())
-            if (string.Equals(ToKebab(v), text?.Trim(), StringComparison.OrdinalIgnoreCase)) return v;
-        throw new DomainRuleException(field, $"Valeur inconnue « {text} » ; attendu : {string.Join(", ", Enum.GetValues<T>().Select(ToKebab))}.");
+        var trimmed = text?.Trim();
+        foreach (var (name, value) in Names<T>.All)
+            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase)) return value;
+        throw new DomainRuleException(field, $"Valeur inconnue « {text} » ; attendu : {string.Join(", ", Names<T>.All.Select(n => n.Name))}.");
+    }
+
+    /// <summary>The kebab-case names of an enum's values, worked out once (an instance parses one per post and person).</summary>
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly (string Name, T Value)[] All = [.. Enum.GetValues<T>().Select(v => (ToKebab(v), v))];
     }
 }

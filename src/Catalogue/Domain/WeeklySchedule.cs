@@ -15,8 +15,11 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<T
     public WeeklySchedule(IEnumerable<TimeWindow> windows)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        var merged = new List<TimeWindow>();
-        foreach (var w in windows.OrderBy(w => MondayFirst(w.Day)).ThenBy(w => w.Start))
+        // Plain arrays: an instance of the matching format builds one schedule per post and per person.
+        var sorted = windows.ToArray();
+        Array.Sort(sorted, static (a, b) => MondayFirst(a.Day) != MondayFirst(b.Day) ? MondayFirst(a.Day) - MondayFirst(b.Day) : a.Start.CompareTo(b.Start));
+        var merged = new List<TimeWindow>(sorted.Length);
+        foreach (var w in sorted)
         {
             if (merged.Count > 0 && merged[^1].Day == w.Day && w.Start <= merged[^1].End)
             {
@@ -27,8 +30,18 @@ public sealed class WeeklySchedule : IEquatable<WeeklySchedule>, IReadOnlyList<T
         }
         _windows = [.. merged];
         _byDay = new TimeWindow[7][];
-        for (var d = 0; d < 7; d++) _byDay[d] = [.. _windows.Where(w => (int)w.Day == d)];
-        _weekMinutes = [.. _byDay.SelectMany(day => day).SelectMany(w => new[] { MinuteOfWeek(w.Day, w.Start), MinuteOfWeek(w.Day, w.End) })];
+        _weekMinutes = new int[2 * _windows.Length];
+        var at = 0;
+        for (var d = 0; d < 7; d++)
+        {
+            var day = Array.FindAll(_windows, w => (int)w.Day == d);
+            _byDay[d] = day;
+            foreach (var w in day)
+            {
+                _weekMinutes[at++] = MinuteOfWeek(w.Day, w.Start);
+                _weekMinutes[at++] = MinuteOfWeek(w.Day, w.End);
+            }
+        }
     }
 
     /// <summary>
