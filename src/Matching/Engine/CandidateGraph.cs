@@ -10,11 +10,24 @@ public readonly record struct CandidateArc(int Person, int Post, int Score, doub
 /// When candidate generation must be done: <see cref="Until"/> after <see cref="Started"/> on <see cref="Clock"/>. Persons
 /// are examined in full while the pace allows everyone to be by then; beyond, the others get their nearest posts first
 /// (<see cref="CandidateGraph.CoarseCandidates"/>) and are examined in full afterwards while time remains. The first pass —
-/// everyone's candidates, however coarse — may go on until <see cref="FirstPassUntil"/>.
+/// everyone's candidates, however coarse — may go on until <see cref="FirstPassUntil"/>. Whatever the shares, the work stops
+/// when what follows it would not end by <see cref="Limit"/>: <see cref="Afterwards"/> plus <see cref="PerArc"/> for each
+/// candidate found.
 /// </summary>
 public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan Until, TimeSpan FirstPassUntil)
 {
+    public TimeSpan Limit { get; init; } = TimeSpan.MaxValue;
+    public TimeSpan Afterwards { get; init; }
+    public TimeSpan PerArc { get; init; }
+
     public TimeSpan Elapsed => Clock.GetElapsedTime(Started);
+
+    /// <summary>Past <paramref name="share"/>, or too late for the rest of the solve with <paramref name="arcs"/> candidates.</summary>
+    public bool Passed(TimeSpan share, long arcs)
+    {
+        var elapsed = Elapsed;
+        return elapsed >= share || (Limit != TimeSpan.MaxValue && elapsed + Afterwards + PerArc * arcs >= Limit);
+    }
 }
 
 /// <summary>
@@ -111,8 +124,9 @@ public sealed class CandidateGraph
         var examined = 0;
         var reporting = new object();
         long spatialTicks = 0, ruleTicks = 0, pairs = 0;
-        bool Late() => stop.IsCancellationRequested || (budget is not null && budget.Elapsed >= budget.Until);
-        bool FirstPassLate() => stop.IsCancellationRequested || (budget is not null && budget.Elapsed >= budget.FirstPassUntil);
+        long arcs = 0;
+        bool Late() => stop.IsCancellationRequested || (budget is not null && budget.Passed(budget.Until, Interlocked.Read(ref arcs)));
+        bool FirstPassLate() => stop.IsCancellationRequested || (budget is not null && budget.Passed(budget.FirstPassUntil, Interlocked.Read(ref arcs)));
 
         // First pass, in the fixed order: in full while the pace allows, coarse afterwards.
         Parallel.For(0, n, Threads, () => new Scanner(instance, grid, counts), (k, _, scanner) =>
@@ -174,7 +188,11 @@ public sealed class CandidateGraph
         return new CandidateGraph(instance, byPerson, blocking, unexamined, coarse, pairs,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency), watch.Elapsed);
 
-        void Apply(int p, (CandidateArc[] Arcs, bool Coarse) outcome) => (byPerson[p], coarse[p]) = outcome;
+        void Apply(int p, (CandidateArc[] Arcs, bool Coarse) outcome)
+        {
+            Interlocked.Add(ref arcs, outcome.Arcs.Length - (byPerson[p]?.Length ?? 0));
+            (byPerson[p], coarse[p]) = outcome;
+        }
     }
 
     /// <summary>One worker per core: the work is all CPU, more would only contend.</summary>
