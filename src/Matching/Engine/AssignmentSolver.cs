@@ -83,10 +83,10 @@ public sealed class AssignmentSolver
 
     /// <summary>
     /// What the solve after candidate generation takes, per person and post (the problem, the result, the explanations) and per
-    /// candidate (components, flows), as measured on 2 cores (10,000 × 40,000: ≈ 0.2 s, and 0.4 to 0.5 µs per candidate); the work stops when they would not end
+    /// candidate (components, flows), as measured on 2 cores (10,000 × 40,000: ≈ 0.2 s, and 0.4 to 0.6 µs per candidate); the work stops when they would not end
     /// within 97 % of the limit.
     /// </summary>
-    private static readonly TimeSpan AfterwardsPerItem = TimeSpan.FromTicks(35), AfterwardsPerArc = TimeSpan.FromTicks(5);
+    private static readonly TimeSpan AfterwardsPerItem = TimeSpan.FromTicks(35), AfterwardsPerArc = TimeSpan.FromTicks(6);
 
     /// <summary>How far into the limit the first pass of candidate generation (everyone's nearest posts at least) may go.</summary>
     public const double FirstPassShare = 0.75;

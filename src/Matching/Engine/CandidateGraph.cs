@@ -23,11 +23,11 @@ public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan 
     public TimeSpan Elapsed => Clock.GetElapsedTime(Started);
 
     /// <summary>Past <paramref name="share"/>, or too late for the rest of the solve with <paramref name="arcs"/> candidates.</summary>
-    public bool Passed(TimeSpan share, long arcs)
-    {
-        var elapsed = Elapsed;
-        return elapsed >= share || (Limit != TimeSpan.MaxValue && elapsed + Afterwards + PerArc * arcs >= Limit);
-    }
+    public bool Passed(TimeSpan share, long arcs) => Passed(Elapsed, share, arcs);
+
+    /// <summary>As <see cref="Passed(TimeSpan, long)"/>, at the moment <paramref name="at"/> (a forecast).</summary>
+    public bool Passed(TimeSpan at, TimeSpan share, long arcs) =>
+        at >= share || (Limit != TimeSpan.MaxValue && at + Afterwards + PerArc * arcs >= Limit);
 }
 
 /// <summary>
@@ -149,8 +149,10 @@ public sealed class CandidateGraph
             }
             if (budget is not null && Volatile.Read(ref switched) == 0 && done >= 32)
             {
-                var spent = budget.Elapsed - phaseStarted;
-                if (phaseStarted + spent * (n / (double)done) > budget.Until * 0.9) Interlocked.Exchange(ref switched, 1);
+                // The pace so far, carried to everyone: the time it would end, and the candidates it would have found by then.
+                var pace = n / (double)done;
+                var end = phaseStarted + (budget.Elapsed - phaseStarted) * pace;
+                if (budget.Passed(end, budget.Until * 0.9, (long)(Interlocked.Read(ref arcs) * pace))) Interlocked.Exchange(ref switched, 1);
             }
             var full = Volatile.Read(ref switched) == 0;
             Apply(p, full ? scanner.Full(p) : scanner.Nearest(p));
