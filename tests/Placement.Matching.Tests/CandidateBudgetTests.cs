@@ -83,6 +83,26 @@ public class CandidateBudgetTests
     }
 
     [Fact]
+    public void APersonLeftWithTheirNearestPosts_CanBeCompletedLater_ToAllTheirEligiblePosts()
+    {
+        var instance = Territory(1000, 1500);
+        var graph = CandidateGraph.Build(instance, budget: Budget(new SteppingClock(TimeSpan.FromMilliseconds(1)), 1.1, 1.5));
+        var full = CandidateGraph.Build(instance);
+        var coarse = Enumerable.Range(0, 1000).Where(p => graph.Coarse[p]).Take(20).ToList();
+        Assert.NotEmpty(coarse);
+        var pairs = graph.PairCount;
+        foreach (var p in coarse)
+        {
+            var before = graph.ByPerson[p].Length;
+            Assert.Equal(full.ByPerson[p], graph.Complete(p));
+            Assert.False(graph.Coarse[p]);
+            Assert.Equal(full.ByPerson[p], graph.ByPerson[p]);
+            pairs += full.ByPerson[p].Length - before;
+        }
+        Assert.Equal(pairs, graph.PairCount);
+    }
+
+    [Fact]
     public void WhenEvenTheFirstPassCannotEnd_ThePersonsLeftOutAreSpreadOverTheList()
     {
         var instance = Territory(1000, 1500);

@@ -45,7 +45,7 @@ public sealed class ExclusionZones : IEquatable<ExclusionZones>
         {
             // Each part alone (checked valid when written): a point is in the union of the parts when it is in one of them,
             // so overlapping parts need no union — and no topology check at read time.
-            Geometry[] regions = [.. list.SelectMany(Parts)];
+            Geometry[] regions = [.. list.SelectMany(Parts).Where(part => !part.IsEmpty)];
             return (regions, [.. regions.Select(Locator)], [.. regions.Select(Segments)]);
         });
     }

@@ -50,13 +50,16 @@ internal sealed class AssignmentProblem
         var arcs = new List<CandidateArc>(graph.PairCount);
         foreach (var personArcs in graph.ByPerson)
             foreach (var a in personArcs)
-                if (_pinnedPost[a.Person] is null && FreePlaces[a.Post] > 0 && (_forbidden.Count == 0 || !_forbidden.Contains((a.Person, _partnerOfPost[a.Post]))))
-                    arcs.Add(a);
+                if (Usable(a)) arcs.Add(a);
         Arcs = arcs;
         PlacedWeight = 100L * instance.Persons.Count + 1;
     }
 
     public static AssignmentProblem Create(CandidateGraph graph) => new(graph);
+
+    /// <summary>An eligible pair the solve may choose: its person not pinned, its post with a free place, no pinned co-defendant's partner.</summary>
+    public bool Usable(CandidateArc arc) =>
+        _pinnedPost[arc.Person] is null && FreePlaces[arc.Post] > 0 && (_forbidden.Count == 0 || !_forbidden.Contains((arc.Person, _partnerOfPost[arc.Post])));
 
     public CandidateGraph Graph { get; }
     public int[] FreePlaces { get; }
@@ -252,8 +255,9 @@ internal sealed class AssignmentProblem
             else if (explanationOf.TryGetValue(p, out var assignment)) assignments.Add(assignment);
             else if (person.HoursRemaining <= 0)
                 unassigned.Add(new Unassigned(person.Id, UnassignedReasons.Completed));
-            else if (Graph.Unexamined[p])
+            else if (Graph.Unexamined[p] || Graph.Coarse[p])
             {
+                // Not placed on their nearest posts, and the limit came before their full examination: no reason can be claimed.
                 unassigned.Add(new Unassigned(person.Id, UnassignedReasons.NotExamined));
                 unexamined++;
             }
@@ -279,7 +283,7 @@ internal sealed class AssignmentProblem
         var quality = chosen.Sum(a => (long)a.Score) + pinnedQuality;
         // A person not examined, or given only their nearest posts, might have been placed elsewhere with the best score there
         // is (the optimum over every pair loses at most that for each of them): the bound stays a bound.
-        var partial = unexamined + Enumerable.Range(0, instance.Persons.Count).Count(p => Graph.Coarse[p] && _pinnedPost[p] is null);
+        var partial = Enumerable.Range(0, instance.Persons.Count).Count(p => (Graph.Unexamined[p] || Graph.Coarse[p]) && _pinnedPost[p] is null);
         var boundPlaced = components.Sum(c => c.BoundPlaced) + pinnedCount + partial;
         var boundQuality = components.Sum(c => c.BoundQuality) + pinnedQuality + (long)QualityScore.Max * partial;
         optimal &= partial == 0;
@@ -293,7 +297,7 @@ internal sealed class AssignmentProblem
         {
             CandidateWallMs = candidatesDone.TotalMilliseconds,
             NotExamined = unexamined,
-            Coarse = partial - unexamined,
+            Coarse = Enumerable.Range(0, instance.Persons.Count).Count(p => Graph.Coarse[p] && _pinnedPost[p] is null),
         };
         var order = instance.Persons.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return new MatchingResult(optimal ? MatchingResult.Optimal : MatchingResult.Feasible,

@@ -69,7 +69,17 @@ public sealed class AssignmentSolver
 
         var chosen = results.SelectMany(r => r.Arcs).ToList();
         var optimal = results.All(r => r.Optimal);
-        if (!optimal) problem.Augment(chosen, problem.Arcs); // only ever adds persons: useful after a stopped CP-SAT search
+        // Persons left with their nearest posts only and not placed on them: examined in full while time remains, then offered
+        // what is still free — a farther eligible post may be.
+        var placed = chosen.Select(a => a.Person).ToHashSet();
+        var completed = new List<CandidateArc>();
+        for (var p = 0; p < instance.Persons.Count; p++)
+        {
+            if (!graph.Coarse[p] || placed.Contains(p)) continue;
+            if (stop.IsCancellationRequested || Clock.GetElapsedTime(started) >= instance.Options.TimeLimit - ResultReserve(instance.Options.TimeLimit)) break;
+            completed.AddRange(graph.Complete(p).Where(problem.Usable));
+        }
+        if (!optimal || completed.Count > 0) problem.Augment(chosen, completed.Count == 0 ? problem.Arcs : problem.Arcs.Concat(completed)); // only ever adds persons
         var result = problem.Result(chosen, results, optimal, watch, candidatesDone, toRepair.Count);
         progress?.Report(new SolveProgress("done", 100, result.Stats!.Objective, result.Stats.BestBound));
         return result;

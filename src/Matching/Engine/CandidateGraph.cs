@@ -28,6 +28,16 @@ public sealed record CandidateBudget(TimeProvider Clock, long Started, TimeSpan 
     /// <summary>As <see cref="Passed(TimeSpan, long)"/>, at the moment <paramref name="at"/> (a forecast).</summary>
     public bool Passed(TimeSpan at, TimeSpan share, long arcs) =>
         at >= share || (Limit != TimeSpan.MaxValue && at + Afterwards + PerArc * arcs >= Limit);
+
+    /// <summary>
+    /// The first pass's stop: as <see cref="Passed(TimeSpan, long)"/> at <see cref="FirstPassUntil"/>, but never before half of
+    /// <see cref="Limit"/> — an estimate of what follows, however large, leaves the first pass its chance.
+    /// </summary>
+    public bool FirstPassPassed(long arcs)
+    {
+        var elapsed = Elapsed;
+        return elapsed >= FirstPassUntil || (Limit != TimeSpan.MaxValue && elapsed >= Limit / 2 && elapsed + Afterwards + PerArc * arcs >= Limit);
+    }
 }
 
 /// <summary>
@@ -53,19 +63,37 @@ public sealed class CandidateGraph
     /// <summary>The coarse pass starts at this share of the travel distance, and doubles it.</summary>
     private const double CoarseFirstRing = 1.0 / 8;
 
+    private readonly CandidateArc[][] _byPerson;
+    private readonly bool[] _coarse;
+    private readonly Lazy<Scanner> _completer;
+
     private CandidateGraph(MatchingInstance instance, CandidateArc[][] byPerson, Dictionary<Rule, int>?[] blocking, bool[] unexamined, bool[] coarse,
-        long pairsExamined, TimeSpan spatial, TimeSpan rules, TimeSpan wall)
+        long pairsExamined, TimeSpan spatial, TimeSpan rules, TimeSpan wall, Func<Scanner> completer)
     {
         PairsExamined = pairsExamined;
         Instance = instance;
-        ByPerson = byPerson;
+        ByPerson = _byPerson = byPerson;
         Blocking = blocking;
         Unexamined = unexamined;
-        Coarse = coarse;
+        Coarse = _coarse = coarse;
         SpatialTime = spatial;
         RuleTime = rules;
         WallTime = wall;
         PairCount = byPerson.Sum(a => a.Length);
+        _completer = new(completer, LazyThreadSafetyMode.None);
+    }
+
+    /// <summary>
+    /// Examines in full a person the time limit left with their nearest posts (<see cref="Coarse"/>): their candidates become
+    /// all their eligible posts, returned. One thread at a time (the solve's end, for the few left unplaced).
+    /// </summary>
+    public CandidateArc[] Complete(int person)
+    {
+        if (!_coarse[person]) return _byPerson[person];
+        var (arcs, _) = _completer.Value.Full(person);
+        PairCount += arcs.Length - _byPerson[person].Length;
+        (_byPerson[person], _coarse[person]) = (arcs, false);
+        return arcs;
     }
 
     public MatchingInstance Instance { get; }
@@ -79,7 +107,7 @@ public sealed class CandidateGraph
     /// </summary>
     public IReadOnlyList<Dictionary<Rule, int>?> Blocking { get; }
 
-    public int PairCount { get; }
+    public int PairCount { get; private set; }
 
     /// <summary>(person, post) pairs looked at: those inside the travel boxes, and every post for the persons without an eligible one.</summary>
     public long PairsExamined { get; }
@@ -126,7 +154,7 @@ public sealed class CandidateGraph
         long spatialTicks = 0, ruleTicks = 0, pairs = 0;
         long arcs = 0;
         bool Late() => stop.IsCancellationRequested || (budget is not null && budget.Passed(budget.Until, Interlocked.Read(ref arcs)));
-        bool FirstPassLate() => stop.IsCancellationRequested || (budget is not null && budget.Passed(budget.FirstPassUntil, Interlocked.Read(ref arcs)));
+        bool FirstPassLate() => stop.IsCancellationRequested || (budget is not null && budget.FirstPassPassed(Interlocked.Read(ref arcs)));
 
         // First pass, in the fixed order: in full while the pace allows, coarse afterwards.
         Parallel.For(0, n, Threads, () => new Scanner(instance, grid, counts), (k, _, scanner) =>
@@ -188,7 +216,8 @@ public sealed class CandidateGraph
             }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
 
         return new CandidateGraph(instance, byPerson, blocking, unexamined, coarse, pairs,
-            TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency), watch.Elapsed);
+            TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency), watch.Elapsed,
+            () => new Scanner(instance, grid, counts));
 
         void Apply(int p, (CandidateArc[] Arcs, bool Coarse) outcome)
         {

@@ -12,10 +12,19 @@ namespace Placement.Matching.Engine;
 /// </summary>
 public static class EngineWarmUp
 {
-    public static void Run(AssignmentSolver solver)
+    /// <summary>Solves the warm-up instance until it is done or <paramref name="stop"/> (the real work is ready); never throws.</summary>
+    public static void Run(AssignmentSolver solver, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(solver);
-        solver.Solve(Instance());
+        try
+        {
+            solver.Solve(Instance(), ct: stop);
+        }
+#pragma warning disable CA1031 // a warm-up that fails only leaves the real solve to compile its code itself
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private static MatchingInstance Instance()

@@ -16,7 +16,10 @@ public static class UnassignedReasons
     public const string Capacity = "capacity";
     public const string Conflict = "conflict";
     public const string Completed = "completed";
-    /// <summary>The time limit ended before this person's posts were examined (only when the limit cut candidate generation).</summary>
+    /// <summary>
+    /// The time limit ended before this person's posts were examined — or, given only their nearest posts and placed on none,
+    /// before the rest were (only when the limit cut candidate generation).
+    /// </summary>
     public const string NotExamined = "not-examined";
 }
 

@@ -249,7 +249,7 @@ public static class EligibilityRules
         for (var w = 0; w < schedule.Length; w += 2)
         {
             int start = schedule[w], end = schedule[w + 1], minutes;
-            if (cache is null) minutes = Overlap(availability, start, end, minor);
+            if (cache is null || windowIds.IsEmpty) minutes = Overlap(availability, start, end, minor);
             else if (!cache.TryGet(windowIds[w >> 1], out minutes)) minutes = cache.Set(windowIds[w >> 1], Overlap(availability, start, end, minor));
             var d = start / WeeklySchedule.MinutesPerDay;
             if (d != day)

@@ -21,7 +21,9 @@ internal static class MatchCommand
         if (!File.Exists(input)) throw new UsageException($"Fichier introuvable : {input}");
         var solver = services.GetRequiredService<AssignmentSolver>();
         // The engine compiles on the idle core while this one reads: the time limit is then the solve's, not the compiler's.
-        var warmUp = Task.Run(() => EngineWarmUp.Run(solver), ct);
+        // Stopped as soon as the instance is read (a small one is read at once), and never a cause of failure.
+        using var reading = new CancellationTokenSource();
+        var warmUp = Task.Run(() => EngineWarmUp.Run(solver, reading.Token), CancellationToken.None);
         MatchingInstance instance;
         try
         {
@@ -37,6 +39,10 @@ internal static class MatchCommand
         catch (ValidationFailedException e)
         {
             throw new UsageException("Instance invalide : " + string.Join(" ; ", e.Errors.Select(x => $"{x.Key} : {string.Join(" ", x.Value)}")));
+        }
+        finally
+        {
+            await reading.CancelAsync();
         }
 
         if (outputFile is not null) EnsureWritable(outputFile);
