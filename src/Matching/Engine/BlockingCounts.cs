@@ -79,8 +79,9 @@ public sealed class BlockingCounts
         }
 
         foreach (var (trait, rule) in EligibilityRules.TraitRules)
-            if ((side.Forbidden & trait) != 0) Add(rule, _withTrait[BitOperations.TrailingZeroCount((uint)trait)]);
-        for (var level = (int)person.MaxPhysicalDemand + 1; level < _atDemand.Length; level++) Add(Rule.PhysicalDemand, _atDemand[level]);
+            if (EligibilityRules.ForbiddenTraits(trait, side.Forbidden) != 0) Add(rule, _withTrait[BitOperations.TrailingZeroCount((uint)trait)]);
+        for (var level = 0; level < _atDemand.Length; level++)
+            if (EligibilityRules.TooDemanding((PhysicalDemand)level, person.MaxPhysicalDemand)) Add(Rule.PhysicalDemand, _atDemand[level]);
         foreach (var partner in person.ExcludedPartnerIds) Add(Rule.ExcludedPartner, _perPartner.GetValueOrDefault(partner));
         foreach (var partner in person.CoDefendantPartnerIds) Add(Rule.CoDefendant, _perPartner.GetValueOrDefault(partner));
 

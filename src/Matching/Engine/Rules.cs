@@ -151,6 +151,12 @@ public static class EligibilityRules
         return forbidden;
     }
 
+    /// <summary>Rule 9: the post asks more effort than the person may give.</summary>
+    public static bool TooDemanding(PhysicalDemand post, PhysicalDemand personMax) => post > personMax;
+
+    /// <summary>Rules 1–3, 7, 8, 10: the traits of the post the person forbids (none: the rules pass).</summary>
+    public static PostTrait ForbiddenTraits(PostTrait post, PostTrait forbidden) => post & forbidden;
+
     /// <summary>Rule 6 on a squared chord (<see cref="UnitVector"/>): within the person's reach, tolerance included.</summary>
     public static bool WithinReach(double chordSquared, in PersonSide person) => chordSquared <= person.ReachChordSquared;
 
@@ -189,10 +195,10 @@ public static class EligibilityRules
         var broken = Rule.None;
         if (person.Refuses(post.Gate))
         {
-            var hit = post.Traits & person.Forbidden;
+            var hit = ForbiddenTraits(post.Traits, person.Forbidden);
             foreach (var (trait, rule) in TraitRules)
                 if ((hit & trait) != 0) broken |= rule;
-            if (post.PhysicalDemand > p.MaxPhysicalDemand) broken |= Rule.PhysicalDemand;
+            if (TooDemanding(post.PhysicalDemand, p.MaxPhysicalDemand)) broken |= Rule.PhysicalDemand;
             if (firstBroken) return new Evaluation(broken, 0, 0, 0);
         }
         var chord = person.Vector.ChordSquaredTo(post.Vector);
@@ -349,7 +355,8 @@ public readonly struct PersonSide
     {
         var refused = new ulong[4];
         for (var gate = 0; gate < 256; gate++)
-            if (((PostTrait)(gate & PostSide.TraitBits) & forbidden) != 0 || (PhysicalDemand)(gate >> PostSide.DemandShift) > maxDemand)
+            if (EligibilityRules.ForbiddenTraits((PostTrait)(gate & PostSide.TraitBits), forbidden) != 0
+                || EligibilityRules.TooDemanding((PhysicalDemand)(gate >> PostSide.DemandShift), maxDemand))
                 refused[gate >> 6] |= 1UL << (gate & 63);
         return refused;
     }
