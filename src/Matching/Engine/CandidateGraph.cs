@@ -188,36 +188,26 @@ public sealed class CandidateGraph
         }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
 
         // Then what explains the persons without any eligible post: the blocking counts, while time remains.
-        var toCount = order.Where(p => !unexamined[p] && !coarse[p] && byPerson[p].Length == 0 && persons[p].HoursRemaining > 0).ToArray();
-        if (toCount.Length > 0 && !Late())
-            Parallel.For(0, toCount.Length, Threads, () => new Scanner(instance, grid, counts), (k, state, scanner) =>
-            {
-                if (Late())
-                {
-                    state.Stop();
-                    return scanner;
-                }
-                blocking[toCount[k]] = scanner.Count(toCount[k], Late);
-                return scanner;
-            }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
-
+        WhileTimeRemains(order.Where(p => !unexamined[p] && !coarse[p] && byPerson[p].Length == 0 && persons[p].HoursRemaining > 0).ToArray(),
+            (scanner, p) => blocking[p] = scanner.Count(p, Late));
         // Refinement: the persons given their nearest posts only, in full, in the same order, while time remains.
-        var toRefine = order.Where(p => coarse[p]).ToArray();
-        if (toRefine.Length > 0 && !Late())
-            Parallel.For(0, toRefine.Length, Threads, () => new Scanner(instance, grid, counts), (k, state, scanner) =>
-            {
-                if (Late())
-                {
-                    state.Stop();
-                    return scanner;
-                }
-                Apply(toRefine[k], scanner.Full(toRefine[k]));
-                return scanner;
-            }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
+        WhileTimeRemains(order.Where(p => coarse[p]).ToArray(), (scanner, p) => Apply(p, scanner.Full(p)));
 
         return new CandidateGraph(instance, byPerson, blocking, unexamined, coarse, pairs,
             TimeSpan.FromSeconds(spatialTicks / (double)Stopwatch.Frequency), TimeSpan.FromSeconds(ruleTicks / (double)Stopwatch.Frequency), watch.Elapsed,
             () => new Scanner(instance, grid, counts));
+
+        // One person after the other, in the given order, on every core, until the budget says stop.
+        void WhileTimeRemains(int[] chosen, Action<Scanner, int> examine)
+        {
+            if (chosen.Length == 0 || Late()) return;
+            Parallel.For(0, chosen.Length, Threads, () => new Scanner(instance, grid, counts), (k, state, scanner) =>
+            {
+                if (Late()) state.Stop();
+                else examine(scanner, chosen[k]);
+                return scanner;
+            }, scanner => scanner.Flush(ref spatialTicks, ref ruleTicks, ref pairs));
+        }
 
         void Apply(int p, (CandidateArc[] Arcs, bool Coarse) outcome)
         {
