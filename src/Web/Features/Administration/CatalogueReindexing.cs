@@ -49,7 +49,9 @@ public sealed class CatalogueReindexing(IServiceScopeFactory scopes, IHostApplic
         {
             using var scope = scopes.CreateScope();
             var handler = scope.ServiceProvider.GetRequiredService<RebuildSearchIndex>();
-            var progress = new Progress<int>(n => Update(s => s with { Indexed = n }));
+            // Progress<T> posts its reports to the thread pool: one may arrive after the result. Only a running rebuild takes
+            // a report, and the count never goes back.
+            var progress = new Progress<int>(n => Update(s => s.Running ? s with { Indexed = Math.Max(s.Indexed, n) } : s));
             var result = await handler.HandleAsync(caller, progress, lifetime.ApplicationStopping);
             Update(s => s with { Running = false, Indexed = result.Indexed, Engine = result.Engine, FinishedAt = clock.GetUtcNow() });
         }
