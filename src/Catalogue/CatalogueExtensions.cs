@@ -1,8 +1,7 @@
+using Placement.Catalogue.Imports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Placement.Catalogue.Application;
-using Placement.Catalogue.Configuration;
 using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
@@ -23,10 +22,10 @@ public static class CatalogueExtensions
             TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ZoneId)));
         services.AddSingleton(sp => FranceGeography.Load(Path.Combine(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ResolvedSeedDirectory, "geo")));
         services.AddSingleton<CatalogueInputs>();
-        services.AddSingleton<Activities.ActivityVocabulary>();
+        services.AddSingleton<Features.Activities.ActivityVocabulary>();
         services.AddSearch();
         services.AddGeocoding();
-        services.AddUseCases(typeof(CatalogueExtensions).Assembly);
+        services.AddUseCases(typeof(CatalogueExtensions).Assembly).AddImporters(typeof(CatalogueExtensions).Assembly);
         services.AddScoped<Notifications.CatalogueReminders>();
         return services;
     }

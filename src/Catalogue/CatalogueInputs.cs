@@ -3,6 +3,8 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue;
 
@@ -10,7 +12,7 @@ namespace Placement.Catalogue;
 /// Turns what a client writes into domain values: completes addresses from the real geography,
 /// checks the activity vocabulary, then builds the details — one error list naming every bad field.
 /// </summary>
-public sealed class CatalogueInputs(FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary activities, IGeocoder geocoder)
+public sealed class CatalogueInputs(FranceGeography geography, Placement.Catalogue.Features.Activities.ActivityVocabulary activities, IGeocoder geocoder)
 {
     /// <summary>An address without a position gets one from the geocoder (street if it can, else its commune).</summary>
     public async Task<AddressDto?> LocateAsync(AddressDto? address, CancellationToken ct = default)

@@ -7,7 +7,7 @@ public sealed class CatalogueOptions : IValidatableObject
 {
     public const string Section = "Placement:Catalogue";
 
-    /// <summary>The activity vocabulary (domain.md) an empty database is seeded with; then the administrator's edits prevail (<see cref="Activities.ActivityVocabulary"/>).</summary>
+    /// <summary>The activity vocabulary (domain.md) an empty database is seeded with; then the administrator's edits prevail (<see cref="Features.Activities.ActivityVocabulary"/>).</summary>
     [MinLength(1, ErrorMessage = "au moins une activité.")]
     public List<string> Activities { get; set; } =
     [

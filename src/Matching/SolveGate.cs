@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Placement.Matching.Assignment;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Matching;
 

@@ -7,16 +7,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Placement.Catalogue;
-using Placement.Catalogue.Activities;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Geocoding;
 using Placement.Catalogue.Geography;
 using Placement.Matching;
 using Placement.Matching.Features.Imports;
 using Placement.Catalogue.Features.Imports;
 using Placement.Catalogue.Imports;
-using Placement.Matching.Imports;
 using Placement.Web.Data;
+using Placement.Catalogue.Features.Activities;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Benchmarks;
 
@@ -47,7 +46,7 @@ public sealed class ImportBenchmark : IBenchmark
             using var signal = new Placement.Catalogue.Search.SearchIndexSignal();
             // As the service saves: the search outbox and the persons' audit written in the same transaction.
             var options = new DbContextOptionsBuilder<PlacementDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}")
-                .AddInterceptors(new Placement.Catalogue.Search.SearchOutboxInterceptor(clock, signal), new Placement.Matching.Audit.PersonChangeAudit(() => caller, clock)).Options;
+                .AddInterceptors(new Placement.Catalogue.Search.SearchOutboxInterceptor(clock, signal), new Placement.Matching.Features.Audit.PersonChangeAudit(() => caller, clock)).Options;
             await using (var db = new PlacementDbContext(options)) await db.Database.MigrateAsync();
             var file = Csv(geography, region);
             var services = new ServiceCollection().BuildServiceProvider();

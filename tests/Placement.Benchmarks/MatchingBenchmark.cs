@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Google.OrTools.Graph;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Engine;
-using Placement.Matching.Generation;
+using Placement.Matching.Engine.Generation;
 
 namespace Placement.Benchmarks;
 
@@ -52,7 +52,7 @@ public sealed class MatchingBenchmark : IBenchmark
             foreach (var conflicts in networks is null ? new[] { false, true } : [true])
             {
                 var generated = generator.Generate(persons, posts, seed: 42, conflicts && networks is null, area, cities, networks);
-                if (networks is not null) generated = generated with { Options = new Placement.Matching.Contracts.InstanceOptionsDto { TimeLimitSeconds = 20 } };
+                if (networks is not null) generated = generated with { Options = new Placement.Matching.Engine.InstanceOptionsDto { TimeLimitSeconds = 20 } };
                 var instance = generated.ToInstance();
                 GC.Collect();
                 var result = new AssignmentSolver().Solve(instance);

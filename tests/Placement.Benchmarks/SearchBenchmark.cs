@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
 using Placement.Matching.Domain;
-using Placement.Matching.Suitability;
 using Placement.Web.Data;
 using Placement.Web.Demo;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Benchmarks;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Generation;
+using Placement.Matching.Engine.Generation;
 
 namespace Placement.Benchmarks;
 

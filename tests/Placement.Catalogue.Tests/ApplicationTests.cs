@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Catalogue.Application;
-using Placement.Catalogue.Configuration;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Search;
 

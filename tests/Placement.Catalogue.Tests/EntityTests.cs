@@ -1,5 +1,7 @@
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue.Tests;
 

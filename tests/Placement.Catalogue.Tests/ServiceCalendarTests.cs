@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
-using Placement.Catalogue.Application;
 
 namespace Placement.Catalogue.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Contracts;
 using Placement.Matching.Engine;
 
 namespace Placement.Matching.Tests;

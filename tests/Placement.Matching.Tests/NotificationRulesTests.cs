@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Notifications;
 using Placement.Matching.Notifications;
 

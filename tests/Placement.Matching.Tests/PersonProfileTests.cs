@@ -3,9 +3,9 @@ using Mapster;
 using NetTopologySuite.Geometries;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Matching.Tests;
 
@@ -159,8 +159,8 @@ public class PersonFieldsTests
             .Replace("\"maxTravelKm\":15", "\"maxTravelKm\":250", StringComparison.Ordinal);
         var read = Catalogue.Persistence.StoredDocuments.Read<StoredPerson, PersonProfile>(json, StoredPerson.Config);
         Assert.Equal(250, read.Mobility.MaxTravelKm);
-        Assert.False(Catalogue.Domain.TrustedRead.Active);
-        Assert.Throws<Catalogue.Domain.DomainRuleException>(() => new Mobility(250, false, false));
+        Assert.False(TrustedRead.Active);
+        Assert.Throws<DomainRuleException>(() => new Mobility(250, false, false));
     }
 
     [Fact]

@@ -28,6 +28,13 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void TheKernel_ReferencesNoModule_AndNoAspNetCore()
+    {
+        var kernel = typeof(Placement.Kernel.Caller).Assembly;
+        Assert.DoesNotContain(References(kernel), r => r.StartsWith("Placement.", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Matching_BuildsOnTheCatalogue() => Assert.Contains("Placement.Catalogue", References(Matching));
 }
 
@@ -37,12 +44,9 @@ public class NamespaceLayeringTests
     private static readonly Assembly Matching = typeof(Placement.Matching.MatchingExtensions).Assembly;
 
     [Theory]
-    [InlineData("Placement.Matching.Domain", new[] { "Placement.Matching.Engine", "Placement.Matching.Contracts", "Placement.Matching.Persistence", "Placement.Matching.Assignment", "Placement.Matching.Features" })]
-    [InlineData("Placement.Matching.Engine", new[] { "Placement.Matching.Contracts", "Placement.Matching.Persistence", "Placement.Matching.Assignment", "Placement.Matching.Generation", "Placement.Matching.Features" })]
-    [InlineData("Placement.Matching.Contracts", new[] { "Placement.Matching.Persistence", "Placement.Matching.Assignment", "Placement.Matching.Generation", "Placement.Matching.Features" })]
-    [InlineData("Placement.Matching.Persistence", new[] { "Placement.Matching.Assignment", "Placement.Matching.Placements", "Placement.Matching.Suitability", "Placement.Matching.Features" })]
-    [InlineData("Placement.Matching.Placements", new[] { "Placement.Matching.Assignment", "Placement.Matching.Features" })]
-    [InlineData("Placement.Matching.Assignment", new[] { "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Domain", new[] { "Placement.Matching.Engine", "Placement.Matching.Persistence", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Engine", new[] { "Placement.Matching.Persistence", "Placement.Matching.Features" })]
+    [InlineData("Placement.Matching.Persistence", new[] { "Placement.Matching.Features" })]
     public void ANamespace_DoesNotDependOn_TheLayersAboveIt(string layer, string[] above)
     {
         var result = Types.InAssembly(Matching).That().ResideInNamespaceStartingWith(layer).ShouldNot().HaveDependencyOnAny(above).GetResult();
@@ -53,7 +57,7 @@ public class NamespaceLayeringTests
     public void EveryUseCase_LivesInAFeatureFolderOfItsModule()
     {
         var useCases = new[] { typeof(Placement.Catalogue.CatalogueExtensions).Assembly, Matching }
-            .SelectMany(a => a.GetTypes()).Where(t => typeof(Placement.Catalogue.Application.IUseCase).IsAssignableFrom(t) && t.IsClass).ToList();
+            .SelectMany(a => a.GetTypes()).Where(t => typeof(Placement.Kernel.IUseCase).IsAssignableFrom(t) && t.IsClass).ToList();
         Assert.True(useCases.Count >= 30);
         Assert.All(useCases, t => Assert.Matches(@"^Placement\.(Catalogue|Matching)\.Features\.\w+$", t.Namespace));
     }
@@ -62,7 +66,7 @@ public class NamespaceLayeringTests
     public void TheWebHost_HoldsNoUseCase_AndNoEndpointTouchesTheStores()
     {
         var web = typeof(Placement.Web.Hosting.PlacementHost).Assembly;
-        Assert.DoesNotContain(web.GetTypes(), t => typeof(Placement.Catalogue.Application.IUseCase).IsAssignableFrom(t));
+        Assert.DoesNotContain(web.GetTypes(), t => typeof(Placement.Kernel.IUseCase).IsAssignableFrom(t));
         var result = Types.InAssembly(web).That().ResideInNamespaceStartingWith("Placement.Web.Features")
             .ShouldNot().HaveDependencyOnAny("Placement.Catalogue.Persistence", "Placement.Matching.Persistence", "Microsoft.EntityFrameworkCore").GetResult();
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));

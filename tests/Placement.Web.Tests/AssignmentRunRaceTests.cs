@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 using Placement.Web.Data;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Web.Tests;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Matching.Audit;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Web.Tests;
 
@@ -206,7 +206,7 @@ public sealed class AuditRetentionTests
         app.Clock.Advance(TimeSpan.FromDays(91));
         using (var later = app.Services.CreateScope())
         {
-            var caller = new Placement.Catalogue.Application.Caller(PlacementApp.Officer69, Placement.Catalogue.Application.CallerRoles.Officer, new HashSet<string> { "69" }, null);
+            var caller = new Placement.Kernel.Caller(PlacementApp.Officer69, Placement.Kernel.CallerRoles.Officer, new HashSet<string> { "69" }, null);
             await later.ServiceProvider.GetRequiredService<PersonAudit>().ReadAsync(caller, "Liste des personnes (page 2)", Guid.NewGuid(), CancellationToken.None);
         }
 

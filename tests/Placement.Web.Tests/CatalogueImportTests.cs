@@ -235,9 +235,9 @@ public class CatalogueImportTests(PlacementApp app)
     {
         var siret = NewSiret();
         var file = Encoding.UTF8.GetBytes($"{HostBodyHeader}\n{siret};Association Aperçu;association;en attente;;;;69123;Léa Roux;lea@exemple.fr;\n");
-        var coordinator = new Placement.Catalogue.Application.Caller(PlacementApp.Coordinator, Placement.Catalogue.Application.CallerRoles.Coordinator, new HashSet<string> { "69" }, null);
-        var admin = Placement.Catalogue.Application.Caller.Operator(PlacementApp.Admin);
-        async Task<Placement.Catalogue.Imports.ImportReport> Confirm(Placement.Catalogue.Application.Caller caller, string kind, Guid id)
+        var coordinator = new Placement.Kernel.Caller(PlacementApp.Coordinator, Placement.Kernel.CallerRoles.Coordinator, new HashSet<string> { "69" }, null);
+        var admin = Placement.Kernel.Caller.Operator(PlacementApp.Admin);
+        async Task<Placement.Catalogue.Imports.ImportReport> Confirm(Placement.Kernel.Caller caller, string kind, Guid id)
         {
             using var scope = app.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.ConfirmImport>().HandleAsync(caller, kind, id, CancellationToken.None);
@@ -250,13 +250,13 @@ public class CatalogueImportTests(PlacementApp app)
         Assert.Equal(1, preview.Created);
         Assert.Empty(await HostBodiesAsync(siret)); // kept, not written
 
-        var refused = await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(admin, "host-bodies", preview.Id)); // not the author
+        var refused = await Assert.ThrowsAsync<Placement.Kernel.ValidationFailedException>(() => Confirm(admin, "host-bodies", preview.Id)); // not the author
         Assert.True(refused.Errors.ContainsKey("file"));
-        await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(coordinator, "posts", preview.Id)); // not that kind
+        await Assert.ThrowsAsync<Placement.Kernel.ValidationFailedException>(() => Confirm(coordinator, "posts", preview.Id)); // not that kind
         var done = await Confirm(coordinator, "host-bodies", preview.Id);
         Assert.True(done.Applied);
         Assert.Single(await HostBodiesAsync(siret));
-        await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(coordinator, "host-bodies", preview.Id)); // once
+        await Assert.ThrowsAsync<Placement.Kernel.ValidationFailedException>(() => Confirm(coordinator, "host-bodies", preview.Id)); // once
 
         // A preview older than its lifetime is refused, and the next preview deletes it.
         var old = Guid.NewGuid();
@@ -267,7 +267,7 @@ public class CatalogueImportTests(PlacementApp app)
                 app.Clock.GetUtcNow() - Placement.Catalogue.Imports.PendingImport.Lifetime - TimeSpan.FromMinutes(1)));
             await db.SaveChangesAsync();
         }
-        await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() => Confirm(coordinator, "host-bodies", old));
+        await Assert.ThrowsAsync<Placement.Kernel.ValidationFailedException>(() => Confirm(coordinator, "host-bodies", old));
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.PreviewImport>()
                 .HandleAsync(coordinator, "host-bodies", new("structures.csv", file, DryRun: true, AllOrNothing: false), CancellationToken.None);
@@ -278,7 +278,7 @@ public class CatalogueImportTests(PlacementApp app)
     [SkippableFact]
     public async Task AnAccount_KeepsItsThreeLatestPreviews_ANewOneReplacesTheOldest()
     {
-        var caller = new Placement.Catalogue.Application.Caller("apercus@test.placement", Placement.Catalogue.Application.CallerRoles.Coordinator, new HashSet<string> { "69" }, null);
+        var caller = new Placement.Kernel.Caller("apercus@test.placement", Placement.Kernel.CallerRoles.Coordinator, new HashSet<string> { "69" }, null);
         var previews = new List<Guid>();
         for (var i = 0; i < Placement.Catalogue.Imports.PendingImport.KeptPerAccount + 2; i++)
         {
@@ -295,7 +295,7 @@ public class CatalogueImportTests(PlacementApp app)
         }
         using (var scope = app.Services.CreateScope())
         {
-            var refused = await Assert.ThrowsAsync<Placement.Catalogue.Contracts.ValidationFailedException>(() =>
+            var refused = await Assert.ThrowsAsync<Placement.Kernel.ValidationFailedException>(() =>
                 scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Features.Imports.ConfirmImport>().HandleAsync(caller, "host-bodies", previews[0], CancellationToken.None));
             Assert.Contains("seuls vos trois derniers aperçus sont gardés", refused.Errors["file"][0], StringComparison.Ordinal);
         }

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Web.Tests;
 

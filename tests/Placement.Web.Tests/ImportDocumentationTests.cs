@@ -1,5 +1,5 @@
 using Placement.Catalogue.Imports;
-using Placement.Matching.Imports;
+using Placement.Matching.Features.Imports;
 
 namespace Placement.Web.Tests;
 

@@ -236,7 +236,7 @@ public class ImportTemplateTests(PlacementApp app)
     public async Task ThePersonsTemplate_HasEveryColumn_AndItsExampleImports()
     {
         var lines = await File.ReadAllLinesAsync(Template());
-        Assert.Equal(Placement.Matching.Imports.PersonColumns.All.Select(c => c.Name), lines[0].Split(';'));
+        Assert.Equal(Placement.Matching.Features.Imports.PersonColumns.All.Select(c => c.Name), lines[0].Split(';'));
         var officer = await app.ClientFor(PlacementApp.Officer69);
         using var content = new ByteArrayContent(await File.ReadAllBytesAsync(Template()));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");

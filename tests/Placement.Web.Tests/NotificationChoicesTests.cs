@@ -6,9 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 using Placement.Catalogue.Notifications;
 using Placement.Catalogue.Persistence;
 using Placement.Matching.Notifications;
-using Placement.Matching.Placements;
 using Placement.Web.Data;
 using Placement.Web.Notifications;
+using Placement.Matching.Features.DeadlineWatch;
 
 namespace Placement.Web.Tests;
 

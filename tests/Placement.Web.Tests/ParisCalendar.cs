@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Placement.Catalogue.Application;
 
 namespace Placement.Web.Tests;
 

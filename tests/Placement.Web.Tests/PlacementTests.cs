@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Placement.Matching.Persistence;
-using Placement.Matching.Placements;
+using Placement.Matching.Features.DeadlineWatch;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Web.Tests;
 
@@ -199,7 +200,7 @@ public class HoursSignatureTests(PlacementApp app)
         var placement = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
         var partner = await app.ClientFor(PlacementApp.Partner);
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
-        var today = app.Services.GetRequiredService<Placement.Catalogue.Application.ServiceCalendar>().Today;
+        var today = app.Services.GetRequiredService<Placement.Kernel.ServiceCalendar>().Today;
         foreach (var day in new[] { today.AddDays(-1), today }) // at most 10 h a day
             Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hours = 10 })).StatusCode);
 

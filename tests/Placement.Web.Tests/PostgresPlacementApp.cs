@@ -125,7 +125,7 @@ public sealed class PostgresProviderTests(PostgresPlacementApp app)
         Assert.Empty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database));
         Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Persons) >= 540);
         // Several nodes: the placement gate is the post's row, the jobs are in PostgreSQL.
-        Assert.Equal("PostgresPlacementGate", app.Services.GetRequiredService<Placement.Matching.Placements.IPlacementGate>().GetType().Name);
+        Assert.Equal("PostgresPlacementGate", app.Services.GetRequiredService<Placement.Matching.Features.Placements.IPlacementGate>().GetType().Name);
         Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(app.Services.GetRequiredService<Hangfire.JobStorage>());
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.AssignmentSchedules;
 
 namespace Placement.Web.Tests;
 

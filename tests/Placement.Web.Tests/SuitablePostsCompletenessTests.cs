@@ -4,8 +4,8 @@ using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
 using Placement.Matching.Domain;
-using Placement.Matching.Suitability;
 using Placement.Web.Data;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Web.Tests;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.Posts;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Matching.Features.Persons;
 using Placement.Matching.Features.Placements;

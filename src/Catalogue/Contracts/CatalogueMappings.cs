@@ -1,5 +1,7 @@
 using Mapster;
 using Placement.Catalogue.Domain;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue.Contracts;
 

@@ -1,4 +1,5 @@
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Features.HostBodies;
 
 namespace Placement.Catalogue.Imports;
 

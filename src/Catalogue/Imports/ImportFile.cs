@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;

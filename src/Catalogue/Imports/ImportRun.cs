@@ -1,8 +1,21 @@
-using Placement.Catalogue.Application;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Persistence;
 
 namespace Placement.Catalogue.Imports;
+
+public static class Importers
+{
+    /// <summary>The imports of <paramref name="assembly"/> (use cases already registered) are also found by their kind (the API's route, the CLI's word).</summary>
+    public static IServiceCollection AddImporters(this IServiceCollection services, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IImporter).IsAssignableFrom(t)))
+            services.AddScoped(sp => (IImporter)sp.GetRequiredService(type));
+        return services;
+    }
+}
 
 /// <summary>A kind of import (persons, host bodies, posts): who may run it, its CSV columns, and the use case itself.</summary>
 public interface IImporter
@@ -68,7 +81,7 @@ public static class ImportRun
     /// Adds the contract's errors to a line's problems, each on its column (<paramref name="where"/>), but for a column a
     /// problem already names: the cell that could not be read says it better than the blank it was read as.
     /// </summary>
-    public static void Name(ICollection<ImportProblem> problems, Contracts.ValidationFailedException error, Func<string, string?> where)
+    public static void Name(ICollection<ImportProblem> problems, ValidationFailedException error, Func<string, string?> where)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(error);

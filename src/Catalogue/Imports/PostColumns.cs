@@ -1,4 +1,5 @@
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue.Imports;
 

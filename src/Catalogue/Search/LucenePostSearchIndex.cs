@@ -9,6 +9,7 @@ using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Placement.Catalogue.Domain;
+
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Placement.Catalogue.Search;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Notifications;
 
 namespace Placement.Matching.Notifications;

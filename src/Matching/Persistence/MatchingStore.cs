@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 
 namespace Placement.Matching.Persistence;
@@ -19,7 +18,7 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<UnplacedPerson> Unplaced { get; }
     DbSet<AssignmentSchedule> Schedules { get; }
     DbSet<AtRiskPerson> AtRisk { get; }
-    DbSet<Audit.AuditEntry> AuditTrail { get; }
+    DbSet<AuditEntry> AuditTrail { get; }
     DbSet<Notifications.Notification> Notifications { get; }
     DbSet<Notifications.NotificationPreference> NotificationPreferences { get; }
     /// <summary>The persons' no-contact lists as rows, read only: <see cref="NoContactRows"/> derives them at every save.</summary>

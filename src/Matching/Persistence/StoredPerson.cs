@@ -3,8 +3,8 @@ using Mapster;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Matching.Persistence;
 
@@ -42,7 +42,7 @@ public sealed record StoredPerson : IStoredDocument
     {
         StoredDocuments.Register(config);
         config.NewConfig<DateRange, StoredRange>().MapWith(r => new StoredRange(r.Start, r.End));
-        MatchingMappings.RegisterZones(config);
+        GeoJson.RegisterZoneMappings(config);
         config.NewConfig<PersonProfile, StoredPerson>()
             .Map(d => d.V, _ => StoredDocuments.Version)
             .Map(d => d, s => s.Mobility)

@@ -146,9 +146,9 @@ public static class CommandLine
                 return await MatchCommand.RunAsync(command.Options["input"]!, command.Options.GetValueOrDefault("output"), services, output, ct);
             case "generate-instance":
             {
-                var generator = services.GetRequiredService<Placement.Matching.Generation.InstanceGenerator>();
+                var generator = services.GetRequiredService<Placement.Matching.Engine.Generation.InstanceGenerator>();
                 int Number(string name) => int.Parse(command.Options[name]!, System.Globalization.CultureInfo.InvariantCulture);
-                Placement.Matching.Contracts.InstanceDto instance;
+                Placement.Matching.Engine.InstanceDto instance;
                 try
                 {
                     instance = generator.Generate(Number("persons"), Number("posts"), Number("seed"), command.Options.ContainsKey("conflicts"), command.Options.GetValueOrDefault("area"));
@@ -157,7 +157,7 @@ public static class CommandLine
                 {
                     throw new UsageException(e.Message);
                 }
-                var json = Placement.Matching.Generation.InstanceGenerator.Serialize(instance);
+                var json = Placement.Matching.Engine.Generation.InstanceGenerator.Serialize(instance);
                 if (command.Options.GetValueOrDefault("output") is { } file) await File.WriteAllTextAsync(file, json, ct);
                 else await output.WriteLineAsync(json);
                 return Ok;

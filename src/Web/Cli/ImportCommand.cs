@@ -47,11 +47,11 @@ internal static class ImportCommand
             }
             else report = await handler.HandleAsync(caller, request, null, ct);
         }
-        catch (Placement.Catalogue.Contracts.ValidationFailedException e)
+        catch (Placement.Kernel.ValidationFailedException e)
         {
             throw new UsageException(string.Join(Environment.NewLine, e.Errors.SelectMany(f => f.Value)));
         }
-        catch (Placement.Catalogue.Application.ForbiddenException e)
+        catch (Placement.Kernel.ForbiddenException e)
         {
             throw new UsageException(e.Message);
         }

@@ -1,8 +1,6 @@
-using Placement.Catalogue.Application;
 using System.Globalization;
 using System.Text.Json;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Contracts;
 using Placement.Matching.Engine;
 
 namespace Placement.Web.Cli;

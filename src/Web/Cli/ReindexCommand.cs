@@ -1,5 +1,4 @@
 using Lucene.Net.Store;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Features.Search;
 using Placement.Catalogue.Search;
 using Spectre.Console;

@@ -26,7 +26,7 @@ public static class DatabaseExtensions
                 options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp), AccountChangeAudit(sp));
             });
             // Several nodes: the post's row is the lock, not a semaphore of one process.
-            services.AddSingleton<Placement.Matching.Placements.IPlacementGate, PostgresPlacementGate>();
+            services.AddSingleton<Placement.Matching.Features.Placements.IPlacementGate, PostgresPlacementGate>();
             services.AddSingleton<ISearchOutboxLease, PostgresOutboxLease>();
         }
         else
@@ -47,7 +47,7 @@ public static class DatabaseExtensions
     }
 
     /// <summary>The audit of changes, told who saves at the moment of saving (the context may be created before the user is known).</summary>
-    private static Placement.Matching.Audit.PersonChangeAudit PersonChangeAudit(IServiceProvider scoped)
+    private static Placement.Matching.Features.Audit.PersonChangeAudit PersonChangeAudit(IServiceProvider scoped)
     {
         var accessor = scoped.GetRequiredService<IHttpContextAccessor>();
         return new(() => Identity.Callers.Current(accessor), scoped.GetRequiredService<TimeProvider>());

@@ -55,7 +55,7 @@ public static class DatabaseStartup
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        await sp.GetRequiredService<Placement.Catalogue.Activities.ActivityVocabulary>().LoadAsync(db, ct);
+        await sp.GetRequiredService<Placement.Catalogue.Features.Activities.ActivityVocabulary>().LoadAsync(db, ct);
 
         var options = sp.GetRequiredService<IOptions<PlacementOptions>>().Value;
         await EnsureBootstrapAdminAsync(sp, options.Bootstrap);

@@ -37,7 +37,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Domain.UnplacedPerson> Unplaced => Set<Placement.Matching.Domain.UnplacedPerson>();
     public DbSet<Placement.Matching.Domain.AssignmentSchedule> Schedules => Set<Placement.Matching.Domain.AssignmentSchedule>();
     public DbSet<Placement.Matching.Domain.AtRiskPerson> AtRisk => Set<Placement.Matching.Domain.AtRiskPerson>();
-    public DbSet<Placement.Matching.Audit.AuditEntry> AuditTrail => Set<Placement.Matching.Audit.AuditEntry>();
+    public DbSet<Placement.Matching.Domain.AuditEntry> AuditTrail => Set<Placement.Matching.Domain.AuditEntry>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
     public DbSet<Placement.Catalogue.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Catalogue.Notifications.NotificationEvent>();
     public DbSet<Placement.Matching.Notifications.Notification> Notifications => Set<Placement.Matching.Notifications.Notification>();

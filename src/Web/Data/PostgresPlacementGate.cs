@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Matching.Persistence;
-using Placement.Matching.Placements;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Web.Data;
 

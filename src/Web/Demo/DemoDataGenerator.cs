@@ -4,9 +4,11 @@ using NetTopologySuite.Geometries;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Contracts;
 using Placement.Matching.Engine;
-using Placement.Matching.Generation;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Matching.Engine.Generation;
+using Placement.Matching.Features.Persons;
+using Placement.Matching.Domain;
 using static Placement.Web.Demo.DemoVocabulary;
 
 namespace Placement.Web.Demo;

@@ -10,6 +10,7 @@ using Placement.Matching.Domain;
 using Placement.Web.Data;
 using Placement.Web.Hosting;
 using Placement.Web.Identity;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Web.Demo;
 

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Contracts;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Catalogue.Features.Posts;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Web.Demo;
 

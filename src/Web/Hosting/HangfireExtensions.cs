@@ -5,10 +5,11 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Placement.Matching.Assignment;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 using Placement.Web.Identity;
+using Placement.Matching.Features.AssignmentRuns;
+using Placement.Web.Features.AssignmentRuns;
 
 namespace Placement.Web.Hosting;
 

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Placement.Catalogue;
-using Placement.Catalogue.Configuration;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
 using Placement.Matching;
@@ -33,6 +32,10 @@ using Placement.Web.Features.Search;
 using Placement.Web.Features.Shared;
 using Placement.Web.Features.Validation;
 using Placement.Web.Identity;
+using Placement.Web.Features.Search.Administration;
+using Placement.Web.Features.Users;
+using Placement.Web.Features.Activities;
+using Placement.Web.Features.Audit;
 
 namespace Placement.Web.Hosting;
 
@@ -76,7 +79,7 @@ public static class PlacementHost
         services.AddPlacementPages();
         services.AddPlacementRateLimits();
         builder.LimitRequestBodies();
-        services.AddSingleton<Placement.Web.Features.Administration.CatalogueReindexing>();
+        services.AddSingleton<Placement.Web.Features.Search.Administration.CatalogueReindexing>();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks()
@@ -89,7 +92,7 @@ public static class PlacementHost
     public static WebApplication MapPlacement(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        Features.Shared.Labels.Vocabulary = app.Services.GetRequiredService<Placement.Catalogue.Activities.ActivityVocabulary>();
+        Features.Shared.Labels.Vocabulary = app.Services.GetRequiredService<Placement.Catalogue.Features.Activities.ActivityVocabulary>();
         // The API answers problems (RFC 7807); pages answer French error pages. Neither shows a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {

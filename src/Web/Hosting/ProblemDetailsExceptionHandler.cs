@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Search;
-using Placement.Matching.Placements;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Web.Hosting;
 

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Placement.Catalogue.Application;
-using Placement.Matching.Audit;
 using Placement.Web.Features.Administration;
+using Placement.Matching.Features.Audit;
+using Placement.Web.Features.Users.Administration;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Identity;
 

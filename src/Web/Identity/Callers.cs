@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Placement.Catalogue.Application;
 
 namespace Placement.Web.Identity;
 

@@ -35,7 +35,7 @@ public static class CurrentAccounts
                 else if (user.MustChangePassword && !WithTemporaryPassword.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                 {
                     if (context.Request.Path.StartsWithSegments("/api"))
-                        throw new Placement.Catalogue.Application.ForbiddenException(
+                        throw new Placement.Kernel.ForbiddenException(
                             "Votre mot de passe est provisoire : choisissez le vôtre (POST /api/account/password, ou la page « Changer mon mot de passe ») avant toute autre demande.");
                     var back = context.Request.Path + context.Request.QueryString;
                     context.Response.Redirect($"{ChangePasswordPage}?returnUrl={Uri.EscapeDataString(back)}");

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Placement.Catalogue.Configuration;
 using Placement.Web.Data;
 
 namespace Placement.Web.Identity;
@@ -37,8 +36,8 @@ public static class IdentityExtensions
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<UnknownAccountPassword>();
-        services.AddScoped<Placement.Catalogue.Application.IPartnerAccounts, PartnerAccounts>();
-        services.AddScoped<Placement.Catalogue.Application.IUserAccounts, UserAccounts>();
+        services.AddScoped<Placement.Catalogue.Features.Applications.IPartnerAccounts, PartnerAccounts>();
+        services.AddScoped<Placement.Catalogue.Features.Accounts.IUserAccounts, UserAccounts>();
         services.AddScoped<OwnPasswordChange>();
 
         // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).
@@ -111,7 +110,7 @@ public static class Policies
 {
     public const string Authenticated = "authenticated";
     public const string Admin = "admin";
-    /// <summary>Read the catalogue (partners: their own host body only — checked by <see cref="Placement.Catalogue.Application.CatalogueScopes"/>).</summary>
+    /// <summary>Read the catalogue (partners: their own host body only — checked by <see cref="Placement.Catalogue.Persistence.CatalogueScopes"/>).</summary>
     public const string CatalogueRead = "catalogue:read";
     /// <summary>Write host bodies and posts (partners: their own; coordinators: their départements).</summary>
     public const string CatalogueWrite = "catalogue:write";

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 
 namespace Placement.Web.Identity;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Web.Data;
+using Placement.Catalogue.Features.Applications;
 
 namespace Placement.Web.Identity;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Placement.Catalogue.Application;
 
 namespace Placement.Web.Notifications;
 

@@ -2,7 +2,6 @@ using Placement.Matching.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Placement.Catalogue.Application;
 using MimeKit;
 using Placement.Web.Data;
 using Placement.Web.Features.Shared;

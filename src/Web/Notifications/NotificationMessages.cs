@@ -1,6 +1,5 @@
 using Placement.Matching.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Notifications;
 using Placement.Web.Data;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Placement.Web.Identity;
 using Placement.Web.Tests.Model.Oracle;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Tests.Model;
 

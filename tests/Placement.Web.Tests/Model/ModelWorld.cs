@@ -1,5 +1,6 @@
 using System.Globalization;
 using Placement.Web.Tests.Model.Oracle;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Tests.Model;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Activities;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue.Features.Applications;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Imports;
 using Placement.Catalogue.Persistence;

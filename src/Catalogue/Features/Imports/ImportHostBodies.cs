@@ -1,11 +1,11 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Imports;
 using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Features.HostBodies;
 
 namespace Placement.Catalogue.Features.Imports;
 

@@ -1,13 +1,12 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Activities;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Features.Posts;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Imports;
 using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Features.Activities;
 
 namespace Placement.Catalogue.Features.Imports;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Imports;
 using Placement.Catalogue.Persistence;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue.Features.Imports;
 

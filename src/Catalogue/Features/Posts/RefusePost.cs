@@ -1,7 +1,6 @@
 using Placement.Catalogue.Notifications;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Persistence;
 

@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Search;
 

@@ -1,17 +1,17 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Persistence;
 using Placement.Catalogue.Search;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Catalogue.Features.Search;
 
 /// <summary>Catalogue search: French full text, distance from a point or a commune, filters and facets.</summary>
-public sealed class SearchPosts(IPostSearchIndex index, SearchReadiness readiness, ICatalogueStore store, FranceGeography geography, Placement.Catalogue.Activities.ActivityVocabulary vocabulary) : IUseCase
+public sealed class SearchPosts(IPostSearchIndex index, SearchReadiness readiness, ICatalogueStore store, FranceGeography geography, Placement.Catalogue.Features.Activities.ActivityVocabulary vocabulary) : IUseCase
 {
     public const double MaxRadiusKm = 200;
 

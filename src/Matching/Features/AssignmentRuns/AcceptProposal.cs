@@ -1,9 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-using Placement.Matching.Placements;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 

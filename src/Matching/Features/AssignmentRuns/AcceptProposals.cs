@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-using Placement.Matching.Placements;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 

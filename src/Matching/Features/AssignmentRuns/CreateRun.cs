@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Assignment;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
 

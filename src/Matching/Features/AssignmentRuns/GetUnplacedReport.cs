@@ -1,14 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;
-
-using Placement.Matching.Audit;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-
-using Placement.Matching.Audit;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 

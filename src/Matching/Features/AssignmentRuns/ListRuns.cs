@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Features.AssignmentRuns;

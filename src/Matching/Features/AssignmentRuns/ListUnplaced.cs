@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-
-using Placement.Matching.Audit;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 

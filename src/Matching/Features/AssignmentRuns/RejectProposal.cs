@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Matching.Persistence;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Matching.Features.AssignmentRuns;
 

@@ -1,9 +1,7 @@
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Assignment;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Matching.Features.AssignmentSchedules;
 

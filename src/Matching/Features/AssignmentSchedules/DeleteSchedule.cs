@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Application;
-using Placement.Matching.Assignment;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Matching.Features.AssignmentSchedules;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Audit;
 using Placement.Matching.Persistence;
+using Placement.Catalogue.Features.Posts;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Features.Audit;
 

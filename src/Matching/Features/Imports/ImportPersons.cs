@@ -1,16 +1,13 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Geography;
 using Placement.Catalogue.Imports;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
-using Placement.Matching.Imports;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.Persons;
 
 namespace Placement.Matching.Features.Imports;
 

@@ -1,19 +1,17 @@
 using Mapster;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-using Placement.Matching.Suitability;
-
-using Placement.Matching.Audit;
+using Placement.Catalogue.Features.Posts;
+using Placement.Catalogue.Features.Search;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>« Which posts suit this person? »: around their home, every rule applied, ranked and explained.</summary>
-public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, SuitablePosts finder, Placement.Catalogue.Activities.ActivityVocabulary vocabulary,
+public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, SuitablePosts finder, Placement.Catalogue.Features.Activities.ActivityVocabulary vocabulary,
     FranceGeography geography) : IUseCase
 {
     public const int DefaultLimit = 20;

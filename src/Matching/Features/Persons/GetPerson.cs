@@ -1,12 +1,8 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
-
-using Placement.Matching.Audit;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.Persons;
 

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Application;
-using Placement.Matching.Audit;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.Persons;
 

@@ -1,15 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Application;
-using Placement.Matching.Assignment;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
-using Placement.Matching.Placements;
-
-using Placement.Matching.Audit;
+using Placement.Matching.Features.AssignmentRuns;
+using Placement.Matching.Features.Audit;
+using Placement.Matching.Features.DeadlineWatch;
 
 namespace Placement.Matching.Features.Persons;
 

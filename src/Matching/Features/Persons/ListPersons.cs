@@ -1,12 +1,9 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-
-using Placement.Matching.Audit;
+using Placement.Catalogue.Features.Posts;
+using Placement.Matching.Features.Audit;
 
 namespace Placement.Matching.Features.Persons;
 

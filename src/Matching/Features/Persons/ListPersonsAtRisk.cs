@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
-
-using Placement.Matching.Audit;
+using Placement.Matching.Features.Audit;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Matching.Features.Persons;
 

@@ -1,12 +1,10 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Notifications;
 using Placement.Matching.Persistence;
+using Placement.Catalogue.Features.Accounts;
 
 namespace Placement.Matching.Features.Persons;
 

@@ -1,8 +1,5 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Application;
-using Placement.Matching.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Features.Persons;

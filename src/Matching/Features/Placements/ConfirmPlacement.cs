@@ -1,7 +1,5 @@
 using Placement.Catalogue.Notifications;
 using Mapster;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Persistence;
 
 namespace Placement.Matching.Features.Placements;

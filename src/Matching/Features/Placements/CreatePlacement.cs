@@ -1,10 +1,7 @@
 using Mapster;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.Persons;
 using Placement.Matching.Persistence;
-using Placement.Matching.Placements;
 
 namespace Placement.Matching.Features.Placements;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Catalogue.Application;
 using Placement.Matching.Features.Notifications;
 using Placement.Web.Features.Shared;
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.Applications;
 using Placement.Web.Hosting;
 using Placement.Web.Identity;
+using Placement.Catalogue.Features.HostBodies;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Web.Features.Applications;
 

@@ -6,6 +6,7 @@ using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.Applications;
 using Placement.Web.Features.Shared;
 using Placement.Web.Hosting;
+using Placement.Catalogue.Features.HostBodies;
 
 namespace Placement.Web.Features.Applications;
 

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Hosting;
 using Placement.Web.Identity;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Web.Features.AssignmentRuns;
 

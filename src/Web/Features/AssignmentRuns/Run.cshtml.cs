@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Features.Shared;
 using Placement.Web.Hosting;
+using Placement.Catalogue.Features.Posts;
 
 namespace Placement.Web.Features.AssignmentRuns;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Features.Shared;
 using Placement.Web.Hosting;

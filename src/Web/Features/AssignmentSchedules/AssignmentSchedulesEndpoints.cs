@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.AssignmentSchedules;
 using Placement.Web.Identity;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Web.Features.AssignmentSchedules;
 

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Domain;
 using Placement.Matching.Features.AssignmentSchedules;
 using Placement.Web.Features.Shared;
+using Placement.Matching.Features.AssignmentRuns;
 
 namespace Placement.Web.Features.AssignmentSchedules;
 

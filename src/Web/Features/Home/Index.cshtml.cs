@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Catalogue.Application;
 
 namespace Placement.Web.Features.Home;
 

@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Features.Imports;
 using Placement.Catalogue.Imports;
 using Placement.Matching.Features.Imports;

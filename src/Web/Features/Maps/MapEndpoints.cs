@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using Placement.Catalogue.Geography;
-using Placement.Matching.Contracts;
 using Placement.Web.Identity;
+using Placement.Matching.Features.Persons;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Features.Maps;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Placement.Matching;
-using Placement.Matching.Contracts;
 using Placement.Matching.Engine;
 using Placement.Web.Hosting;
 using Placement.Web.Identity;

@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 using Placement.Web.Identity;
 using Placement.Matching.Features.Notifications;
 

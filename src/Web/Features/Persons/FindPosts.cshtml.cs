@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Placement.Catalogue;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.Persons;
 using Placement.Matching.Features.Placements;
 using Placement.Web.Features.Shared;
@@ -14,7 +12,7 @@ namespace Placement.Web.Features.Persons;
 /// Trouver un poste: the person-aware search (<see cref="FindSuitablePosts"/>) with its explanations and map, and
 /// « Proposer ce poste » (<see cref="CreatePlacement"/>: the same rules as every placement, rule 13 included).
 /// </summary>
-public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuitablePosts find, CreatePlacement place, Placement.Catalogue.Activities.ActivityVocabulary vocabulary)
+public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuitablePosts find, CreatePlacement place, Placement.Catalogue.Features.Activities.ActivityVocabulary vocabulary)
     : PageModel, IReloadsOnRefusal
 {
     [FromRoute]

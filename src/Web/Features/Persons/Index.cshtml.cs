@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.Persons;
 
 namespace Placement.Web.Features.Persons;

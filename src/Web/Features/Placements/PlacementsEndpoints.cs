@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Placement.Catalogue.Application;
-using Placement.Matching.Contracts;
 using Placement.Matching.Features.Placements;
 using Placement.Web.Identity;
 

@@ -114,7 +114,7 @@ public static class Labels
         _ => "",
     };
 
-    /// <summary>« 28 novembre 2026 à 10:00 »: a time on the service's clocks (<see cref="Placement.Catalogue.Application.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
+    /// <summary>« 28 novembre 2026 à 10:00 »: a time on the service's clocks (<see cref="Placement.Kernel.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
     public static string DateTime(System.DateTime local) => local.ToString("d MMMM yyyy à HH:mm", French);
 
     /// <summary>The legal types of host bodies, in the order an organisation looks for its own.</summary>
@@ -148,7 +148,7 @@ public static class Labels
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
 
-    /// <summary>The date of a time on the service's clocks (<see cref="Placement.Catalogue.Application.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
+    /// <summary>The date of a time on the service's clocks (<see cref="Placement.Kernel.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
     public static string Date(System.DateTime local) => local.ToString("d MMMM yyyy", French);
 
     public static string Hours(double hours) => hours.ToString("0.#", French) + " h";
@@ -179,8 +179,8 @@ public static class Labels
     /// The vocabulary the labels of activities come from: set once at start (<c>PlacementHost</c>) to the service's, whose
     /// snapshot follows the administrator's edits. Before that, the default French labels.
     /// </summary>
-    public static Placement.Catalogue.Activities.ActivityVocabulary? Vocabulary { get; set; }
+    public static Placement.Catalogue.Features.Activities.ActivityVocabulary? Vocabulary { get; set; }
 
     public static string Activity(string? code) =>
-        Vocabulary?.Label(code) ?? (code is null ? "" : Placement.Catalogue.Activities.ActivityVocabulary.DefaultLabels.GetValueOrDefault(code, code));
+        Vocabulary?.Label(code) ?? (code is null ? "" : Placement.Catalogue.Features.Activities.ActivityVocabulary.DefaultLabels.GetValueOrDefault(code, code));
 }

@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 
 namespace Placement.Web.Features.Shared;
 

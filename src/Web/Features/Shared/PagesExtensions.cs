@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Features.Shared;
@@ -8,20 +9,27 @@ namespace Placement.Web.Features.Shared;
 /// </summary>
 public static class PagesExtensions
 {
+    private static readonly (string Folder, string Policy)[] RoleFolders = [("Partner", Policies.Partner), ("Administration", Policies.Admin)];
+
     public static IServiceCollection AddPlacementPages(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Persons", Policies.Persons);
-                o.Conventions.AuthorizeFolder("/Catalogue", Policies.Search);
-                o.Conventions.AuthorizeFolder("/Partner", Policies.Partner);
+                o.Conventions.AuthorizeFolder("/Search", Policies.Search);
                 o.Conventions.AuthorizeFolder("/AssignmentSchedules", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Validation", Policies.PostValidate);
                 o.Conventions.AuthorizeFolder("/AssignmentRuns", Policies.Coordinator);
-                o.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Authenticated);
                 o.Conventions.AuthorizeFolder("/Imports", Policies.CatalogueRead);
+                // A feature's pages for one role sit in a folder named after it: Features/Placements/Partner/…,
+                // Features/HostBodies/Administration/… and the administration's home, Features/Administration/.
+                foreach (var (folder, policy) in RoleFolders)
+                    o.Conventions.AddFolderApplicationModelConvention("/", page =>
+                    {
+                        if (page.RelativePath.Contains($"/{folder}/", StringComparison.Ordinal)) page.EndpointMetadata.Add(new AuthorizeAttribute(policy));
+                    });
             })
             .AddMvcOptions(o =>
             {

@@ -1,4 +1,3 @@
-using Placement.Catalogue.Application;
 using Placement.Catalogue.Features.Validation;
 using Placement.Web.Identity;
 

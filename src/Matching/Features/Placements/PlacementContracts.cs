@@ -1,0 +1,34 @@
+using Placement.Catalogue.Contracts;
+
+namespace Placement.Matching.Features.Placements;
+
+public sealed record PlacementResponse
+{
+    public Guid Id { get; init; }
+    public Guid PersonId { get; init; }
+    public Guid PostId { get; init; }
+    public string Status { get; init; } = "";
+    public string? Reason { get; init; }
+    public double HoursTarget { get; init; }
+    public double HoursLogged { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset StatusChangedAt { get; init; }
+    /// <summary>The hours logged, oldest first: who signed them, and which account entered them.</summary>
+    public IReadOnlyList<HoursLogDto> Hours { get; init; } = [];
+}
+
+public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy);
+
+public sealed record CreatePlacementRequest(Guid? PersonId, Guid? PostId);
+
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>Hours done on one day; <c>tutor</c>: who signed them (the post's tutor when omitted).</summary>
+public sealed record HoursRequest(DateOnly? Date, double Hours, string? Note, string? Tutor = null);
+
+/// <summary>What a partner sees of a placement at its host body: never judicial data.</summary>
+public sealed record PartnerPlacementView(Guid Id, string Status, Guid PostId, string PostTitle, string PersonFirstName, string PersonInitial,
+    IReadOnlyList<TimeWindowDto> PersonAvailability, ContactDto Officer, double HoursTarget, double HoursLogged);
+
+public sealed record AtRiskResponse(Guid PersonId, string FirstName, string LastName, string Departement, DateOnly EffectiveDeadline, double HoursRemaining,
+    IReadOnlyList<string> Reasons, DateTimeOffset FlaggedAt);

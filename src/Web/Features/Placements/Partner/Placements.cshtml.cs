@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Matching.Features.Placements;
+using Placement.Web.Features.Shared;
+
+namespace Placement.Web.Features.Placements.Partner;
+
+/// <summary>The partner's placements (<see cref="ListPartnerPlacements"/>: first name and initial, never judicial data); confirm (<see cref="ConfirmPlacement"/>).</summary>
+public sealed class PlacementsModel(Caller caller, ListPartnerPlacements list, ConfirmPlacement confirm) : PageModel, IReloadsOnRefusal
+{
+    public IReadOnlyList<PartnerPlacementView> Items { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
+    {
+        await confirm.HandleAsync(caller, id, ct);
+        Notice = "Accueil confirmé : le SPIP en est informé. Déclarez les heures au fil des séances.";
+        return RedirectToPage();
+    }
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        var all = await list.HandleAsync(caller, null, ct);
+        // What needs an answer first, then what is under way, then the rest.
+        Items = [.. all.OrderBy(p => p.Status switch { "proposed" => 0, "confirmed" => 1, "in-progress" => 2, _ => 3 })];
+    }
+}
