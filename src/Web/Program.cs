@@ -26,7 +26,16 @@ if (!await app.Services.EnsureDataDirectoryAsync(Console.Error)) return CommandL
 
 if (command.Verb is not null) return await app.RunVerbAsync(command);
 
-await app.Services.PrepareDatabaseAsync();
+try
+{
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (OutdatedDatabaseException e)
+{
+    // A database of before the first release: one clear line, the database left as it is (DatabaseStartup).
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 if (!await app.Services.CheckSearchAsync()) return 1;
 await app.Services.StartPlacementJobsAsync();
 app.MapPlacement();

@@ -10,7 +10,7 @@ public class MigrationsTests
     public void TheSqliteMigrations_MatchTheModel()
     {
         using var db = new PlacementDbContext(new DbContextOptionsBuilder<PlacementDbContext>().UseSqlite("Data Source=:memory:").Options);
-        Assert.False(db.Database.HasPendingModelChanges(), "dotnet ef migrations add <Nom> --project src/Web --context PlacementDbContext");
+        Assert.False(db.Database.HasPendingModelChanges(), "dotnet ef migrations add <Nom> --project src/Web --context PlacementDbContext --output-dir Data/Migrations/Sqlite");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
@@ -20,7 +20,7 @@ public class MigrationsTests
         // No server is contacted: the model and the migrations are compared in memory.
         using var db = new PostgresPlacementDbContext(new DbContextOptionsBuilder<PostgresPlacementDbContext>().UseNpgsql("Host=localhost;Database=unused").Options);
         Assert.False(db.Database.HasPendingModelChanges(),
-            "dotnet ef migrations add <Nom> --project src/Web --context PostgresPlacementDbContext --output-dir Data/Migrations/Postgres --namespace Placement.Web.Data.Migrations.Postgres");
+            "dotnet ef migrations add <Nom> --project src/Web --context PostgresPlacementDbContext --output-dir Data/Migrations/Postgres");
         using var sqlite = new PlacementDbContext(new DbContextOptionsBuilder<PlacementDbContext>().UseSqlite("Data Source=:memory:").Options);
         Assert.Empty(db.Database.GetMigrations().Intersect(sqlite.Database.GetMigrations()));
     }

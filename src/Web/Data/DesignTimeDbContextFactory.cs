@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Placement.Web.Data;
 
-/// <summary>Used by <c>dotnet ef migrations add</c> only: the SQLite model, no running host needed.</summary>
+/// <summary>
+/// Used by <c>dotnet ef migrations add X --context PlacementDbContext --output-dir Data/Migrations/Sqlite</c> only: the
+/// SQLite model, no running host needed (no database is opened to write a migration).
+/// </summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<PlacementDbContext>
 {
     public PlacementDbContext CreateDbContext(string[] args) =>

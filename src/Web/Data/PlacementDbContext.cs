@@ -13,7 +13,7 @@ namespace Placement.Web.Data;
 /// <summary>
 /// The one database of Placement: Identity, the catalogue and the matching module. Each module
 /// brings its own entity configurations; this class only gathers them, so a provider changes nothing in the
-/// domain. This type is the SQLite database and owns its migrations (<c>Data/Migrations</c>);
+/// domain. This type is the SQLite database and owns its migrations (<c>Data/Migrations/Sqlite</c>);
 /// <see cref="PostgresPlacementDbContext"/> is the same model on PostgreSQL with its own (<c>Data/Migrations/Postgres</c>).
 /// </summary>
 public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole, string>, IMatchingStore, IDataProtectionKeyContext

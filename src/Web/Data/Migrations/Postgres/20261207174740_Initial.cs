@@ -50,6 +50,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     Departements = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     HostBodyId = table.Column<Guid>(type: "uuid", nullable: true),
                     AwaitingApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -82,6 +83,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     KeepProposed = table.Column<bool>(type: "boolean", nullable: false),
                     RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ScheduleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Occurrence = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Phase = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Percent = table.Column<double>(type: "double precision", nullable: false),
@@ -136,6 +138,40 @@ namespace Placement.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditTrail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PersonIds = table.Column<string>(type: "character varying(3700)", maxLength: 3700, nullable: false),
+                    PersonCount = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Request = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditTrail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HostBodies",
                 columns: table => new
                 {
@@ -145,7 +181,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedAddress = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,6 +213,105 @@ namespace Placement.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DryRun = table.Column<bool>(type: "boolean", nullable: false),
+                    AllOrNothing = table.Column<bool>(type: "boolean", nullable: false),
+                    Applied = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PostId = table.Column<Guid>(type: "uuid", nullable: true),
+                    HostBodyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Delivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.Email, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MailStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AllOrNothing = table.Column<bool>(type: "boolean", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Persons",
                 columns: table => new
                 {
@@ -182,6 +319,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     Document = table.Column<string>(type: "text", nullable: false),
                     Departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -206,6 +344,19 @@ namespace Placement.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInRecords",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInRecords", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -378,7 +529,8 @@ namespace Placement.Web.Data.Migrations.Postgres
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RefusalReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                    Departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -395,8 +547,8 @@ namespace Placement.Web.Data.Migrations.Postgres
                 name: "PersonNoContacts",
                 columns: table => new
                 {
-                    OtherPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false)
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OtherPersonId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -512,6 +664,12 @@ namespace Placement.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssignmentRuns_ScheduleId_Occurrence",
+                table: "AssignmentRuns",
+                columns: new[] { "ScheduleId", "Occurrence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssignmentRuns_State",
                 table: "AssignmentRuns",
                 column: "State");
@@ -520,6 +678,16 @@ namespace Placement.Web.Data.Migrations.Postgres
                 name: "IX_AtRiskPersons_Departement",
                 table: "AtRiskPersons",
                 column: "Departement");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_Actor",
+                table: "AuditTrail",
+                column: "Actor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_At",
+                table: "AuditTrail",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HostBodies_Departement",
@@ -532,14 +700,62 @@ namespace Placement.Web.Data.Migrations.Postgres
                 column: "Siret");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HostBodies_UpdatedAt",
+                table: "HostBodies",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HostBodyApplications_Status_Departement",
                 table: "HostBodyApplications",
                 columns: new[] { "Status", "Departement" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Imports_At",
+                table: "Imports",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationEvents_DispatchedAt",
+                table: "NotificationEvents",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationEvents_Key",
+                table: "NotificationEvents",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Email_ReadAt",
+                table: "Notifications",
+                columns: new[] { "Email", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EventId_Email",
+                table: "Notifications",
+                columns: new[] { "EventId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MailStatus_NextAttemptAt",
+                table: "Notifications",
+                columns: new[] { "MailStatus", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingImports_ExpiresAt",
+                table: "PendingImports",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonNoContacts_OtherPersonId",
                 table: "PersonNoContacts",
                 column: "OtherPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_CaseNumber_Departement",
+                table: "Persons",
+                columns: new[] { "CaseNumber", "Departement" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Persons_Departement",
@@ -574,14 +790,25 @@ namespace Placement.Web.Data.Migrations.Postgres
                 columns: new[] { "Departement", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Posts_HostBodyId",
+                name: "IX_Posts_HostBodyId_Reference",
                 table: "Posts",
-                column: "HostBodyId");
+                columns: new[] { "HostBodyId", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_UpdatedAt",
+                table: "Posts",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchOutbox_NextAttemptAt",
                 table: "SearchOutbox",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecords_At",
+                table: "SignInRecords",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnplacedPersons_RunId_PersonId",
@@ -621,7 +848,28 @@ namespace Placement.Web.Data.Migrations.Postgres
                 name: "AtRiskPersons");
 
             migrationBuilder.DropTable(
+                name: "AuditTrail");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "HostBodyApplications");
+
+            migrationBuilder.DropTable(
+                name: "Imports");
+
+            migrationBuilder.DropTable(
+                name: "NotificationEvents");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "PendingImports");
 
             migrationBuilder.DropTable(
                 name: "PersonNoContacts");
@@ -631,6 +879,9 @@ namespace Placement.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SearchOutbox");
+
+            migrationBuilder.DropTable(
+                name: "SignInRecords");
 
             migrationBuilder.DropTable(
                 name: "UnplacedPersons");

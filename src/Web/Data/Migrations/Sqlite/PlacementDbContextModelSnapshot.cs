@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Placement.Web.Data;
 
 #nullable disable
 
-namespace Placement.Web.Data.Migrations
+namespace Placement.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlacementDbContext))]
-    [Migration("20261203142923_TemporaryPasswords")]
-    partial class TemporaryPasswords
+    partial class PlacementDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -440,6 +437,10 @@ namespace Placement.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -827,10 +828,10 @@ namespace Placement.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
                     b.HasIndex("Departement");
+
+                    b.HasIndex("CaseNumber", "Departement")
+                        .IsUnique();
 
                     b.ToTable("Persons", (string)null);
                 });
@@ -1080,6 +1081,25 @@ namespace Placement.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Web.Identity.SignInRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SignInRecords", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

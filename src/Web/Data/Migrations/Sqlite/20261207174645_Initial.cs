@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Placement.Web.Data.Migrations
+namespace Placement.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,20 @@ namespace Placement.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Code);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -33,6 +47,8 @@ namespace Placement.Web.Data.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Departements = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     HostBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AwaitingApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -65,6 +81,7 @@ namespace Placement.Web.Data.Migrations
                     KeepProposed = table.Column<bool>(type: "INTEGER", nullable: false),
                     RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ScheduleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Occurrence = table.Column<long>(type: "INTEGER", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Phase = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Percent = table.Column<double>(type: "REAL", nullable: false),
@@ -119,6 +136,40 @@ namespace Placement.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditTrail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonIds = table.Column<string>(type: "TEXT", maxLength: 3700, nullable: false),
+                    PersonCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Request = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditTrail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HostBodies",
                 columns: table => new
                 {
@@ -126,12 +177,136 @@ namespace Placement.Web.Data.Migrations
                     Document = table.Column<string>(type: "TEXT", nullable: false),
                     Departement = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedAddress = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_HostBodies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HostBodyApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HostBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    Departement = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ApplicantEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HostBodyApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllOrNothing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Applied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HostBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.Email, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MailStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AllOrNothing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -142,6 +317,7 @@ namespace Placement.Web.Data.Migrations
                     Document = table.Column<string>(type: "TEXT", nullable: false),
                     Departement = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -166,6 +342,19 @@ namespace Placement.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInRecords",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInRecords", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,7 +479,8 @@ namespace Placement.Web.Data.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     PlacementId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -336,7 +526,9 @@ namespace Placement.Web.Data.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Departement = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Departement = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -347,6 +539,24 @@ namespace Placement.Web.Data.Migrations
                         principalTable: "HostBodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonNoContacts",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OtherPersonId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonNoContacts", x => new { x.PersonId, x.OtherPersonId });
+                    table.ForeignKey(
+                        name: "FK_PersonNoContacts_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -389,6 +599,7 @@ namespace Placement.Web.Data.Migrations
                     Hours = table.Column<double>(type: "REAL", nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Tutor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PlacementId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -451,6 +662,12 @@ namespace Placement.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssignmentRuns_ScheduleId_Occurrence",
+                table: "AssignmentRuns",
+                columns: new[] { "ScheduleId", "Occurrence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssignmentRuns_State",
                 table: "AssignmentRuns",
                 column: "State");
@@ -461,9 +678,82 @@ namespace Placement.Web.Data.Migrations
                 column: "Departement");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_Actor",
+                table: "AuditTrail",
+                column: "Actor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_At",
+                table: "AuditTrail",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HostBodies_Departement",
                 table: "HostBodies",
                 column: "Departement");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HostBodies_Siret",
+                table: "HostBodies",
+                column: "Siret");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HostBodies_UpdatedAt",
+                table: "HostBodies",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HostBodyApplications_Status_Departement",
+                table: "HostBodyApplications",
+                columns: new[] { "Status", "Departement" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_At",
+                table: "Imports",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationEvents_DispatchedAt",
+                table: "NotificationEvents",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationEvents_Key",
+                table: "NotificationEvents",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Email_ReadAt",
+                table: "Notifications",
+                columns: new[] { "Email", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EventId_Email",
+                table: "Notifications",
+                columns: new[] { "EventId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MailStatus_NextAttemptAt",
+                table: "Notifications",
+                columns: new[] { "MailStatus", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingImports_ExpiresAt",
+                table: "PendingImports",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonNoContacts_OtherPersonId",
+                table: "PersonNoContacts",
+                column: "OtherPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_CaseNumber_Departement",
+                table: "Persons",
+                columns: new[] { "CaseNumber", "Departement" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Persons_Departement",
@@ -498,14 +788,25 @@ namespace Placement.Web.Data.Migrations
                 columns: new[] { "Departement", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Posts_HostBodyId",
+                name: "IX_Posts_HostBodyId_Reference",
                 table: "Posts",
-                column: "HostBodyId");
+                columns: new[] { "HostBodyId", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_UpdatedAt",
+                table: "Posts",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchOutbox_NextAttemptAt",
                 table: "SearchOutbox",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecords_At",
+                table: "SignInRecords",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnplacedPersons_RunId_PersonId",
@@ -517,6 +818,9 @@ namespace Placement.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Activities");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -542,10 +846,40 @@ namespace Placement.Web.Data.Migrations
                 name: "AtRiskPersons");
 
             migrationBuilder.DropTable(
+                name: "AuditTrail");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "HostBodyApplications");
+
+            migrationBuilder.DropTable(
+                name: "Imports");
+
+            migrationBuilder.DropTable(
+                name: "NotificationEvents");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "PendingImports");
+
+            migrationBuilder.DropTable(
+                name: "PersonNoContacts");
+
+            migrationBuilder.DropTable(
                 name: "PlacementHours");
 
             migrationBuilder.DropTable(
                 name: "SearchOutbox");
+
+            migrationBuilder.DropTable(
+                name: "SignInRecords");
 
             migrationBuilder.DropTable(
                 name: "UnplacedPersons");

@@ -13,8 +13,8 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlacementDbContext))]
-    [Migration("20261203140428_SignInRecords")]
-    partial class SignInRecords
+    [Migration("20261207174740_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -221,6 +221,13 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposedAddress")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Siret")
                         .IsRequired()
@@ -444,6 +451,10 @@ namespace Placement.Web.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
@@ -836,10 +847,10 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
                     b.HasIndex("Departement");
+
+                    b.HasIndex("CaseNumber", "Departement")
+                        .IsUnique();
 
                     b.ToTable("Persons", (string)null);
                 });
@@ -1050,6 +1061,9 @@ namespace Placement.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
