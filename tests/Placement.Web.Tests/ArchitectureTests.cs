@@ -38,6 +38,21 @@ public class ArchitectureTests
     public void Matching_BuildsOnTheCatalogue() => Assert.Contains("Placement.Catalogue", References(Matching));
 }
 
+/// <summary>What the pages read comes from the services, not from a static set at start.</summary>
+public class WebStateTests
+{
+    [Fact]
+    public void NoTypeOfTheWebFeatures_HoldsAMutableStatic()
+    {
+        const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var web = typeof(Placement.Web.Hosting.PlacementHost).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Placement.Web.Features", StringComparison.Ordinal) == true && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)));
+        var mutable = web.SelectMany(t => t.GetFields(statics).Where(f => !f.IsInitOnly && !f.IsLiteral && !f.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute))).Select(f => $"{t.Name}.{f.Name}")
+            .Concat(t.GetProperties(statics).Where(p => p.SetMethod is not null).Select(p => $"{t.Name}.{p.Name}"))).ToList();
+        Assert.Empty(mutable);
+    }
+}
+
 /// <summary>Inside the matching module, namespaces depend one way too: no cycle between the engine, the domain and the stores.</summary>
 public class NamespaceLayeringTests
 {

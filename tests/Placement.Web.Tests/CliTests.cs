@@ -44,6 +44,48 @@ public class CommandLineParseTests
     public void Help_IsRecognisedAnywhere() => Assert.True(CommandLine.Parse(["seed", "--help"]).ShowHelp);
 }
 
+/// <summary>Each verb is listed once (<see cref="CommandLine.Verbs"/>): the help, the parser and the dispatcher read that list.</summary>
+public class VerbRegistryTests
+{
+    [Fact]
+    public void EveryVerb_HasItsOwnName_AndItsLinesInTheHelp()
+    {
+        Assert.Equal(CommandLine.Verbs.Count, CommandLine.Verbs.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(CommandLine.Verbs, v => Assert.Contains("\n  Placement.Web " + v.Name + " ", CommandLine.Help, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheHelp_AlignsWhatEachVerbDoes_UnderOneColumn()
+    {
+        var lines = CommandLine.Help.Split('\n');
+        var usage = lines.SkipWhile(l => l != "Usage :").Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Equal(CommandLine.Verbs.Count + 2, usage.Count(l => l.StartsWith("  Placement.Web ", StringComparison.Ordinal)));
+        Assert.All(usage, l => Assert.Matches(@"^(  Placement\.Web \S| {47}\S)", l));
+    }
+
+    [Fact]
+    public void AnUnknownVerb_IsAnsweredWithEveryVerb()
+    {
+        var message = Assert.Throws<UsageException>(() => CommandLine.Parse(["frobnicate"])).Message;
+        Assert.Contains("Verbes : " + string.Join(", ", CommandLine.Verbs.Select(v => v.Name)) + " (voir --help).", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryVerb_IsParsed_WithWhatItRequires()
+    {
+        foreach (var verb in CommandLine.Verbs)
+        {
+            var args = new List<string> { verb.Name };
+            foreach (var name in verb.Required)
+            {
+                if (name == verb.Argument) args.Insert(1, "x");
+                else args.AddRange(["--" + name, verb.Options.Single(o => o.Name == name).Value is OptionValue.Text ? "x" : "1"]);
+            }
+            Assert.Equal(verb.Name, CommandLine.Parse([.. args]).Verb);
+        }
+    }
+}
+
 /// <summary>The real executable: exit codes and messages.</summary>
 public class ExecutableTests
 {

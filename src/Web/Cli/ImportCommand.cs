@@ -12,9 +12,27 @@ namespace Placement.Web.Cli;
 /// in the scope of the account named (who is recorded), with a progress bar on a terminal and the report line by line.
 /// Exit code 2 when a line is rejected.
 /// </summary>
-internal static class ImportCommand
+internal sealed class ImportCommand : Verb
 {
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
+    public override string Name => "import";
+
+    public override VerbSubject Subject => VerbSubject.Imports;
+
+    public override string Help => """
+        import persons|host-bodies|posts --file <fichier> --as <courriel> [--dry-run] [--all-or-nothing]
+                                       importe des personnes, des structures d'accueil ou des postes (CSV ou
+                                       JSON, docs/import.md) dans le périmètre du compte nommé ; rapport
+                                       ligne à ligne, code 2 si une ligne est rejetée
+        """;
+
+    public override string Argument => "kind";
+
+    public override IReadOnlyList<VerbOption> Options { get; } =
+        [VerbOption.Text("file"), VerbOption.Text("as"), VerbOption.Switch("dry-run"), VerbOption.Switch("all-or-nothing")];
+
+    public override IReadOnlyList<string> Required { get; } = ["kind", "file", "as"];
+
+    public override async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var kind = options["kind"]!;
         if (!ImportKinds.All.Contains(kind)) throw new UsageException($"Import inconnu « {kind} » : {string.Join(", ", ImportKinds.All)}.");

@@ -10,12 +10,28 @@ namespace Placement.Web.Cli;
 /// result goes to the file or to standard output; progress (phase, objective, bound) goes to standard
 /// error when it is a terminal. An unreadable or invalid instance is a usage error naming the field.
 /// </summary>
-internal static class MatchCommand
+internal sealed class MatchCommand : Verb
 {
     private static readonly JsonSerializerOptions Output = new(InstanceDto.Json) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string input, string? outputFile, IServiceProvider services, TextWriter output, CancellationToken ct)
+    public override string Name => "match";
+
+    public override VerbSubject Subject => VerbSubject.Matching;
+
+    public override string Help => """
+        match --input <instance.json> [--output <résultat.json>]
+                                       résout une instance d'affectation (shared/spec/matching.md) ;
+                                       résultat sur la sortie standard sans --output
+        """;
+
+    public override IReadOnlyList<VerbOption> Options { get; } = [VerbOption.Text("input"), VerbOption.Text("output")];
+
+    public override IReadOnlyList<string> Required { get; } = ["input"];
+
+    public override async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
+        var input = options["input"]!;
+        var outputFile = options.GetValueOrDefault("output");
         if (!File.Exists(input)) throw new UsageException($"Fichier introuvable : {input}");
         var solver = services.GetRequiredService<AssignmentSolver>();
         // The engine compiles on the idle core while this one reads: the time limit is then the solve's, not the compiler's.

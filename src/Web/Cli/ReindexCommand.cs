@@ -1,6 +1,7 @@
 using Lucene.Net.Store;
 using Placement.Catalogue.Features.Search;
 using Placement.Catalogue.Search;
+using Placement.Web.Data;
 using Spectre.Console;
 
 namespace Placement.Web.Cli;
@@ -9,11 +10,29 @@ namespace Placement.Web.Cli;
 /// <c>reindex</c>: rebuilds the search index from the database, with a progress bar on a terminal.
 /// The embedded index can only be written by one process: while the service runs, use the API.
 /// </summary>
-internal static class ReindexCommand
+internal sealed class ReindexCommand : Verb
 {
     public const int Failed = 1;
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    public override string Name => "reindex";
+
+    public override VerbSubject Subject => VerbSubject.Data;
+
+    public override string Help => """
+        reindex                        reconstruit l'index de recherche depuis la base (service arrêté
+                                       pour l'index embarqué ; sinon POST /api/search/reindex)
+        """;
+
+    public override IReadOnlyList<VerbOption> Options { get; } = [];
+
+    public override async Task<int> RunAsync(IReadOnlyDictionary<string, string?> options, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        await services.PrepareDatabaseAsync(loadDemo: false, ct);
+        return await RebuildAsync(services, output, ct);
+    }
+
+    /// <summary>Rebuilds the index of a database already prepared (after <c>seed</c> too).</summary>
+    public static async Task<int> RebuildAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var rebuild = scope.ServiceProvider.GetRequiredService<RebuildSearchIndex>();

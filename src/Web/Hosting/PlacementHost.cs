@@ -5,13 +5,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Placement.Catalogue;
-using Placement.Catalogue.Geography;
 using Placement.Catalogue.Search;
 using Placement.Matching;
-using Placement.Web.Cli;
 using Placement.Web.Data;
 using Placement.Web.Demo;
 using Placement.Web.Features.Administration;
@@ -32,10 +29,6 @@ using Placement.Web.Features.Search;
 using Placement.Web.Features.Shared;
 using Placement.Web.Features.Validation;
 using Placement.Web.Identity;
-using Placement.Web.Features.Search.Administration;
-using Placement.Web.Features.Users;
-using Placement.Web.Features.Activities;
-using Placement.Web.Features.Audit;
 
 namespace Placement.Web.Hosting;
 
@@ -79,20 +72,16 @@ public static class PlacementHost
         services.AddPlacementPages();
         services.AddPlacementRateLimits();
         builder.LimitRequestBodies();
-        services.AddSingleton<Placement.Web.Features.Search.Administration.CatalogueReindexing>();
+        services.AddSingleton<Placement.Web.Features.Administration.CatalogueReindexing>();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddHealthChecks()
-            .AddDbContextCheck<PlacementDbContext>("database", tags: ["ready"])
-            .AddCheck<GeographyHealthCheck>("geography", tags: ["ready"])
-            .AddCheck<SearchHealthCheck>("search", tags: ["ready"]);
+        services.AddPlacementHealthChecks();
         return builder;
     }
 
     public static WebApplication MapPlacement(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        Features.Shared.Labels.Vocabulary = app.Services.GetRequiredService<Placement.Catalogue.Features.Activities.ActivityVocabulary>();
         // The API answers problems (RFC 7807); pages answer French error pages. Neither shows a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
@@ -119,8 +108,7 @@ public static class PlacementHost
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPlacementHealthChecks();
         // A worker-only node answers its health checks and nothing else.
         if (!app.Services.GetRequiredService<IOptions<PlacementOptions>>().Value.Node.IsWeb) return app;
         app.MapOpenApi().AllowAnonymous();
@@ -148,65 +136,4 @@ public static class PlacementHost
         app.MapPlacementDashboard();
         return app;
     }
-
-    /// <summary>
-    /// Checks every configuration section before anything is written: each bad value is one line on
-    /// <paramref name="error"/> naming the key, the value and what is allowed. False: the service must stop.
-    /// </summary>
-    public static async Task<bool> CheckConfigurationAsync(this IServiceProvider services, TextWriter error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var errors = ValidatedOptions.Check(services).ToList();
-        // Demo accounts share a public password: development only (read once the section itself is valid).
-        if (errors.Count == 0 && !services.GetRequiredService<IHostEnvironment>().IsDevelopment() && services.GetRequiredService<IOptions<PlacementOptions>>().Value.Demo.Enabled)
-            errors.Add("Placement:Demo:Enabled = « true » : les comptes de démonstration (mot de passe public) ne sont permis qu'en développement (ASPNETCORE_ENVIRONMENT=Development).");
-        foreach (var line in errors) await error.WriteLineAsync("Configuration invalide : " + line);
-        return errors.Count == 0;
-    }
-
-    /// <summary>Runs a CLI verb; a usage error prints its message and gives exit code 2.</summary>
-    public static async Task<int> RunVerbAsync(this WebApplication app, CommandLine.Parsed command)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        try
-        {
-            return await CommandLine.RunAsync(command, app.Services, Console.Out);
-        }
-        catch (UsageException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return CommandLine.Usage;
-        }
-        catch (InvalidOperationException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 1;
-        }
-    }
-}
-
-/// <summary>Ready only when the search engine answers and the index holds the catalogue (filled at start, not behind after a failure).</summary>
-internal sealed class SearchHealthCheck(IPostSearchIndex index, SearchReadiness readiness) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (readiness.Reason is { } reason) return HealthCheckResult.Unhealthy($"{index.Engine} : {reason}");
-        try
-        {
-            return HealthCheckResult.Healthy($"{index.Engine} : {await index.CountAsync(cancellationToken)} postes indexés");
-        }
-        catch (Exception e) when (e is SearchUnavailableException or IOException)
-        {
-            return HealthCheckResult.Unhealthy($"{index.Engine} : {e.Message}");
-        }
-    }
-}
-
-/// <summary>Ready only when the real geography is loaded (it validates every address).</summary>
-internal sealed class GeographyHealthCheck(FranceGeography geography) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(geography.Communes.Count > 30_000
-            ? HealthCheckResult.Healthy($"{geography.Communes.Count} communes")
-            : HealthCheckResult.Unhealthy($"Géographie incomplète : {geography.Communes.Count} communes."));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Catalogue.Features.Activities;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Features.Shared;
 using Placement.Web.Hosting;
@@ -11,7 +12,7 @@ namespace Placement.Web.Features.AssignmentRuns;
 /// charts (by reason, by distance to the nearest published post), the unmet demand by commune on a map and in a table,
 /// and the report as spreadsheets.
 /// </summary>
-public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedReport report) : PageModel
+public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedReport report, ActivityVocabulary activities) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -48,13 +49,13 @@ public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedRepor
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => SpreadsheetExports.CsvFile(await RowsAsync(ct), $"non-places-{Id:N}");
 
     /// <summary>What would have placed the persons of an area, in short lines.</summary>
-    public static IEnumerable<string> Needs(ShortageArea area)
+    public IEnumerable<string> Needs(ShortageArea area)
     {
         ArgumentNullException.ThrowIfNull(area);
         var days = area.Days.Where(d => d.Mornings + d.Afternoons + d.Evenings > 0).OrderByDescending(d => Math.Max(d.Mornings, Math.Max(d.Afternoons, d.Evenings))).Take(3)
             .Select(d => $"{Labels.Day(d.Day).ToLowerInvariant()} {Parts(d)}").ToList();
         if (days.Count > 0) yield return "Libres surtout : " + string.Join(", ", days);
-        if (area.Activities.Count > 0) yield return "Compétences pour : " + string.Join(", ", area.Activities.Take(3).Select(a => Labels.Activity(a.Activity).ToLowerInvariant()));
+        if (area.Activities.Count > 0) yield return "Compétences pour : " + string.Join(", ", area.Activities.Take(3).Select(a => activities.Label(a.Activity).ToLowerInvariant()));
         if (area.PublicTransportOnly > 0) yield return $"{area.PublicTransportOnly} en transports en commun seulement";
         if (area.Minors > 0) yield return $"{area.Minors} mineur{(area.Minors > 1 ? "s" : "")}";
     }

@@ -174,13 +174,4 @@ public static class Labels
         "high" => "important",
         _ => demand ?? "",
     };
-
-    /// <summary>
-    /// The vocabulary the labels of activities come from: set once at start (<c>PlacementHost</c>) to the service's, whose
-    /// snapshot follows the administrator's edits. Before that, the default French labels.
-    /// </summary>
-    public static Placement.Catalogue.Features.Activities.ActivityVocabulary? Vocabulary { get; set; }
-
-    public static string Activity(string? code) =>
-        Vocabulary?.Label(code) ?? (code is null ? "" : Placement.Catalogue.Features.Activities.ActivityVocabulary.DefaultLabels.GetValueOrDefault(code, code));
 }
