@@ -9,12 +9,7 @@ public sealed class CatalogueOptions : IValidatableObject
 
     /// <summary>The activity vocabulary (domain.md) an empty database is seeded with; then the administrator's edits prevail (<see cref="Features.Activities.ActivityVocabulary"/>).</summary>
     [MinLength(1, ErrorMessage = "au moins une activité.")]
-    public List<string> Activities { get; set; } =
-    [
-        "espaces-verts", "entretien-nettoyage", "manutention-logistique", "restauration-aide-alimentaire",
-        "recyclerie-tri", "accueil-administratif", "aide-a-la-personne", "batiment-renovation",
-        "environnement-nature", "soin-animaux", "evenementiel", "module-pedagogique",
-    ];
+    public List<string> Activities { get; set; } = [.. Features.Activities.ActivityVocabulary.DefaultCodes];
 
     /// <summary>How long a habilitation granted on an accepted application lasts, in years.</summary>
     [Range(1, 10, ErrorMessage = "entre 1 et 10 ans.")]

@@ -40,7 +40,16 @@ public sealed class ServiceCalendar(TimeProvider clock, TimeZoneInfo zone)
     public int WeeksUntil(DateOnly date) => WeeksBetween(Today, date);
 
     /// <summary>Whole weeks from <paramref name="from"/> to <paramref name="to"/>, rounded down: 0 this week, negative once past.</summary>
-    public static int WeeksBetween(DateOnly from, DateOnly to) => (int)Math.Floor((to.DayNumber - from.DayNumber) / 7.0);
+    public static int WeeksBetween(DateOnly from, DateOnly to) => (int)Math.Floor(Weeks(from, to));
+
+    /// <summary>
+    /// Weeks from <paramref name="from"/> to <paramref name="to"/>: their days apart / 7, a fraction, negative once past — the one
+    /// count of weeks between two days (until a deadline: <c>SentenceTerm.WeeksLeft</c>; rule 11's N; the score's urgency).
+    /// </summary>
+    public static double Weeks(DateOnly from, DateOnly to) => Weeks(from.DayNumber, to.DayNumber);
+
+    /// <inheritdoc cref="Weeks(DateOnly, DateOnly)"/>
+    public static double Weeks(int fromDayNumber, int toDayNumber) => (toDayNumber - fromDayNumber) / 7.0;
 
     private DateTimeOffset At(DateOnly day, TimeOnly time)
     {

@@ -33,6 +33,14 @@ public class DemoDataTests(PlacementApp app)
     }
 
     [Fact]
+    public void DemoVocabulary_DescribesPostsOfEveryDefaultActivity_AndNoOther()
+    {
+        var codes = Placement.Catalogue.Features.Activities.ActivityVocabulary.DefaultCodes;
+        Assert.Equal(codes.Order(StringComparer.Ordinal), DemoVocabulary.PostKinds.Select(k => k.Activity).Order(StringComparer.Ordinal));
+        Assert.All(DemoVocabulary.HostKinds.SelectMany(k => k.Activities), a => Assert.Contains(a, codes));
+    }
+
+    [Fact]
     public void DemoData_HasRealisticProportions_OverTheTwelveDepartementsOfAuvergneRhoneAlpes()
     {
         var data = DemoDataSet.Read(Path.Combine(RepositoryRoot(), "data", "seed", "demo"));

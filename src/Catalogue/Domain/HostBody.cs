@@ -47,8 +47,12 @@ public sealed record Habilitation
         _ => false,
     };
 
+    /// <summary>The public bodies (personnes publiques): communes, collectivités territoriales, établissements publics — habilitated by right.</summary>
     public static bool IsPublicBody(LegalType type) =>
         type is LegalType.Commune or LegalType.CollectiviteTerritoriale or LegalType.EtablissementPublic;
+
+    /// <summary>The habilitation a host body starts with: by right for a public body (<see cref="IsPublicBody"/>), else pending the SPIP's decision.</summary>
+    public static HabilitationStatus InitialStatus(LegalType type) => IsPublicBody(type) ? HabilitationStatus.ByRight : HabilitationStatus.Pending;
 }
 
 /// <summary>A person or a contact point: a name and at least one way to reach them.</summary>

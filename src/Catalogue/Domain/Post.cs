@@ -162,6 +162,25 @@ public sealed class Post
             || before.Place != after.Place || after.Capacity > before.Capacity;
     }
 
+    /// <summary>
+    /// « A post can take someone » on <paramref name="date"/>: it is published, its host body's <paramref name="habilitation"/> is
+    /// valid that day, and a place is free. <paramref name="freePlaces"/> is the post's capacity less its active placements, or
+    /// null where places are not this check's to count: the catalogue's search index knows no placements, and a run's instance
+    /// keeps full posts for the solver, which holds rule 12 (capacity) itself.
+    /// </summary>
+    public bool CanTakeSomeone(Habilitation habilitation, DateOnly date, int? freePlaces) =>
+        WhyCannotTakeSomeone(habilitation, date, freePlaces) is null;
+
+    /// <summary>The first reason <see cref="CanTakeSomeone"/> fails, in the order checked (published, habilitated, free place), or null.</summary>
+    public TakingRefusal? WhyCannotTakeSomeone(Habilitation habilitation, DateOnly date, int? freePlaces)
+    {
+        ArgumentNullException.ThrowIfNull(habilitation);
+        if (Status != PostStatus.Published) return TakingRefusal.NotPublished;
+        if (!habilitation.IsValidOn(date)) return TakingRefusal.HostNotHabilitated;
+        if (freePlaces is <= 0) return TakingRefusal.Full;
+        return null;
+    }
+
     public void Submit(DateTimeOffset now) => Move(PostAction.Submit, now);
     public void Publish(DateTimeOffset now) => Move(PostAction.Publish, now);
     public void Suspend(DateTimeOffset now) => Move(PostAction.Suspend, now);
@@ -208,3 +227,6 @@ public sealed class Post
 /// is the partner's way back from a suspension it decided.
 /// </summary>
 public enum PostAction { Submit, Publish, Suspend, Close, Reopen, Refuse }
+
+/// <summary>Why a post cannot take someone (<see cref="Post.WhyCannotTakeSomeone"/>).</summary>
+public enum TakingRefusal { NotPublished, HostNotHabilitated, Full }

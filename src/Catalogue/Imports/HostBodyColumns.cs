@@ -1,4 +1,5 @@
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
 using Placement.Catalogue.Features.HostBodies;
 
 namespace Placement.Catalogue.Imports;
@@ -56,7 +57,7 @@ public static class HostBodyColumns
         var from = cells.Date("habilitation_debut");
         var until = cells.Date("habilitation_fin");
         var habilitation = status is null && from is null && until is null
-            ? keep?.Habilitation ?? new HabilitationDto { Status = legalType is "commune" or "collectivite-territoriale" or "etablissement-public" ? "by-right" : "pending" }
+            ? keep?.Habilitation ?? HabilitationDto.Initial(EnumNames.Find<LegalType>(legalType))
             : new HabilitationDto { Status = status ?? keep?.Habilitation?.Status, ValidFrom = from, ValidUntil = until };
         return new HostBodyFields
         {

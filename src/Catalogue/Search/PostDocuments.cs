@@ -35,7 +35,7 @@ public sealed class PostDocuments(FranceGeography geography, ServiceCalendar cal
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(hostBody);
-        return post.Status == PostStatus.Published && hostBody.CanHostOn(calendar.Today);
+        return post.CanTakeSomeone(hostBody.Details.Habilitation, calendar.Today, freePlaces: null); // the catalogue knows no placements
     }
 
     public PostDocument ToDocument(Post post, HostBody hostBody)

@@ -30,6 +30,12 @@ public sealed record SentenceTerm
     /// <summary>The deadline pushed back by the days of every suspension.</summary>
     public DateOnly EffectiveDeadline => Deadline.AddDays(Suspensions.Sum(s => s.Days));
 
+    /// <summary>Weeks from <paramref name="today"/> until the <see cref="EffectiveDeadline"/>: a fraction, negative once past.</summary>
+    public double WeeksLeft(DateOnly today) => ServiceCalendar.Weeks(today, EffectiveDeadline);
+
+    /// <summary>Whole weeks until the <see cref="EffectiveDeadline"/>, rounded down: 0 in its last week, negative once past.</summary>
+    public int WholeWeeksLeft(DateOnly today) => ServiceCalendar.WeeksBetween(today, EffectiveDeadline);
+
     public bool Equals(SentenceTerm? other) => other is not null && SentenceDate == other.SentenceDate && Deadline == other.Deadline && Suspensions.SequenceEqual(other.Suspensions);
     public override int GetHashCode() => HashCode.Combine(SentenceDate, Deadline, Suspensions.Count);
 }

@@ -61,7 +61,7 @@ public static class QualityScore
         return (distance, skills, schedule, urgency);
     }
 
-    private static double WeeksLeft(MatchPerson person, DateOnly referenceDate) => (person.Deadline.DayNumber - referenceDate.DayNumber) / 7.0;
+    private static double WeeksLeft(MatchPerson person, DateOnly referenceDate) => ServiceCalendar.Weeks(referenceDate, person.Deadline);
 
     /// <summary>The score, rounded to an integer in 0–100.</summary>
     public static int Total(IReadOnlyList<ScorePart> parts) => (int)Math.Round(parts.Sum(p => p.Points), MidpointRounding.AwayFromZero);

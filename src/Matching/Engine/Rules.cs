@@ -297,7 +297,7 @@ public static class EligibilityRules
 
     /// <summary>Rule 11's N on day numbers (<see cref="DateOnly.DayNumber"/>).</summary>
     public static double Weeks(int referenceDay, int deadlineDay, int openFromDay, int openUntilDay) =>
-        (Math.Min(deadlineDay, openUntilDay) - Math.Max(referenceDay, openFromDay)) / 7.0;
+        ServiceCalendar.Weeks(Math.Max(referenceDay, openFromDay), Math.Min(deadlineDay, openUntilDay));
 }
 
 /// <summary>

@@ -149,8 +149,9 @@ public sealed class DemoDataGenerator(FranceGeography geography)
             var name = f.PickRandom(kind.Names).Replace("{c}", commune.Name, StringComparison.Ordinal).Replace("{d}", departement.Name, StringComparison.Ordinal);
             if (!usedNames.Add(name)) continue;
             var since = ReferenceDate.AddDays(-f.Random.Int(60, 5 * 365));
-            var habilitation = kind.LegalType is "commune" or "collectivite-territoriale" or "etablissement-public"
-                ? new HabilitationDto { Status = "by-right" }
+            var legalType = EnumNames.Parse<LegalType>(kind.LegalType, "legalType");
+            var habilitation = Habilitation.IsPublicBody(legalType)
+                ? HabilitationDto.Initial(legalType)
                 : f.Random.Double() switch
                 {
                     < 0.88 => new HabilitationDto { Status = "habilitated", ValidFrom = since, ValidUntil = since.AddYears(5) },

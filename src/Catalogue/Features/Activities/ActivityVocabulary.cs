@@ -15,22 +15,31 @@ namespace Placement.Catalogue.Features.Activities;
 /// </summary>
 public sealed class ActivityVocabulary(IOptions<CatalogueOptions> options)
 {
+    /// <summary>
+    /// The activities the configuration seeds by default (<see cref="CatalogueOptions.Activities"/>), in order, with their French
+    /// labels: the one list of the default codes, which the configuration, the labels and the instance generator read.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> Defaults =
+    [
+        ("espaces-verts", "Espaces verts"),
+        ("entretien-nettoyage", "Entretien et nettoyage"),
+        ("manutention-logistique", "Manutention et logistique"),
+        ("restauration-aide-alimentaire", "Restauration et aide alimentaire"),
+        ("recyclerie-tri", "Recyclerie et tri"),
+        ("accueil-administratif", "Accueil et tâches administratives"),
+        ("aide-a-la-personne", "Aide à la personne"),
+        ("batiment-renovation", "Bâtiment et rénovation"),
+        ("environnement-nature", "Environnement et nature"),
+        ("soin-animaux", "Soin des animaux"),
+        ("evenementiel", "Événementiel"),
+        ("module-pedagogique", "Module pédagogique"),
+    ];
+
+    /// <summary>The codes of <see cref="Defaults"/>, in order.</summary>
+    public static readonly IReadOnlyList<string> DefaultCodes = [.. Defaults.Select(a => a.Code)];
+
     /// <summary>The French labels of the codes the configuration seeds by default.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DefaultLabels = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["espaces-verts"] = "Espaces verts",
-        ["entretien-nettoyage"] = "Entretien et nettoyage",
-        ["manutention-logistique"] = "Manutention et logistique",
-        ["restauration-aide-alimentaire"] = "Restauration et aide alimentaire",
-        ["recyclerie-tri"] = "Recyclerie et tri",
-        ["accueil-administratif"] = "Accueil et tâches administratives",
-        ["aide-a-la-personne"] = "Aide à la personne",
-        ["batiment-renovation"] = "Bâtiment et rénovation",
-        ["environnement-nature"] = "Environnement et nature",
-        ["soin-animaux"] = "Soin des animaux",
-        ["evenementiel"] = "Événementiel",
-        ["module-pedagogique"] = "Module pédagogique",
-    };
+    public static readonly IReadOnlyDictionary<string, string> DefaultLabels = Defaults.ToDictionary(a => a.Code, a => a.Label, StringComparer.Ordinal);
 
     private volatile FrozenDictionary<string, string>? _labels;
 

@@ -31,7 +31,7 @@ public sealed class ApplyAsHostBody(ICatalogueStore store, CatalogueInputs input
             Siret = input.Siret,
             Address = input.Address,
             Contact = input.Contact,
-            Habilitation = new HabilitationDto { Status = legalType is { } t && Habilitation.IsPublicBody(t) ? "by-right" : "pending" },
+            Habilitation = HabilitationDto.Initial(legalType),
         };
         HostBodyDetails? details = null;
         try

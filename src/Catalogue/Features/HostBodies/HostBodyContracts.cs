@@ -9,6 +9,10 @@ public sealed record HabilitationDto
     public string? Status { get; init; }
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>What a new host body of <paramref name="legalType"/> is given (<see cref="Habilitation.InitialStatus"/>); pending when the form is unknown.</summary>
+    public static HabilitationDto Initial(LegalType? legalType) =>
+        new() { Status = EnumNames.ToKebab(legalType is { } type ? Habilitation.InitialStatus(type) : HabilitationStatus.Pending) };
 }
 
 /// <summary>

@@ -24,11 +24,7 @@ public sealed class InstanceGenerator(FranceGeography geography)
 {
     public static readonly DateOnly ReferenceDate = new(2026, 12, 1);
 
-    private static readonly string[] Activities =
-    [
-        "espaces-verts", "entretien-nettoyage", "manutention-logistique", "restauration-aide-alimentaire", "recyclerie-tri",
-        "accueil-administratif", "aide-a-la-personne", "batiment-renovation", "environnement-nature", "soin-animaux", "evenementiel", "module-pedagogique",
-    ];
+    private static readonly string[] Activities = [.. Catalogue.Features.Activities.ActivityVocabulary.DefaultCodes];
     private static readonly string[] SkillWords = ["jardinage", "nettoyage", "manutention", "cuisine", "service", "tri", "bricolage", "peinture", "accueil", "bureautique", "animation", "logistique"];
     private static readonly string[] Weekdays = [.. TypicalWeeks.Weekdays];
     private static readonly string[] Demands = ["low", "medium", "high"];

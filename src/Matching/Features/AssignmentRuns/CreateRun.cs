@@ -8,8 +8,6 @@ namespace Placement.Matching.Features.AssignmentRuns;
 /// <summary>Starts a batch assignment over départements of the coordinator's (a background job); the run as queued.</summary>
 public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, ServiceCalendar calendar, Microsoft.Extensions.Options.IOptions<MatchingLimits> limits) : IUseCase
 {
-    public const double DefaultTimeLimitSeconds = 30;
-
     public async Task<RunResponse> HandleAsync(Caller caller, CreateRunRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -18,8 +16,8 @@ public sealed class CreateRun(IMatchingStore store, IAssignmentJobs jobs, Servic
         var max = limits.Value.MaxTimeLimitSeconds;
         if (request.TimeLimitSeconds > max) throw FieldErrors.OneField("timeLimitSeconds", $"Le temps limite est compris entre 0 (exclu) et {max} secondes.");
         var run = new FieldErrors().Build(() => new AssignmentRun(Guid.NewGuid(), request.Departements ?? [], request.PersonIds,
-            request.ReferenceDate ?? calendar.DayOf(now), request.TimeLimitSeconds ?? DefaultTimeLimitSeconds,
-            request.KeepProposed ?? false, caller.Who, null, now));
+            request.ReferenceDate ?? calendar.DayOf(now), request.TimeLimitSeconds ?? RunDefaults.Api.TimeLimitSeconds,
+            request.KeepProposed ?? RunDefaults.Api.KeepProposed, caller.Who, null, now));
         caller.DemandDepartements(run.Departements);
         if (run.PersonIds is { Count: > 0 } ids)
         {

@@ -21,7 +21,7 @@ public static class RunInstanceBuilder
         var hosts = await store.HostBodies.AsNoTracking().Where(h => deps.Contains(h.Departement)).ToDictionaryAsync(h => h.Id, ct);
         var taken = await store.Placements.TakenByPostAsync(null, ct);
         var posts = (await store.Posts.AsNoTracking().Where(p => deps.Contains(p.Departement) && p.Status == PostStatus.Published).ToListAsync(ct))
-            .Where(p => hosts.TryGetValue(p.HostBodyId, out var h) && h.CanHostOn(run.ReferenceDate))
+            .Where(p => hosts.TryGetValue(p.HostBodyId, out var h) && p.CanTakeSomeone(h.Details.Habilitation, run.ReferenceDate, freePlaces: null)) // full posts too: rule 12 is the solver's
             .Select(p => p.ToMatchPost(ActivePlacements.FreePlaces(p, taken)))
             .ToList();
 

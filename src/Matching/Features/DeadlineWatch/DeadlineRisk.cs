@@ -9,7 +9,8 @@ namespace Placement.Matching.Features.DeadlineWatch;
 /// <summary>
 /// The one rule of « at risk of missing the deadline », in French reasons: no confirmed placement while the
 /// deadline is closer than the warning weeks, or remaining hours that the confirmed placement's weekly hours
-/// cannot reach before the deadline. The nightly watch stores it; the caseload computes it live.
+/// cannot reach before the deadline (rule 11's test, <see cref="EligibilityRules.CompletesInTime"/>, over the weeks
+/// left: <see cref="SentenceTerm.WeeksLeft"/>). The nightly watch stores it; the caseload computes it live.
 /// </summary>
 public static class DeadlineRisk
 {
@@ -23,8 +24,7 @@ public static class DeadlineRisk
         var remaining = person.Profile.Hours.Remaining;
         if (remaining <= 0) return [];
         var deadline = person.Profile.Term.EffectiveDeadline;
-        var weeksLeft = ServiceCalendar.WeeksBetween(today, deadline);
-        var daysLeft = Math.Max(0, deadline.DayNumber - today.DayNumber);
+        var weeksLeft = person.Profile.Term.WholeWeeksLeft(today);
         var reasons = new List<string>();
         var confirmed = activePlacements.Where(p => p.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress).ToList();
         if (confirmed.Count == 0 && weeksLeft < warningWeeks)
@@ -35,7 +35,7 @@ public static class DeadlineRisk
         {
             var post = posts[placement.PostId];
             var weekly = EligibilityRules.WeeklyHours(person.Profile.Availability, post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, person.Profile.IsMinorOn(today));
-            if (weekly * daysLeft / 7.0 < remaining - 1e-9)
+            if (!EligibilityRules.CompletesInTime(weekly, Math.Max(0, person.Profile.Term.WeeksLeft(today)), remaining))
                 reasons.Add(string.Create(French, $"{remaining:0.#} h restantes pour {Math.Max(0, weeksLeft)} semaines à {weekly:0.#} h/semaine : rythme insuffisant"));
         }
         return reasons;

@@ -70,7 +70,7 @@ public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, Servic
             : Situations.Awaiting;
         var deadline = p.Term.EffectiveDeadline;
         return new CaseloadItem(person.Id, p.FirstName, p.LastName, person.Departement, p.Hours.Ordered, p.Hours.Done, p.Hours.Remaining, deadline,
-            ServiceCalendar.WeeksBetween(today, deadline), situation, DeadlineRisk.Reasons(person, active, posts, today, warningWeeks));
+            p.Term.WholeWeeksLeft(today), situation, DeadlineRisk.Reasons(person, active, posts, today, warningWeeks));
     }
 
     private static bool Matches(CaseloadItem item, string filter) =>

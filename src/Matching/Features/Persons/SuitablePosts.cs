@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Placement.Catalogue.Domain;
 using Placement.Catalogue.Search;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
@@ -37,8 +38,10 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         var full = 0;
         foreach (var inReach in posts)
         {
-            if (!inReach.Host.Details.Habilitation.IsValidOn(today)) continue;
             var free = ActivePlacements.FreePlaces(inReach.Post.Capacity, inReach.Taken);
+            // A full post is not skipped here: it counts among the full ones below if the rules pass.
+            var refusal = inReach.Entity.WhyCannotTakeSomeone(inReach.Host.Details.Habilitation, today, free);
+            if (refusal is TakingRefusal.NotPublished or TakingRefusal.HostNotHabilitated) continue;
             var candidate = inReach.Post with { Capacity = free };
             var evaluation = EligibilityRules.Evaluate(who, candidate, today);
             if (!evaluation.IsEligible)
@@ -46,7 +49,7 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
                 foreach (var rule in RuleNames.Each(evaluation.Broken)) excluded[RuleNames.Name(rule)] = excluded.GetValueOrDefault(RuleNames.Name(rule)) + 1;
                 continue;
             }
-            if (free == 0) { full++; continue; }
+            if (refusal == TakingRefusal.Full) { full++; continue; }
             suitable.Add((inReach, candidate, evaluation, QualityScore.Of(who, candidate, evaluation, today)));
         }
         // The answer, with its explanations.

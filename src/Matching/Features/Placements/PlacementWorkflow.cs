@@ -33,10 +33,13 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
             var post = await store.Posts.FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw new PlacementConflictException("Poste introuvable.");
             var host = await store.HostBodies.FirstAsync(h => h.Id == post.HostBodyId, ct);
             var person = await store.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new PlacementConflictException("Personne introuvable.");
-            if (post.Status != PostStatus.Published) throw new PlacementConflictException("Le poste n'est pas publié.");
-            if (!host.CanHostOn(today)) throw new PlacementConflictException("La structure d'accueil n'est pas habilitée.");
             var free = ActivePlacements.FreePlaces(post, await store.Placements.TakenByPostAsync([postId], ct));
-            if (free == 0) throw new PlacementConflictException("Le poste est complet.");
+            switch (post.WhyCannotTakeSomeone(host.Details.Habilitation, today, free))
+            {
+                case TakingRefusal.NotPublished: throw new PlacementConflictException("Le poste n'est pas publié.");
+                case TakingRefusal.HostNotHabilitated: throw new PlacementConflictException("La structure d'accueil n'est pas habilitée.");
+                case TakingRefusal.Full: throw new PlacementConflictException("Le poste est complet.");
+            }
             if (await store.Placements.Active().AnyAsync(p => p.PersonId == personId, ct))
                 throw new PlacementConflictException("La personne a déjà un placement en cours.");
             // Rule 15: nothing left to do, nothing to place (before, a 400 on a field the request does not have).

@@ -20,8 +20,8 @@ public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, L
         public List<string> Departements { get; set; } = [];
         public List<Guid> PersonIds { get; set; } = [];
         public DateOnly? ReferenceDate { get; set; }
-        public double TimeLimitSeconds { get; set; } = 30;
-        public bool KeepProposed { get; set; } = true;
+        public double TimeLimitSeconds { get; set; } = RunDefaults.Standard.TimeLimitSeconds;
+        public bool KeepProposed { get; set; } = RunDefaults.Standard.KeepProposed;
     }
 
     [BindProperty]

@@ -17,8 +17,8 @@ public sealed class IndexModel(Caller caller, ListSchedules list, CreateSchedule
     {
         public string? Departements { get; set; }
         public string? Cron { get; set; }
-        public double? TimeLimitSeconds { get; set; }
-        public bool KeepProposed { get; set; } = true;
+        public double? TimeLimitSeconds { get; set; } // left empty: CreateSchedule gives RunDefaults.Scheduled's
+        public bool KeepProposed { get; set; } = RunDefaults.Scheduled.KeepProposed;
     }
 
     [BindProperty]
