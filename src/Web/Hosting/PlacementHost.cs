@@ -29,6 +29,9 @@ using Placement.Web.Features.Search;
 using Placement.Web.Features.Shared;
 using Placement.Web.Features.Validation;
 using Placement.Web.Identity;
+using Placement.Web.Features.Users;
+using Placement.Web.Features.Activities;
+using Placement.Web.Features.Audit;
 
 namespace Placement.Web.Hosting;
 
@@ -72,7 +75,7 @@ public static class PlacementHost
         services.AddPlacementPages();
         services.AddPlacementRateLimits();
         builder.LimitRequestBodies();
-        services.AddSingleton<Placement.Web.Features.Administration.CatalogueReindexing>();
+        services.AddSingleton<Placement.Web.Features.Search.Administration.CatalogueReindexing>();
         // French pages: write « é » as é, not as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddPlacementHealthChecks();

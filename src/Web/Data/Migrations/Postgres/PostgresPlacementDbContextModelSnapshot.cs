@@ -531,57 +531,6 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Origin")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("PersonCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PersonIds")
-                        .IsRequired()
-                        .HasMaxLength(3700)
-                        .HasColumnType("character varying(3700)");
-
-                    b.Property<string>("Request")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Actor");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditTrail", (string)null);
-                });
-
             modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -795,6 +744,57 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.HasIndex("Departement");
 
                     b.ToTable("AtRiskPersons", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonIds")
+                        .IsRequired()
+                        .HasMaxLength(3700)
+                        .HasColumnType("character varying(3700)");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Actor");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditTrail", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>

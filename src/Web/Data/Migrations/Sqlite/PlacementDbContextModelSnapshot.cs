@@ -517,55 +517,6 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Origin")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PersonIds")
-                        .IsRequired()
-                        .HasMaxLength(3700)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Request")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Actor");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditTrail", (string)null);
-                });
-
             modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -779,6 +730,55 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.HasIndex("Departement");
 
                     b.ToTable("AtRiskPersons", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonIds")
+                        .IsRequired()
+                        .HasMaxLength(3700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Actor");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditTrail", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
