@@ -1,5 +1,5 @@
 using Placement.Web.Features.Notifications;
-using Placement.Web.Notifications;
+using Placement.Notifications;
 using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -14,7 +14,6 @@ using Placement.Matching;
 using Placement.Web.Cli;
 using Placement.Web.Data;
 using Placement.Web.Demo;
-using Placement.Web.Features.Administration;
 using Placement.Web.Features.Applications;
 using Placement.Web.Features.Imports;
 using Placement.Web.Features.AssignmentRuns;
@@ -62,7 +61,7 @@ public static class PlacementHost
         services.AddPlacementIdentity(builder.Configuration);
         services.AddCallers();
         services.AddPlacementJobs(builder.Configuration);
-        services.AddPlacementNotifications(builder.Configuration, dataDirectory);
+        services.AddNotifications(builder.Configuration, dataDirectory);
         services.AddScoped<DemoDataLoader>();
 
         services.AddFrenchProblemDetails();
