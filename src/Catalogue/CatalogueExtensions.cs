@@ -26,7 +26,6 @@ public static class CatalogueExtensions
         services.AddSearch();
         services.AddGeocoding();
         services.AddUseCases(typeof(CatalogueExtensions).Assembly).AddImporters(typeof(CatalogueExtensions).Assembly);
-        services.AddScoped<Notifications.CatalogueReminders>();
         return services;
     }
 

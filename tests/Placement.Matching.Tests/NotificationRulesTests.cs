@@ -1,5 +1,6 @@
-using Placement.Catalogue.Notifications;
-using Placement.Matching.Notifications;
+using Placement.Kernel.Notifications;
+using Placement.Notifications.Reminders;
+using Placement.Notifications.Domain;
 
 namespace Placement.Matching.Tests;
 

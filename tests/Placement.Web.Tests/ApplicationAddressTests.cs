@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using Placement.Web.Data;
 
 namespace Placement.Web.Tests;

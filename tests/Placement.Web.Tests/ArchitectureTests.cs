@@ -3,27 +3,38 @@ using NetArchTest.Rules;
 
 namespace Placement.Web.Tests;
 
-/// <summary>Dependencies point one way: Web → Matching → Catalogue. Matching and Catalogue never know ASP.NET.</summary>
+/// <summary>Dependencies point one way: Web → Notifications → Matching → Catalogue → Kernel. Matching and Catalogue never know ASP.NET.</summary>
 public class ArchitectureTests
 {
     private static readonly Assembly Catalogue = typeof(Placement.Catalogue.CatalogueExtensions).Assembly;
     private static readonly Assembly Matching = typeof(Placement.Matching.MatchingExtensions).Assembly;
+    private static readonly Assembly Notifications = typeof(Placement.Notifications.NotificationExtensions).Assembly;
 
     private static string[] References(Assembly assembly) => [.. assembly.GetReferencedAssemblies().Select(a => a.Name!)];
 
     [Fact]
     public void Catalogue_DoesNotReference_MatchingWebOrAspNetCore()
     {
-        Assert.DoesNotContain(References(Catalogue), r => r.StartsWith("Placement.Matching", StringComparison.Ordinal) || r.StartsWith("Placement.Web", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
-        var result = Types.InAssembly(Catalogue).ShouldNot().HaveDependencyOnAny("Placement.Matching", "Placement.Web", "Microsoft.AspNetCore").GetResult();
+        Assert.DoesNotContain(References(Catalogue), r => r.StartsWith("Placement.Matching", StringComparison.Ordinal) || r.StartsWith("Placement.Notifications", StringComparison.Ordinal) || r.StartsWith("Placement.Web", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        var result = Types.InAssembly(Catalogue).ShouldNot().HaveDependencyOnAny("Placement.Matching", "Placement.Notifications", "Placement.Web", "Microsoft.AspNetCore").GetResult();
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]
     public void Matching_DoesNotReference_WebOrAspNetCore()
     {
-        Assert.DoesNotContain(References(Matching), r => r.StartsWith("Placement.Web", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
-        var result = Types.InAssembly(Matching).ShouldNot().HaveDependencyOnAny("Placement.Web", "Microsoft.AspNetCore").GetResult();
+        Assert.DoesNotContain(References(Matching), r => r.StartsWith("Placement.Notifications", StringComparison.Ordinal) || r.StartsWith("Placement.Web", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        var result = Types.InAssembly(Matching).ShouldNot().HaveDependencyOnAny("Placement.Notifications", "Placement.Web", "Microsoft.AspNetCore").GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    /// <summary>The notifications build on Matching (and through it the catalogue) and may render Razor mail templates, but never know the host.</summary>
+    [Fact]
+    public void Notifications_BuildOnMatching_AndDoNotReferenceWeb()
+    {
+        Assert.Contains("Placement.Matching", References(Notifications));
+        Assert.DoesNotContain(References(Notifications), r => r.StartsWith("Placement.Web", StringComparison.Ordinal));
+        var result = Types.InAssembly(Notifications).ShouldNot().HaveDependencyOnAny("Placement.Web").GetResult();
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 
@@ -71,10 +82,10 @@ public class NamespaceLayeringTests
     [Fact]
     public void EveryUseCase_LivesInAFeatureFolderOfItsModule()
     {
-        var useCases = new[] { typeof(Placement.Catalogue.CatalogueExtensions).Assembly, Matching }
+        var useCases = new[] { typeof(Placement.Catalogue.CatalogueExtensions).Assembly, Matching, typeof(Placement.Notifications.NotificationExtensions).Assembly }
             .SelectMany(a => a.GetTypes()).Where(t => typeof(Placement.Kernel.IUseCase).IsAssignableFrom(t) && t.IsClass).ToList();
         Assert.True(useCases.Count >= 30);
-        Assert.All(useCases, t => Assert.Matches(@"^Placement\.(Catalogue|Matching)\.Features\.\w+$", t.Namespace));
+        Assert.All(useCases, t => Assert.Matches(@"^Placement\.(Catalogue|Matching|Notifications)\.Features\.\w+$", t.Namespace));
     }
 
     [Fact]
@@ -83,7 +94,7 @@ public class NamespaceLayeringTests
         var web = typeof(Placement.Web.Hosting.PlacementHost).Assembly;
         Assert.DoesNotContain(web.GetTypes(), t => typeof(Placement.Kernel.IUseCase).IsAssignableFrom(t));
         var result = Types.InAssembly(web).That().ResideInNamespaceStartingWith("Placement.Web.Features")
-            .ShouldNot().HaveDependencyOnAny("Placement.Catalogue.Persistence", "Placement.Matching.Persistence", "Microsoft.EntityFrameworkCore").GetResult();
+            .ShouldNot().HaveDependencyOnAny("Placement.Catalogue.Persistence", "Placement.Matching.Persistence", "Placement.Notifications.Persistence", "Microsoft.EntityFrameworkCore").GetResult();
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 }

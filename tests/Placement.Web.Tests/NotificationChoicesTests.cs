@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
+using Placement.Notifications.Reminders;
 using Placement.Catalogue.Persistence;
-using Placement.Matching.Notifications;
+using Placement.Notifications.Domain;
 using Placement.Web.Data;
-using Placement.Web.Notifications;
+using Placement.Notifications.Dispatch;
+using Placement.Notifications.Mail;
 using Placement.Matching.Features.DeadlineWatch;
 
 namespace Placement.Web.Tests;
@@ -322,8 +324,8 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
     [SkippableFact]
     public async Task TheMailTemplate_EncodesWhatItQuotes_AndCarriesEveryLink()
     {
-        var templates = app.Services.GetRequiredService<Placement.Web.Notifications.Templates.MailTemplates>();
-        var mail = new Placement.Web.Notifications.Templates.MailModel("Poste non inscrit : <b>Jardin</b>",
+        var templates = app.Services.GetRequiredService<Placement.Notifications.Mail.Templates.MailTemplates>();
+        var mail = new Placement.Notifications.Mail.Templates.MailModel("Poste non inscrit : <b>Jardin</b>",
             [new("Poste non inscrit : <b>Jardin</b>", "28 novembre 2026", ["Motif : <script>alert(1)</script> & co"], "https://placement.example/structure/postes/1?a=1&b=2")],
             "https://placement.example/notifications/preferences");
         var html = await templates.HtmlAsync(mail);
@@ -334,7 +336,7 @@ public class NotificationChoicesTests(MailingApp app) : IClassFixture<MailingApp
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://placement.example/structure/postes/1?a=1&amp;b=2\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://placement.example/notifications/preferences\"", html, StringComparison.Ordinal);
-        var text = Placement.Web.Notifications.Templates.MailTemplates.Text(mail);
+        var text = Placement.Notifications.Mail.Templates.MailTemplates.Text(mail);
         Assert.Contains("Motif : <script>alert(1)</script> & co\nVoir : https://placement.example/structure/postes/1?a=1&b=2", text, StringComparison.Ordinal);
     }
 }

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using Placement.Web.Data;
-using Placement.Matching.Notifications;
-using Placement.Web.Notifications;
+using Placement.Notifications.Domain;
+using Placement.Notifications.Dispatch;
+using Placement.Notifications.Mail;
 
 namespace Placement.Web.Tests;
 

@@ -19,7 +19,7 @@ public interface ICatalogueStore
     DbSet<HostBodyApplication> HostBodyApplications { get; }
     DbSet<Activity> Activities { get; }
     DbSet<Search.SearchOutboxEntry> SearchOutbox { get; }
-    DbSet<Notifications.NotificationEvent> NotificationEvents { get; }
+    DbSet<Placement.Kernel.Notifications.NotificationEvent> NotificationEvents { get; }
     DbSet<Imports.ImportRecord> Imports { get; }
     DbSet<Imports.PendingImport> PendingImports { get; }
     DatabaseFacade Database { get; }
@@ -99,15 +99,15 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     }
 }
 
-internal sealed class NotificationEventConfiguration : IEntityTypeConfiguration<Notifications.NotificationEvent>
+internal sealed class NotificationEventConfiguration : IEntityTypeConfiguration<Placement.Kernel.Notifications.NotificationEvent>
 {
-    public void Configure(EntityTypeBuilder<Notifications.NotificationEvent> b)
+    public void Configure(EntityTypeBuilder<Placement.Kernel.Notifications.NotificationEvent> b)
     {
         b.ToTable("NotificationEvents");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
-        b.Property(x => x.Detail).HasMaxLength(Notifications.NotificationEvent.MaxDetail);
+        b.Property(x => x.Detail).HasMaxLength(Placement.Kernel.Notifications.NotificationEvent.MaxDetail);
         b.Property(x => x.Key).HasMaxLength(120);
         b.Property(x => x.AccountId).HasMaxLength(450);
         b.HasIndex(x => x.DispatchedAt);

@@ -19,8 +19,6 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<AssignmentSchedule> Schedules { get; }
     DbSet<AtRiskPerson> AtRisk { get; }
     DbSet<AuditEntry> AuditTrail { get; }
-    DbSet<Notifications.Notification> Notifications { get; }
-    DbSet<Notifications.NotificationPreference> NotificationPreferences { get; }
     /// <summary>The persons' no-contact lists as rows, read only: <see cref="NoContactRows"/> derives them at every save.</summary>
     IQueryable<NoContactLink> NoContactLinks { get; }
 

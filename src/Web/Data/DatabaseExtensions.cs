@@ -42,6 +42,7 @@ public static class DatabaseExtensions
                 options.AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), PersonChangeAudit(sp), AccountChangeAudit(sp));
             });
         services.AddScoped<IMatchingStore>(sp => sp.GetRequiredService<PlacementDbContext>());
+        services.AddScoped<Placement.Notifications.Persistence.INotificationStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         services.AddScoped<ICatalogueStore>(sp => sp.GetRequiredService<PlacementDbContext>());
         return services;
     }

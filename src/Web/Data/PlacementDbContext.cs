@@ -6,17 +6,18 @@ using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;
 using Placement.Matching.Domain;
 using Placement.Matching.Persistence;
+using Placement.Notifications.Persistence;
 using Placement.Web.Identity;
 
 namespace Placement.Web.Data;
 
 /// <summary>
-/// The one database of Placement: Identity, the catalogue and the matching module. Each module
+/// The one database of Placement: Identity, the catalogue, the matching module and the notifications. Each module
 /// brings its own entity configurations; this class only gathers them, so a provider changes nothing in the
 /// domain. This type is the SQLite database and owns its migrations (<c>Data/Migrations/Sqlite</c>);
 /// <see cref="PostgresPlacementDbContext"/> is the same model on PostgreSQL with its own (<c>Data/Migrations/Postgres</c>).
 /// </summary>
-public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole, string>, IMatchingStore, IDataProtectionKeyContext
+public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole, string>, INotificationStore, IDataProtectionKeyContext
 {
     public PlacementDbContext(DbContextOptions<PlacementDbContext> options) : base(options) { }
 
@@ -39,9 +40,9 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Domain.AtRiskPerson> AtRisk => Set<Placement.Matching.Domain.AtRiskPerson>();
     public DbSet<Placement.Matching.Domain.AuditEntry> AuditTrail => Set<Placement.Matching.Domain.AuditEntry>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
-    public DbSet<Placement.Catalogue.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Catalogue.Notifications.NotificationEvent>();
-    public DbSet<Placement.Matching.Notifications.Notification> Notifications => Set<Placement.Matching.Notifications.Notification>();
-    public DbSet<Placement.Matching.Notifications.NotificationPreference> NotificationPreferences => Set<Placement.Matching.Notifications.NotificationPreference>();
+    public DbSet<Placement.Kernel.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Kernel.Notifications.NotificationEvent>();
+    public DbSet<Placement.Notifications.Domain.Notification> Notifications => Set<Placement.Notifications.Domain.Notification>();
+    public DbSet<Placement.Notifications.Domain.NotificationPreference> NotificationPreferences => Set<Placement.Notifications.Domain.NotificationPreference>();
     public IQueryable<Placement.Matching.Domain.NoContactLink> NoContactLinks => Set<Placement.Matching.Domain.NoContactLink>().AsNoTracking();
     public DbSet<Placement.Catalogue.Imports.ImportRecord> Imports => Set<Placement.Catalogue.Imports.ImportRecord>();
     public DbSet<Placement.Catalogue.Imports.PendingImport> PendingImports => Set<Placement.Catalogue.Imports.PendingImport>();
@@ -60,6 +61,7 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ICatalogueStore).Assembly);
         builder.ApplyConfigurationsFromAssembly(typeof(IMatchingStore).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(INotificationStore).Assembly);
         builder.ApplyConfiguration(new SignInRecordConfiguration());
         builder.Entity<PlacementUser>(u =>
         {

@@ -53,6 +53,8 @@ public static class HangfireExtensions
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<HangfireAssignmentJobs>();
+        services.AddSingleton<HangfireNotificationJob>();
+        services.AddSingleton<HangfireReminderJob>();
         services.AddSingleton<IAssignmentJobs>(sp => sp.GetRequiredService<HangfireAssignmentJobs>());
         // A web-only node enqueues jobs; only worker nodes execute them.
         var node = configuration.GetSection($"{PlacementOptions.Section}:Node").Get<NodeOptions>() ?? new NodeOptions();

@@ -1,5 +1,5 @@
 using Placement.Web.Features.Notifications;
-using Placement.Web.Notifications;
+using Placement.Notifications;
 using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -11,7 +11,6 @@ using Placement.Catalogue.Search;
 using Placement.Matching;
 using Placement.Web.Data;
 using Placement.Web.Demo;
-using Placement.Web.Features.Administration;
 using Placement.Web.Features.Applications;
 using Placement.Web.Features.Imports;
 using Placement.Web.Features.AssignmentRuns;
@@ -58,7 +57,7 @@ public static class PlacementHost
         services.AddPlacementIdentity(builder.Configuration);
         services.AddCallers();
         services.AddPlacementJobs(builder.Configuration);
-        services.AddPlacementNotifications(builder.Configuration, dataDirectory);
+        services.AddNotifications(builder.Configuration, dataDirectory);
         services.AddScoped<DemoDataLoader>();
 
         services.AddFrenchProblemDetails();

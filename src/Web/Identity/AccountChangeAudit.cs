@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Placement.Web.Features.Administration;
 using Placement.Matching.Features.Audit;
 using Placement.Web.Features.Users.Administration;
 using Placement.Matching.Domain;

@@ -38,6 +38,7 @@ public static class IdentityExtensions
         services.AddSingleton<UnknownAccountPassword>();
         services.AddScoped<Placement.Catalogue.Features.Applications.IPartnerAccounts, PartnerAccounts>();
         services.AddScoped<Placement.Catalogue.Features.Accounts.IUserAccounts, UserAccounts>();
+        services.AddScoped<Placement.Notifications.Dispatch.INotificationAccounts, NotificationAccounts>();
         services.AddScoped<OwnPasswordChange>();
 
         // Pages challenge with the cookie (to the sign-in page), the API with the bearer scheme (401).

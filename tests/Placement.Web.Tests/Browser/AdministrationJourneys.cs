@@ -178,7 +178,7 @@ public sealed class AdministrationJourneys(BrowserApp browser) : IClassFixture<B
         var person = await Scenarios.Person(app, post, hours: 20);
         var officer = await app.ClientFor(PlacementApp.Officer69);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).StatusCode);
-        await app.Services.GetRequiredService<Placement.Web.Notifications.NotificationJob>().RunAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Placement.Notifications.Dispatch.NotificationJob>().RunAsync(CancellationToken.None);
 
         var page = await browser.SignedIn(PlacementApp.Admin, "/administration");
         await page.GetByRole(AriaRole.Link, new() { Name = "Envois de notifications" }).ClickAsync();

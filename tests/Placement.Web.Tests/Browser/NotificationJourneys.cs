@@ -39,11 +39,11 @@ public sealed class NotificationJourneys(BrowserApp browser) : IClassFixture<Bro
             var placement = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
             Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
         }
-        var job = app.Services.GetRequiredService<Placement.Web.Notifications.NotificationJob>();
+        var job = app.Services.GetRequiredService<Placement.Notifications.Dispatch.NotificationJob>();
         await job.RunAsync(CancellationToken.None);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Placement.Web.Data.PlacementDbContext>();
-        var waiting = await db.Notifications.Where(n => n.Email == PlacementApp.Officer69 && n.MailStatus == Placement.Matching.Notifications.MailStatus.Digest)
+        var waiting = await db.Notifications.Where(n => n.Email == PlacementApp.Officer69 && n.MailStatus == Placement.Notifications.Domain.MailStatus.Digest)
             .OrderBy(n => n.CreatedAt).ToListAsync();
         Assert.True(waiting.Count >= 2);
         var digest = await job.DigestAsync(waiting);

@@ -93,7 +93,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var person = await Scenarios.Person(app, post, hours: 30);
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var placement = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
-        await app.Services.GetRequiredService<Placement.Web.Notifications.NotificationJob>().RunAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Placement.Notifications.Dispatch.NotificationJob>().RunAsync(CancellationToken.None);
 
         var page = await browser.SignedIn(PlacementApp.Partner, "/structure");
         var bell = page.Locator("#cloche");

@@ -3,7 +3,7 @@ using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using Placement.Catalogue.Persistence;
 using Placement.Catalogue.Features.HostBodies;
 

@@ -1,4 +1,4 @@
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

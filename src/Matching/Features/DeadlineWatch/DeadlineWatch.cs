@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using Placement.Matching.Domain;
 using Placement.Matching.Engine;
 using Placement.Matching.Persistence;

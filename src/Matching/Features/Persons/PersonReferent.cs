@@ -2,7 +2,7 @@ using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Domain;
-using Placement.Matching.Notifications;
+using Placement.Kernel.Notifications;
 using Placement.Matching.Persistence;
 using Placement.Catalogue.Features.Accounts;
 
@@ -26,9 +26,9 @@ public sealed class PersonReferent(IMatchingStore store, IUserAccounts accounts,
     public async Task<IReadOnlyList<ReferentCandidate>> CandidatesAsync(Caller caller, Guid personId, CancellationToken ct)
     {
         var person = await FindAsync(caller, personId, tracked: false, ct);
-        var current = person.Profile.ReferentOfficer.Email is { } e ? Notification.Address(e) : null;
+        var current = person.Profile.ReferentOfficer.Email is { } e ? NotificationAddress.Of(e) : null;
         return [.. (await OfficersAsync(person.Departement, ct))
-            .Select(a => new ReferentCandidate(a.Id, a.DisplayName, a.Email, Notification.Address(a.Email) == current))];
+            .Select(a => new ReferentCandidate(a.Id, a.DisplayName, a.Email, NotificationAddress.Of(a.Email) == current))];
     }
 
     public async Task<PersonResponse> ChooseAsync(Caller caller, Guid personId, ReferentRequest request, CancellationToken ct)

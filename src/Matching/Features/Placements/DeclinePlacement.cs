@@ -1,4 +1,4 @@
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using Mapster;
 using Placement.Matching.Persistence;
 

@@ -1,4 +1,4 @@
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Matching.Domain;

@@ -1,6 +1,5 @@
 using Placement.Catalogue.Features.Activities;
 using Placement.Web.Identity;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Activities;
 

@@ -35,11 +35,11 @@ internal sealed class HangfireAssignmentJobs(IBackgroundJobClient client, IRecur
 
     /// <summary>Every minute: the waiting events turned into notifications, the e-mails due sent.</summary>
     public void RegisterNotifications() =>
-        recurring.AddOrUpdate<Placement.Web.Notifications.NotificationJob>(Placement.Web.Notifications.NotificationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Web.Notifications.NotificationJob.Cron);
+        recurring.AddOrUpdate<Placement.Web.Hosting.HangfireNotificationJob>(Placement.Notifications.Dispatch.NotificationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Notifications.Dispatch.NotificationJob.Cron);
 
     /// <summary>Every morning: the reminders of the calendar (habilitations ending, the weekly digest of posts waiting).</summary>
     public void RegisterReminders() =>
-        recurring.AddOrUpdate<Placement.Web.Notifications.ReminderJob>(Placement.Web.Notifications.ReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Web.Notifications.ReminderJob.Cron);
+        recurring.AddOrUpdate<Placement.Web.Hosting.HangfireReminderJob>(Placement.Notifications.Reminders.ReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Placement.Notifications.Reminders.ReminderJob.Cron);
 
     /// <summary>The daily trim of the audit trail to its retention.</summary>
     public void RegisterAuditRetention() =>

@@ -1,7 +1,6 @@
 using Placement.Matching.Features.Audit;
-using Placement.Matching.Features.Notifications;
+using Placement.Notifications.Features.Deliveries;
 using Placement.Web.Identity;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Audit;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Web.Features.Shared;
-using Placement.Matching.Features.Notifications;
+using Placement.Notifications.Features.Centre;
 
 namespace Placement.Web.Features.Notifications;
 

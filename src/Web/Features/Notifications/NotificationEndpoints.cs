@@ -1,5 +1,6 @@
 using Placement.Web.Identity;
-using Placement.Matching.Features.Notifications;
+using Placement.Notifications.Features.Centre;
+using Placement.Notifications.Features.Choices;
 
 namespace Placement.Web.Features.Notifications;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Matching.Features.Notifications;
+using Placement.Notifications.Features.Choices;
 using Placement.Web.Features.Shared;
 
 namespace Placement.Web.Features.Notifications;

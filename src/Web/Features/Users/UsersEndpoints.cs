@@ -1,7 +1,6 @@
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.Accounts;
 using Placement.Web.Identity;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Users;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Features.Activities;
 using Placement.Web.Features.Shared;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Activities.Administration;
 

@@ -5,7 +5,6 @@ using Placement.Catalogue.Contracts;
 using Placement.Matching.Features.Audit;
 using Placement.Web.Features.Shared;
 using Placement.Catalogue.Features.Posts;
-using Placement.Web.Features.Administration;
 using Placement.Matching.Domain;
 
 namespace Placement.Web.Features.Audit.Administration;

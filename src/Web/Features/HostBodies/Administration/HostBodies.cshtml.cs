@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.HostBodies;
 using Placement.Catalogue.Features.Posts;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.HostBodies.Administration;
 

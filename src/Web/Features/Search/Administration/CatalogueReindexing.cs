@@ -1,5 +1,4 @@
 using Placement.Catalogue.Features.Search;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Search.Administration;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Search.Administration;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Features.Accounts;
 using Placement.Catalogue.Features.HostBodies;
 using Placement.Web.Features.Shared;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Users.Administration;
 

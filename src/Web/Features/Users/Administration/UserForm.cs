@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Features.HostBodies;
 using Placement.Catalogue.Features.Accounts;
-using Placement.Web.Features.Administration;
 
 namespace Placement.Web.Features.Users.Administration;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Notifications;
-using Placement.Matching.Persistence;
+using Placement.Notifications.Domain;
+using Placement.Notifications.Persistence;
 
-namespace Placement.Matching.Features.Notifications;
+namespace Placement.Notifications.Features.Deliveries;
 
 /// <summary>Filters of the deliveries; all optional. <c>status</c>: pending, digest, sent, failed, none.</summary>
 public sealed record DeliveriesQuery
@@ -24,7 +24,7 @@ public sealed record DeliveryResponse(Guid Id, string Recipient, string Kind, st
 /// <summary>The deliveries for the administrator, newest first, with the counts per status (issue 14: metadata only).</summary>
 public sealed record DeliveriesResponse(IReadOnlyList<DeliveryResponse> Items, int Total, int Page, int PageSize, IReadOnlyDictionary<string, int> ByStatus);
 
-public sealed class ListDeliveries(IMatchingStore store) : IUseCase
+public sealed class ListDeliveries(INotificationStore store) : IUseCase
 {
     public async Task<DeliveriesResponse> HandleAsync(Caller caller, DeliveriesQuery query, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Placement.Web.Notifications;
+namespace Placement.Notifications.Mail;
 
 /// <summary>How the connection to the SMTP server is secured (MailKit's options).</summary>
 public enum MailSecurity { Auto, None, StartTls, SslOnConnect }

@@ -1,4 +1,4 @@
-namespace Placement.Catalogue.Notifications;
+namespace Placement.Kernel.Notifications;
 
 /// <summary>What happened that someone must be told of (issue 14): one kind per notified event.</summary>
 public enum NotificationKind
@@ -86,4 +86,14 @@ public sealed class NotificationEvent
     public DateTimeOffset? DispatchedAt { get; private set; }
 
     public void Dispatched(DateTimeOffset at) => DispatchedAt = at;
+}
+
+/// <summary>How a recipient's address is kept and compared everywhere (notifications, choices, the referent officer): trimmed, lower case.</summary>
+public static class NotificationAddress
+{
+    public static string Of(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
 }

@@ -3,7 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Placement.Web.Notifications;
+namespace Placement.Notifications.Mail;
 
 /// <summary>Hands an e-mail over for delivery; throws when it was not accepted (the job retries later).</summary>
 public interface IMailSender

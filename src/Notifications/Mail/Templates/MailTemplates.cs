@@ -1,8 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace Placement.Web.Notifications.Templates;
+namespace Placement.Notifications.Mail.Templates;
 
 /// <summary>
 /// The two parts of every e-mail from one <see cref="MailModel"/>: the HTML part rendered from the Razor component

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Contracts;
-using Placement.Catalogue.Notifications;
-using Placement.Matching.Notifications;
-using Placement.Matching.Persistence;
+using Placement.Kernel.Notifications;
+using Placement.Notifications.Domain;
+using Placement.Notifications.Persistence;
 
-namespace Placement.Matching.Features.Notifications;
+namespace Placement.Notifications.Features.Choices;
 
 /// <summary>One kind of event the caller hears of, and how: <c>immediate</c>, <c>daily-digest</c> or <c>application-only</c>.</summary>
 public sealed record NotificationChoice(string Kind, string Label, string Delivery, string Default);
@@ -23,7 +23,7 @@ public sealed record NotificationChoicesRequest
 /// Everyone chooses for themselves, among the kinds of their roles; a kind never chosen follows its default
 /// (<see cref="NotificationKinds"/>). The same handler serves <c>/api/notifications/preferences</c> and the page.
 /// </summary>
-public sealed class NotificationChoices(IMatchingStore db) : IUseCase
+public sealed class NotificationChoices(INotificationStore db) : IUseCase
 {
     public async Task<NotificationChoicesResponse> GetAsync(Caller caller, CancellationToken ct)
     {

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Contracts;
-using Placement.Matching.Notifications;
-using Placement.Matching.Persistence;
+using Placement.Notifications.Domain;
+using Placement.Notifications.Persistence;
 
-namespace Placement.Matching.Features.Notifications;
+namespace Placement.Notifications.Features.Centre;
 
 /// <summary>One notification as its recipient sees it in the application.</summary>
 public sealed record NotificationItem(Guid Id, string Kind, string Subject, string Text, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
@@ -17,7 +17,7 @@ public sealed record NotificationsQuery(int? Page = null, int? PageSize = null, 
 /// The notification centre: everyone sees the notifications addressed to them (their address) — and only those — and marks
 /// them read. The same handlers serve <c>/api/notifications</c>, the page and the bell of the header.
 /// </summary>
-public sealed class NotificationCentre(IMatchingStore db, TimeProvider clock) : IUseCase
+public sealed class NotificationCentre(INotificationStore db, TimeProvider clock) : IUseCase
 {
     private IQueryable<Notification> Mine(Caller caller)
     {

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 
-namespace Placement.Matching.Notifications;
+namespace Placement.Notifications.Domain;
 
 /// <summary>How a user wants to hear of a kind of event: an e-mail at once, one e-mail a day gathering them, or only in the application.</summary>
 public enum Delivery { Immediate, DailyDigest, ApplicationOnly }
@@ -55,16 +53,4 @@ public static class NotificationKinds
     ];
 
     public static KindInfo Of(NotificationKind kind) => All.First(k => k.Kind == kind);
-}
-
-internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
-{
-    public void Configure(EntityTypeBuilder<NotificationPreference> b)
-    {
-        b.ToTable("NotificationPreferences");
-        b.HasKey(x => new { x.Email, x.Kind });
-        b.Property(x => x.Email).HasMaxLength(254);
-        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
-        b.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(20);
-    }
 }

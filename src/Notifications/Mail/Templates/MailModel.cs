@@ -1,4 +1,4 @@
-namespace Placement.Web.Notifications.Templates;
+namespace Placement.Notifications.Mail.Templates;
 
 /// <summary>What an e-mail says: a heading and one item (a notification) or several (the daily digest); links are absolute.</summary>
 public sealed record MailModel(string Heading, IReadOnlyList<MailItem> Items, string PreferencesLink);

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Domain;
 using Placement.Catalogue.Persistence;
 
-namespace Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
+
+namespace Placement.Notifications.Reminders;
 
 /// <summary>
 /// The events a calendar causes rather than a change (issue 14): a habilitation ending in three months, then in one month;

@@ -1,22 +1,24 @@
-using Placement.Matching.Notifications;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Placement.Web.Data;
-using Placement.Web.Features.Shared;
-using Placement.Web.Notifications.Templates;
+using Placement.Notifications.Domain;
+using Placement.Notifications.Mail;
+using Placement.Notifications.Mail.Templates;
+using Placement.Notifications.Persistence;
 
-namespace Placement.Web.Notifications;
+namespace Placement.Notifications.Dispatch;
 
 /// <summary>
 /// Every minute (Hangfire, one run at a time across nodes): turns the waiting events into one notification per recipient
 /// — the notifications and the event's « dispatched » mark in one transaction — each delivered as its recipient chose for
 /// its kind (<see cref="Delivery"/>); then sends the e-mails due and the daily digests due, each marked sent right after it
 /// was accepted; a failed one is retried with back-off (<see cref="Notification.SendingFailed"/>). A crash between the
-/// sending and the mark sends it again with the same Message-Id, which mail systems treat as the same message.
+/// sending and the mark sends it again with the same Message-Id, which mail systems treat as the same message. A plain
+/// class: the host schedules it (Hangfire, with one run at a time across nodes and no automatic retry).
 /// </summary>
-public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMessages messages, MailTemplates templates, IMailSender sender,
+public sealed class NotificationJob(IServiceScopeFactory scopes, MailTemplates templates, IMailSender sender,
     IOptions<MailOptions> options, ServiceCalendar calendar, ILogger<NotificationJob> logger)
 {
     public const string RecurringJobId = "notifications";
@@ -29,8 +31,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     /// </summary>
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    [AutomaticRetry(Attempts = 0)] // its own retries, per e-mail
+    /// <summary>Everything due: the waiting events, then the e-mails, then the digests (its own retries, per e-mail).</summary>
     public Task RunAsync(CancellationToken ct) => OneAtATimeAsync(async () =>
     {
         while (await DispatchCoreAsync(ct) == Batch) { }
@@ -64,14 +65,15 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     private async Task<int> DispatchCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<INotificationStore>();
+        var recipientsOf = scope.ServiceProvider.GetRequiredService<NotificationRecipients>();
         var now = calendar.UtcNow;
         var digestAt = options.Value.NextDigest(calendar, now);
         var events = await db.NotificationEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).Take(Batch).ToListAsync(ct);
         foreach (var e in events)
         {
             var already = (await db.Notifications.Where(n => n.EventId == e.Id).Select(n => n.Email).ToListAsync(ct)).ToHashSet();
-            var recipients = (await messages.ForAsync(db, e, ct)).Where(r => already.Add(Notification.Address(r.Email))).ToList();
+            var recipients = (await recipientsOf.ForAsync(e, ct)).Where(r => already.Add(Notification.Address(r.Email))).ToList();
             var addresses = recipients.Select(r => Notification.Address(r.Email)).ToList();
             var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => p.Kind == e.Kind && addresses.Contains(p.Email))
                 .ToDictionaryAsync(p => p.Email, p => p.Delivery, ct);
@@ -91,7 +93,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     private async Task<int> DeliverCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<INotificationStore>();
         var now = calendar.UtcNow;
         var due = await db.Notifications.Where(n => n.MailStatus == MailStatus.Pending && n.NextAttemptAt <= now)
             .OrderBy(n => n.NextAttemptAt).Take(Batch).ToListAsync(ct);
@@ -107,7 +109,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     private async Task<int> DeliverDigestsCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<INotificationStore>();
         var now = calendar.UtcNow;
         var recipients = await db.Notifications.Where(n => n.MailStatus == MailStatus.Digest && n.NextAttemptAt <= now)
             .Select(n => n.Email).Distinct().OrderBy(e => e).Take(Batch).ToListAsync(ct);
@@ -153,7 +155,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, NotificationMes
     }
 
     private MailItem Item(Notification n) =>
-        new(n.Subject, Labels.DateTime(calendar.ToLocal(n.CreatedAt)), n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Absolute(n.Link));
+        new(n.Subject, French.DateTime(calendar.ToLocal(n.CreatedAt)), n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Absolute(n.Link));
 
     private string Domain => MailboxAddress.Parse(options.Value.From).Domain;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Placement.Catalogue.Notifications;
+using Placement.Kernel.Notifications;
 
-namespace Placement.Matching.Notifications;
+namespace Placement.Notifications.Domain;
 
 /// <summary>
 /// Where an e-mail stands: none to send (application only), waiting to be sent alone (retried with back-off), waiting for
@@ -63,11 +61,7 @@ public sealed class Notification
     public string? LastError { get; private set; }
 
     /// <summary>How an address is kept and compared: trimmed, lower case.</summary>
-    public static string Address(string email)
-    {
-        ArgumentNullException.ThrowIfNull(email);
-        return email.Trim().ToLowerInvariant();
-    }
+    public static string Address(string email) => NotificationAddress.Of(email);
 
     /// <summary>The idempotency key of the e-mail: the event and the recipient.</summary>
     public string MessageId(string domain) => $"{EventId:N}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Email)))[..16]}@{domain}";
@@ -109,24 +103,3 @@ public sealed class Notification
 
 /// <summary>What a notification says: a short subject, a few lines of French, the page to open.</summary>
 public sealed record NotificationMessage(string Subject, string Text, string Link);
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
-{
-    public void Configure(EntityTypeBuilder<Notification> b)
-    {
-        b.ToTable("Notifications");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
-        b.Property(x => x.Email).HasMaxLength(254).IsRequired();
-        b.Property(x => x.AccountId).HasMaxLength(450);
-        b.Property(x => x.Subject).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Text).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Link).HasMaxLength(400).IsRequired();
-        b.Property(x => x.MailStatus).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.LastError).HasMaxLength(500);
-        b.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
-        b.HasIndex(x => new { x.Email, x.ReadAt }); // the bell of every page: « how many unread for this address? »
-        b.HasIndex(x => new { x.MailStatus, x.NextAttemptAt });
-    }
-}

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Placement.Matching.Features.Notifications;
+using Placement.Notifications.Features.Deliveries;
 using Placement.Web.Features.Shared;
 
-namespace Placement.Web.Features.Administration;
+namespace Placement.Web.Features.Notifications.Administration;
 
 /// <summary>Envois de notifications: the deliveries' metadata, never a message's text (<see cref="ListDeliveries"/>, as <c>GET /api/deliveries</c>).</summary>
 public sealed class DeliveriesModel(Caller caller, ListDeliveries list) : PageModel
