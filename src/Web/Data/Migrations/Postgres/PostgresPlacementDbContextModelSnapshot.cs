@@ -444,7 +444,41 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("PendingImports", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Catalogue.Notifications.NotificationEvent", b =>
+            modelBuilder.Entity("Placement.Catalogue.Search.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HostBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Kernel.Notifications.NotificationEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -495,40 +529,6 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("NotificationEvents", (string)null);
-                });
-
-            modelBuilder.Entity("Placement.Catalogue.Search.SearchOutboxEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("EnqueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("HostBodyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("PostId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.ToTable("SearchOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
@@ -925,7 +925,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("UnplacedPersons", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Notifications.Notification", b =>
+            modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -998,7 +998,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Notifications.NotificationPreference", b =>
+            modelBuilder.Entity("Placement.Notifications.Domain.NotificationPreference", b =>
                 {
                     b.Property<string>("Email")
                         .HasMaxLength(254)

@@ -11,7 +11,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlacementDbContext))]
-    [Migration("20261207184912_Initial")]
+    [Migration("20261207190452_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -435,7 +435,39 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("PendingImports", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Catalogue.Notifications.NotificationEvent", b =>
+            modelBuilder.Entity("Placement.Catalogue.Search.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HostBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Kernel.Notifications.NotificationEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -486,38 +518,6 @@ namespace Placement.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("NotificationEvents", (string)null);
-                });
-
-            modelBuilder.Entity("Placement.Catalogue.Search.SearchOutboxEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EnqueuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("HostBodyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PostId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.ToTable("SearchOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
@@ -910,7 +910,7 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("UnplacedPersons", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Notifications.Notification", b =>
+            modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -983,7 +983,7 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Notifications.NotificationPreference", b =>
+            modelBuilder.Entity("Placement.Notifications.Domain.NotificationPreference", b =>
                 {
                     b.Property<string>("Email")
                         .HasMaxLength(254)

@@ -13,7 +13,7 @@ using Placement.Web.Data;
 namespace Placement.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlacementDbContext))]
-    [Migration("20261207185116_Initial")]
+    [Migration("20261207190514_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -447,7 +447,41 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("PendingImports", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Catalogue.Notifications.NotificationEvent", b =>
+            modelBuilder.Entity("Placement.Catalogue.Search.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HostBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Kernel.Notifications.NotificationEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -498,40 +532,6 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("NotificationEvents", (string)null);
-                });
-
-            modelBuilder.Entity("Placement.Catalogue.Search.SearchOutboxEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("EnqueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("HostBodyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("PostId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.ToTable("SearchOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Matching.Domain.AssignmentProposal", b =>
@@ -928,7 +928,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("UnplacedPersons", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Notifications.Notification", b =>
+            modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1001,7 +1001,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Notifications.NotificationPreference", b =>
+            modelBuilder.Entity("Placement.Notifications.Domain.NotificationPreference", b =>
                 {
                     b.Property<string>("Email")
                         .HasMaxLength(254)
