@@ -68,6 +68,6 @@ public static class CatalogueMappings
             .Map(d => d.MedicalRisk, s => s.Conditions.MedicalRisk);
         config.NewConfig<Post, PostResponse>()
             .Map(d => d, s => s.Details)
-            .Map(d => d.Status, s => EnumNames.ToKebab(s.Status));
+            .Map(d => d.Status, s => s.Status);
     }
 }

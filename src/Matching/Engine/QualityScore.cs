@@ -36,7 +36,7 @@ public static class QualityScore
             new("distance", points.Distance, 35, string.Format(French, "{0:0.#} km (limite {1:0.#} km)", evaluation.DistanceKm, person.MaxTravelKm)),
             new("skills", points.Skills, 25, post.Skills.Count == 0 ? "aucune compétence requise"
                 : shared.Count == 0 ? "aucune compétence commune"
-                : (shared.Count == 1 ? "compétence commune : " : "compétences communes : ") + string.Join(", ", shared)),
+                : Plural.Of(shared.Count, "compétence commune : ", "compétences communes : ", zeroIsPlural: true) + string.Join(", ", shared)),
             new("schedule", points.Schedule, 25, string.Format(French, "{0:0.#} h/semaine possibles, {1:0.#} h à faire en {2:0} semaines", evaluation.WeeklyHours, person.HoursRemaining, evaluation.Weeks)),
             new("urgency", points.Urgency, 15, string.Format(French, "échéance dans {0:0} semaines", weeksLeft)),
         ];

@@ -149,7 +149,7 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, MailTemplates t
     public async Task<MimeMessage> DigestAsync(IReadOnlyList<Notification> gathered)
     {
         ArgumentNullException.ThrowIfNull(gathered);
-        var heading = gathered.Count == 1 ? "Votre notification du jour" : $"Vos {gathered.Count} notifications du jour";
+        var heading = Plural.Of(gathered.Count, "Votre notification du jour", $"Vos {gathered.Count} notifications du jour", zeroIsPlural: true);
         var mail = new MailModel(heading, [.. gathered.Select(Item)], Absolute("/notifications/preferences"));
         return await MimeAsync(mail, gathered[0].Email, Notification.DigestMessageId(gathered, Domain), calendar.UtcNow);
     }

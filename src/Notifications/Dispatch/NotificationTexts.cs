@@ -121,12 +121,12 @@ public sealed class NotificationTexts(ServiceCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(e);
-        var where = run.Departements.Count == 0 ? "" : $" ({(run.Departements.Count == 1 ? "département" : "départements")} {string.Join(", ", run.Departements)})";
+        var where = run.Departements.Count == 0 ? "" : $" ({Plural.Of(run.Departements.Count, "département", "départements", zeroIsPlural: true)} {string.Join(", ", run.Departements)})";
         return e.Kind == NotificationKind.RunFinished
             ? new NotificationMessage(
-                $"Affectation terminée : {run.Placed} {(run.Placed > 1 ? "personnes placées" : "personne placée")} sur {run.Persons}",
-                $"L'affectation demandée le {French.DateTime(calendar.ToLocal(run.CreatedAt))}{where} est terminée : {run.Placed} {(run.Placed > 1 ? "propositions" : "proposition")} " +
-                $"pour {run.Persons} {(run.Persons > 1 ? "personnes" : "personne")}, {run.Persons - run.Placed} sans poste.\nLes propositions attendent votre revue.",
+                $"Affectation terminée : {run.Placed} {Plural.Of(run.Placed, "personne placée", "personnes placées")} sur {run.Persons}",
+                $"L'affectation demandée le {French.DateTime(calendar.ToLocal(run.CreatedAt))}{where} est terminée : {run.Placed} {Plural.Of(run.Placed, "proposition", "propositions")} " +
+                $"pour {run.Persons} {Plural.Of(run.Persons, "personne", "personnes")}, {run.Persons - run.Placed} sans poste.\nLes propositions attendent votre revue.",
                 $"/affectations/{run.Id}")
             : new NotificationMessage(
                 "Affectation en échec",
@@ -146,10 +146,10 @@ public sealed class NotificationTexts(ServiceCalendar calendar)
         const int listed = ListedAwaiting;
         var lines = theirs.Take(listed).Select(p =>
             $"– « {p.Details.Title} » ({hostNames.GetValueOrDefault(p.HostBodyId, "structure inconnue")}, {p.Departement}), proposé le {French.Date(calendar.ToLocal(p.StatusChangedAt))}");
-        var more = theirs.Count > listed ? $"\net {theirs.Count - listed} autre{(theirs.Count - listed > 1 ? "s" : "")}." : "";
+        var more = theirs.Count > listed ? $"\net {theirs.Count - listed} {Plural.Of(theirs.Count - listed, "autre", "autres")}." : "";
         return new NotificationMessage(
-            $"{theirs.Count} {(theirs.Count > 1 ? "postes attendent" : "poste attend")} votre validation depuis plus de 7 jours",
-            $"{(theirs.Count > 1 ? "Ces postes attendent" : "Ce poste attend")} d'être inscrit{(theirs.Count > 1 ? "s" : "")} sur la liste départementale depuis plus de 7 jours :\n" +
+            $"{theirs.Count} {Plural.Of(theirs.Count, "poste attend", "postes attendent")} votre validation depuis plus de 7 jours",
+            $"{Plural.Of(theirs.Count, "Ce poste attend d'être inscrit", "Ces postes attendent d'être inscrits")} sur la liste départementale depuis plus de 7 jours :\n" +
             string.Join("\n", lines) + more,
             "/validation");
     }

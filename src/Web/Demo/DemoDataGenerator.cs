@@ -93,7 +93,7 @@ public sealed class DemoDataGenerator(FranceGeography geography)
             {
                 Id = f.Random.Guid(),
                 Status = status,
-                Title = titles.Count > 0 ? titles.Dequeue() : $"{model.Title} ({Features.Shared.Labels.PostStatus(status).ToLowerInvariant()})",
+                Title = titles.Count > 0 ? titles.Dequeue() : $"{model.Title} ({EnumNames.Parse<PostStatus>(status, "status").Label().ToLowerInvariant()})",
                 Capacity = 2,
             })];
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Placement.Web.Features;
 
@@ -17,6 +18,16 @@ internal static class OpenApiDocument
     public static IServiceCollection AddPlacementOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // The contracts' enums are described as the strings they were before they were typed: inline, no list of values
+            // (the property's summary names them), so the document stays the same.
+            options.CreateSchemaReferenceId = type => ContractEnums.Contains(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (!ContractEnums.Contains(context.JsonTypeInfo.Type)) return Task.CompletedTask;
+                schema.Enum = null;
+                schema.Type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -69,6 +69,7 @@ public static class PlacementHost
         {
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            ContractEnums.AddConverters(o.SerializerOptions.Converters);
         });
         services.AddPlacementOpenApi();
         services.AddPlacementPages();

@@ -38,7 +38,7 @@ public sealed record SignInOutcome(SignInStatus Status, TimeSpan RetryAfter = de
     public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
 
     private static string Wait(TimeSpan wait) => wait.TotalSeconds <= 60
-        ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconde{(wait.TotalSeconds > 1 ? "s" : "")}"
+        ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} {Plural.Of((int)Math.Ceiling(wait.TotalSeconds), "seconde", "secondes")}"
         : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes";
 }
 

@@ -56,7 +56,7 @@ public sealed class ManageActivities(ICatalogueStore store, ActivityVocabulary v
         Demand(caller);
         var activity = await store.Activities.FirstOrDefaultAsync(a => a.Code == code, ct) ?? throw new NotFoundException("Activité");
         if ((await UsesAsync(ct)).GetValueOrDefault(code) is var used and > 0)
-            throw new DomainRuleException("code", $"« {activity.Label} » décrit {used} poste{(used > 1 ? "s" : "")} : renommez-la plutôt, ou changez d'abord l'activité de ces postes.");
+            throw new DomainRuleException("code", $"« {activity.Label} » décrit {used} {Plural.Of(used, "poste", "postes")} : renommez-la plutôt, ou changez d'abord l'activité de ces postes.");
         if (await store.Activities.CountAsync(ct) == 1) throw new DomainRuleException("code", "Le vocabulaire garde au moins une activité.");
         store.Activities.Remove(activity);
         await store.SaveChangesAsync(ct);

@@ -72,7 +72,7 @@ public sealed record PostResponse : PostFields
     public Guid HostBodyId { get; init; }
     public string Departement { get; init; } = "";
     /// <summary><c>draft</c>, <c>pending-validation</c>, <c>published</c>, <c>suspended</c>, <c>closed</c>.</summary>
-    public string Status { get; init; } = "";
+    public PostStatus Status { get; init; }
     /// <summary>Why the SPIP refused the post at its last validation, until it is published.</summary>
     public string? RefusalReason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

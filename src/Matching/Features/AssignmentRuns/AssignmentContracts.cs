@@ -6,21 +6,21 @@ namespace Placement.Matching.Features.AssignmentRuns;
 public sealed record CreateRunRequest(IReadOnlyList<string>? Departements, IReadOnlyList<Guid>? PersonIds, DateOnly? ReferenceDate, double? TimeLimitSeconds, bool? KeepProposed);
 
 public sealed record RunResponse(Guid Id, IReadOnlyList<string> Departements, IReadOnlyList<Guid>? PersonIds, DateOnly ReferenceDate, double TimeLimitSeconds, bool KeepProposed,
-    string State, string Phase, double Percent, long? Objective, long? BestBound, string? SolveStatus, int Persons, int Posts, int Placed, long? ElapsedMs,
+    RunState State, string Phase, double Percent, long? Objective, long? BestBound, string? SolveStatus, int Persons, int Posts, int Placed, long? ElapsedMs,
     string? Error, bool CancelRequested, string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
 {
     public static RunResponse From(AssignmentRun r)
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.Id, r.Departements, r.PersonIds, r.ReferenceDate, r.TimeLimitSeconds, r.KeepProposed,
-            EnumNames.ToKebab(r.State), r.Phase, Math.Round(r.Percent, 1), r.Objective, r.BestBound, r.SolveStatus, r.Persons, r.Posts, r.Placed, r.ElapsedMs,
+            r.State, r.Phase, Math.Round(r.Percent, 1), r.Objective, r.BestBound, r.SolveStatus, r.Persons, r.Posts, r.Placed, r.ElapsedMs,
             r.Error, r.CancelRequested, r.RequestedBy, r.CreatedAt, r.StartedAt, r.FinishedAt);
     }
 }
 
 /// <summary>A proposal as the review shows it: who, where (the person's home and the post, for the map), why, and what became of it.</summary>
 public sealed record ProposalResponse(Guid Id, Guid PersonId, string PersonName, Guid PostId, string PostTitle, string HostBody, int Score, double DistanceKm,
-    double WeeklyHours, IReadOnlyList<string> Explanation, string Status, Guid? PlacementId, PointDto Home, PointDto PostLocation, string PostCommuneInsee,
+    double WeeklyHours, IReadOnlyList<string> Explanation, ProposalStatus Status, Guid? PlacementId, PointDto Home, PointDto PostLocation, string PostCommuneInsee,
     string? RejectionReason);
 
 public sealed record UnplacedResponse(Guid PersonId, string PersonName, string Reason, IReadOnlyDictionary<string, int>? BlockingRules);

@@ -24,7 +24,7 @@ public sealed class ListProposals(IMatchingStore store, PersonAudit audit) : IUs
             var person = persons[p.PersonId];
             var post = posts[p.PostId].Details;
             return new ProposalResponse(p.Id, p.PersonId, $"{person.FirstName} {person.LastName}", p.PostId, post.Title,
-                hosts[posts[p.PostId].HostBodyId], p.Score, p.DistanceKm, p.WeeklyHours, p.Explanation, EnumNames.ToKebab(p.Status), p.PlacementId,
+                hosts[posts[p.PostId].HostBodyId], p.Score, p.DistanceKm, p.WeeklyHours, p.Explanation, p.Status, p.PlacementId,
                 Point(person.Home.Location), Point(post.Place.Location), post.Place.CommuneInsee, p.RejectionReason);
         })];
     }

@@ -1,3 +1,5 @@
+using Placement.Matching.Domain;
+
 namespace Placement.Matching.Features.Persons;
 
 /// <summary>Where a person stands: <c>awaiting</c> (no placement), <c>proposed</c>, <c>in-progress</c> (confirmed or started), <c>completed</c> (no hours left).</summary>
@@ -22,7 +24,7 @@ public sealed record CaseloadItem(Guid Id, string FirstName, string LastName, st
 /// <summary>A page of the caseload, most urgent first, and how many persons each filter holds (before paging).</summary>
 public sealed record CaseloadPage(IReadOnlyList<CaseloadItem> Items, int Total, int Page, int PageSize, IReadOnlyDictionary<string, int> Counts);
 
-public sealed record PersonPlacementItem(Guid Id, Guid PostId, string PostTitle, string HostBody, string Status, string? Reason, double HoursTarget, double HoursLogged,
+public sealed record PersonPlacementItem(Guid Id, Guid PostId, string PostTitle, string HostBody, PlacementStatus Status, string? Reason, double HoursTarget, double HoursLogged,
     DateTimeOffset CreatedAt, DateTimeOffset StatusChangedAt);
 
 /// <summary>

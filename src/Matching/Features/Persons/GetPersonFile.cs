@@ -25,7 +25,7 @@ public sealed class GetPersonFile(IMatchingStore store, PersonAudit audit, Servi
         var risks = DeadlineRisk.Reasons(person, placements.Where(p => p.IsActive), posts, calendar.Today, jobs.Value.DeadlineWarningWeeks);
         return new PersonFileResponse(await store.ResponseAsync(person, ct),
             [.. placements.Select(p => new PersonPlacementItem(p.Id, p.PostId, posts[p.PostId].Details.Title, hosts[posts[p.PostId].HostBodyId],
-                EnumNames.ToKebab(p.Status), p.Reason, p.HoursTarget, p.HoursLogged, p.CreatedAt, p.StatusChangedAt))],
+                p.Status, p.Reason, p.HoursTarget, p.HoursLogged, p.CreatedAt, p.StatusChangedAt))],
             risks, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home)));
     }
 }

@@ -24,6 +24,6 @@ public sealed record SuitablePostsResult(IReadOnlyList<SuitablePost> Posts, int 
             .Append((Count: Full, Label: "poste complet"))
             .Where(x => x.Count > 0)
             .OrderByDescending(x => x.Count)
-            .Select(x => $"{x.Count} {(x.Count > 1 ? "postes exclus" : "poste exclu")} : {x.Label}"),
+            .Select(x => $"{x.Count} {Plural.Of(x.Count, "poste exclu", "postes exclus")} : {x.Label}"),
     ];
 }

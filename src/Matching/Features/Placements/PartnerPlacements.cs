@@ -18,7 +18,7 @@ internal static class PartnerPlacements
         return [.. placements.Select(p =>
         {
             var person = persons[p.PersonId].Profile;
-            return new PartnerPlacementView(p.Id, EnumNames.ToKebab(p.Status), p.PostId, posts[p.PostId].Details.Title, person.FirstName, person.LastName[..1] + ".",
+            return new PartnerPlacementView(p.Id, p.Status, p.PostId, posts[p.PostId].Details.Title, person.FirstName, person.LastName[..1] + ".",
                 [.. person.Availability.Select(w => w.ToDto())], person.ReferentOfficer.Adapt<ContactDto>(MatchingMappings.Config), p.HoursTarget, p.HoursLogged);
         })];
     }

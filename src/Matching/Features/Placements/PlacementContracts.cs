@@ -1,4 +1,5 @@
 using Placement.Catalogue.Contracts;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Features.Placements;
 
@@ -7,7 +8,7 @@ public sealed record PlacementResponse
     public Guid Id { get; init; }
     public Guid PersonId { get; init; }
     public Guid PostId { get; init; }
-    public string Status { get; init; } = "";
+    public PlacementStatus Status { get; init; }
     public string? Reason { get; init; }
     public double HoursTarget { get; init; }
     public double HoursLogged { get; init; }
@@ -27,7 +28,7 @@ public sealed record ReasonRequest(string? Reason);
 public sealed record HoursRequest(DateOnly? Date, double Hours, string? Note, string? Tutor = null);
 
 /// <summary>What a partner sees of a placement at its host body: never judicial data.</summary>
-public sealed record PartnerPlacementView(Guid Id, string Status, Guid PostId, string PostTitle, string PersonFirstName, string PersonInitial,
+public sealed record PartnerPlacementView(Guid Id, PlacementStatus Status, Guid PostId, string PostTitle, string PersonFirstName, string PersonInitial,
     IReadOnlyList<TimeWindowDto> PersonAvailability, ContactDto Officer, double HoursTarget, double HoursLogged);
 
 public sealed record AtRiskResponse(Guid PersonId, string FirstName, string LastName, string Departement, DateOnly EffectiveDeadline, double HoursRemaining,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Contracts;
 using Placement.Catalogue.Geography;
+using Placement.Matching.Domain;
 using Placement.Matching.Features.AssignmentRuns;
 using Placement.Web.Features.Shared;
 using Placement.Web.Hosting;
@@ -55,7 +56,7 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
 
     public IReadOnlyList<Outcome> Outcomes => OutcomesJson is null ? [] : JsonSerializer.Deserialize<List<Outcome>>(OutcomesJson) ?? [];
 
-    public bool Working => Run.State is "queued" or "running";
+    public bool Working => Run.State is RunState.Queued or RunState.Running;
 
     public string Commune(string insee) => geography.Commune(insee)?.Name ?? insee;
 
@@ -79,7 +80,7 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
     public async Task<IActionResult> OnPostAcceptAsync(List<Guid> selected, bool all, CancellationToken ct)
     {
         await ReloadAsync(ct);
-        var ids = all ? Shown.Where(p => p.Status == "pending").Select(p => p.Id).ToList() : selected;
+        var ids = all ? Shown.Where(p => p.Status == ProposalStatus.Pending).Select(p => p.Id).ToList() : selected;
         if (ids.Count == 0)
         {
             ModelState.AddModelError("", all ? "Aucune proposition à examiner dans cette liste." : "Cochez au moins une proposition à accepter.");
@@ -91,8 +92,8 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
             ? new Outcome($"{p.PersonName} → {p.PostTitle} ({p.HostBody}) : {(o.Accepted ? "placement proposé à la structure" : o.Reason)}", o.Accepted)
             : new Outcome(o.Reason ?? "Proposition introuvable.", false)).ToList();
         var done = outcomes.Count(o => o.Accepted);
-        Notice = done == outcomes.Count ? $"{done} proposition{(done > 1 ? "s" : "")} acceptée{(done > 1 ? "s" : "")} : les structures sont sollicitées."
-            : $"{done} acceptée{(done > 1 ? "s" : "")} sur {outcomes.Count} ; les autres n'ont pas pu l'être (détail ci-dessous).";
+        Notice = done == outcomes.Count ? $"{done} {Plural.Of(done, "proposition acceptée", "propositions acceptées")} : les structures sont sollicitées."
+            : $"{done} {Plural.Of(done, "acceptée", "acceptées")} sur {outcomes.Count} ; les autres n'ont pas pu l'être (détail ci-dessous).";
         OutcomesJson = JsonSerializer.Serialize(lines);
         return Redirect(Here);
     }
@@ -110,7 +111,7 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
         All = Working ? [] : await listProposals.HandleAsync(caller, Id, ct);
         var status = string.IsNullOrWhiteSpace(Status) ? "pending" : Status;
         var words = (Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Shown = [.. All.Where(p => status == "all" || p.Status == status)
+        Shown = [.. All.Where(p => status == "all" || EnumNames.ToKebab(p.Status) == status)
             .Where(p => ScoreMin is not { } min || p.Score >= min)
             .Where(p => words.All(w => $"{p.PersonName} {p.PostTitle} {p.HostBody} {Commune(p.PostCommuneInsee)}".Contains(w, StringComparison.CurrentCultureIgnoreCase)))];
         Map = new MapModel("carte-propositions", "Carte des propositions : un trait relie le domicile de chaque personne à son poste")
@@ -141,7 +142,7 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
             ["Heures par semaine"] = p.WeeklyHours,
             ["Score"] = p.Score,
             ["Explication"] = string.Join(" ; ", p.Explanation),
-            ["Statut"] = Labels.ProposalStatus(p.Status),
+            ["Statut"] = p.Status.Label(),
             ["Motif du rejet"] = p.RejectionReason,
         })];
     }

@@ -36,7 +36,7 @@ public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedRepor
         {
             Departements = Run.Departements,
             Areas = [.. Report.Areas.Select(a => new MapModel.Area(a.Location.Lat, a.Location.Lon, a.Persons,
-                $"{a.Commune} ({a.Departement})", [$"{a.Persons} personne{(a.Persons > 1 ? "s" : "")} sans poste", .. Needs(a)]))],
+                $"{a.Commune} ({a.Departement})", [$"{a.Persons} {Plural.Of(a.Persons, "personne", "personnes")} sans poste", .. Needs(a)]))],
         };
     }
 
@@ -57,7 +57,7 @@ public sealed class UnplacedModel(Caller caller, GetRun getRun, GetUnplacedRepor
         if (days.Count > 0) yield return "Libres surtout : " + string.Join(", ", days);
         if (area.Activities.Count > 0) yield return "Compétences pour : " + string.Join(", ", area.Activities.Take(3).Select(a => activities.Label(a.Activity).ToLowerInvariant()));
         if (area.PublicTransportOnly > 0) yield return $"{area.PublicTransportOnly} en transports en commun seulement";
-        if (area.Minors > 0) yield return $"{area.Minors} mineur{(area.Minors > 1 ? "s" : "")}";
+        if (area.Minors > 0) yield return $"{area.Minors} {Plural.Of(area.Minors, "mineur", "mineurs")}";
     }
 
     public static string Parts(DayNeed day)

@@ -59,12 +59,12 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
         var r = p.Restrictions;
         if (r?.NoContactWithMinors == true) lines.Add("Interdiction d'entrer en contact avec des mineurs.");
         if (r?.NoContactWithVulnerablePublic == true) lines.Add("Pas de contact avec un public vulnérable.");
-        if (r?.ExcludedHostBodyIds is { Count: > 0 } excluded) lines.Add($"{excluded.Count} structure{(excluded.Count > 1 ? "s" : "")} exclue{(excluded.Count > 1 ? "s" : "")} par la décision.");
+        if (r?.ExcludedHostBodyIds is { Count: > 0 } excluded) lines.Add($"{excluded.Count} {Plural.Of(excluded.Count, "structure exclue", "structures exclues")} par la décision.");
         if (r?.NoContactWithPersonIds is { Count: > 0 } others)
-            lines.Add($"Ne doit pas rencontrer {others.Count} co-auteur{(others.Count > 1 ? "s" : "")} ou victime{(others.Count > 1 ? "s" : "")}"
-                + (p.NoContactCaseNumbers is { Count: > 0 } numbers ? $" (dossier{(numbers.Count > 1 ? "s" : "")} {string.Join(", ", numbers)})" : "")
+            lines.Add($"Ne doit pas rencontrer {others.Count} {Plural.Of(others.Count, "co-auteur ou victime", "co-auteurs ou victimes")}"
+                + (p.NoContactCaseNumbers is { Count: > 0 } numbers ? $" ({Plural.Of(numbers.Count, "dossier", "dossiers")} {string.Join(", ", numbers)})" : "")
                 + " : jamais placé·e dans la même structure.");
-        if (r?.ExclusionZones is { Count: > 0 } zones) lines.Add($"{zones.Count} zone{(zones.Count > 1 ? "s" : "")} d'interdiction de paraître (en rouge sur la carte).");
+        if (r?.ExclusionZones is { Count: > 0 } zones) lines.Add($"{zones.Count} {Plural.Of(zones.Count, "zone", "zones")} d'interdiction de paraître (en rouge sur la carte).");
         if (lines.Count == 0) lines.Add("Aucune obligation particulière.");
         lines.Add($"Se déplace jusqu'à {Labels.Km(p.MaxTravelKm)}" + (p.PublicTransportOnly ? ", en transports en commun seulement" : "")
             + (p.HasDrivingLicence ? " ; titulaire du permis B." : " ; sans permis de conduire."));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
 using Placement.Catalogue.Features.HostBodies;
 using Placement.Catalogue.Features.Posts;
 using Placement.Catalogue.Geography;
@@ -16,15 +17,7 @@ public sealed class PostModel(Caller caller, GetPost getPost, GetHostBody getHos
     public IReadOnlyList<string> Conditions { get; private set; } = [];
     public string Commune => geography.Commune(Post.Address?.CommuneInsee) is { } c ? $"{c.Name} ({c.Departement})" : Post.Address?.CommuneInsee ?? "";
 
-    public string Status => Post.Status switch
-    {
-        "published" => "Publié",
-        "draft" => "Brouillon",
-        "pending-validation" => "En attente de validation",
-        "suspended" => "Suspendu",
-        "closed" => "Clôturé",
-        _ => Post.Status,
-    };
+    public string Status => Post.Status.Label();
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -180,7 +180,7 @@ public sealed class DsfrErrorsTagHelper : TagHelper
         output.Attributes.SetAttribute("role", "alert");
         var lines = general.Select(g => $"<p>{HtmlEncoder.Default.Encode(g)}</p>").ToList();
         if (fields.Count > 0)
-            lines.Add($"<p>{(fields.Count == 1 ? "Un champ est à corriger" : $"{fields.Count} champs sont à corriger")} : voir les messages sous les champs.</p>");
+            lines.Add($"<p>{Plural.Of(fields.Count, "Un champ est à corriger", $"{fields.Count} champs sont à corriger", zeroIsPlural: true)} : voir les messages sous les champs.</p>");
         output.Content.SetHtmlContent($"<h2 class=\"fr-alert__title\">{HtmlEncoder.Default.Encode(Title)}</h2>" + string.Concat(lines));
     }
 }

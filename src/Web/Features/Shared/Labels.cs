@@ -1,4 +1,6 @@
 using System.Globalization;
+using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
 
 namespace Placement.Web.Features.Shared;
 
@@ -27,62 +29,6 @@ public static class Labels
         _ => "fr-badge--warning",
     };
 
-    public static string PlacementStatus(string status) => status switch
-    {
-        "proposed" => "Proposé à la structure",
-        "confirmed" => "Confirmé",
-        "in-progress" => "En cours",
-        "completed" => "Terminé",
-        "declined" => "Décliné par la structure",
-        "cancelled" => "Annulé",
-        _ => status,
-    };
-
-    public static string PlacementBadge(string status) => status switch
-    {
-        "proposed" => "fr-badge--info",
-        "confirmed" or "in-progress" => "fr-badge--success",
-        "declined" or "cancelled" => "fr-badge--error",
-        _ => "",
-    };
-
-    public static string PostStatus(string status) => status switch
-    {
-        "draft" => "Brouillon",
-        "pending-validation" => "En attente de validation",
-        "published" => "Publié",
-        "suspended" => "Suspendu",
-        "closed" => "Clos",
-        _ => status,
-    };
-
-    public static string PostBadge(string status) => status switch
-    {
-        "draft" => "fr-badge--new",
-        "pending-validation" => "fr-badge--info",
-        "published" => "fr-badge--success",
-        "suspended" => "fr-badge--warning",
-        _ => "",
-    };
-
-    public static string RunState(string state) => state switch
-    {
-        "queued" => "En attente",
-        "running" => "En cours",
-        "succeeded" => "Terminée",
-        "failed" => "En échec",
-        "cancelled" => "Annulée",
-        _ => state,
-    };
-
-    public static string RunBadge(string state) => state switch
-    {
-        "queued" or "running" => "fr-badge--info",
-        "succeeded" => "fr-badge--success",
-        "failed" => "fr-badge--error",
-        _ => "fr-badge--warning",
-    };
-
     /// <summary>What a run is doing, as the progress panel says it.</summary>
     public static string RunPhase(string phase) => phase switch
     {
@@ -95,23 +41,6 @@ public static class Labels
         "failed" => "En échec",
         "cancelled" => "Annulé",
         _ => phase,
-    };
-
-    public static string ProposalStatus(string status) => status switch
-    {
-        "pending" => "À examiner",
-        "accepted" => "Acceptée",
-        "rejected" => "Rejetée",
-        "superseded" => "Remplacée",
-        _ => status,
-    };
-
-    public static string ProposalBadge(string status) => status switch
-    {
-        "pending" => "fr-badge--info",
-        "accepted" => "fr-badge--success",
-        "rejected" => "fr-badge--error",
-        _ => "",
     };
 
     /// <summary>« 28 novembre 2026 à 10:00 »: a time on the service's clocks (<see cref="Placement.Kernel.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
@@ -129,15 +58,19 @@ public static class Labels
         ("societe-a-mission", "Société à mission"),
     ];
 
-    public static string Habilitation(string? status) => status switch
+    /// <summary>A habilitation's status (still a string in <c>HabilitationDto</c>, which is also what a request sends) said in French.</summary>
+    public static string Habilitation(string? status) => Value<HabilitationStatus>(status)?.Label() ?? status ?? "";
+
+    /// <summary>The DSFR badge colour of a habilitation's status; the text always says it too.</summary>
+    public static string HabilitationBadge(string? status) => Value<HabilitationStatus>(status)?.Badge() ?? "fr-badge--error";
+
+    /// <summary>The value whose kebab-case name is <paramref name="name"/> exactly, or null.</summary>
+    private static T? Value<T>(string? name) where T : struct, Enum
     {
-        "by-right" => "Habilitée de droit",
-        "habilitated" => "Habilitée",
-        "pending" => "Habilitation en attente",
-        "suspended" => "Habilitation suspendue",
-        "withdrawn" => "Habilitation retirée",
-        _ => status ?? "",
-    };
+        foreach (var value in Enum.GetValues<T>())
+            if (EnumNames.ToKebab(value) == name) return value;
+        return null;
+    }
 
     public static string LegalType(string? code) => LegalTypes.FirstOrDefault(t => t.Code == code).Name ?? code ?? "";
 
@@ -161,7 +94,7 @@ public static class Labels
 
     public static string Weeks(int weeks) => weeks switch
     {
-        < 0 => $"dépassée de {-weeks} semaine{(weeks < -1 ? "s" : "")}",
+        < 0 => $"dépassée de {-weeks} {Plural.Of(-weeks, "semaine", "semaines")}",
         0 => "cette semaine",
         1 => "dans 1 semaine",
         _ => $"dans {weeks} semaines",

@@ -21,12 +21,7 @@ public sealed class StructureModel(Caller caller, GetHostBody getHostBody, ListP
 
     public string HabilitationLabel => Labels.Habilitation(HostBody.Habilitation?.Status);
 
-    public string HabilitationBadge => HostBody.Habilitation?.Status switch
-    {
-        "by-right" or "habilitated" => "fr-badge--success",
-        "pending" => "fr-badge--info",
-        _ => "fr-badge--error",
-    };
+    public string HabilitationBadge => Labels.HabilitationBadge(HostBody.Habilitation?.Status);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

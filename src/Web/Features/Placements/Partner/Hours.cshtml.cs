@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Features.Posts;
+using Placement.Matching.Domain;
 using Placement.Matching.Features.Placements;
 using Placement.Web.Features.Shared;
 
@@ -40,7 +41,7 @@ public sealed class HoursModel(Caller caller, GetPartnerPlacement get, GetPost g
         await ReloadAsync(ct);
         if (!ModelState.IsValid) return Page();
         var done = await log.HandleAsync(caller, Id, new HoursRequest(Input.Date, Input.Hours, Input.Note, Input.Tutor), ct);
-        Notice = done.Status == "completed"
+        Notice = done.Status == PlacementStatus.Completed
             ? "Heures enregistrées : la mesure est entièrement effectuée sur ce poste."
             : $"{Labels.Hours(Input.Hours)} enregistrées pour {Placement.PersonFirstName} {Placement.PersonInitial}.";
         return Redirect("/structure/placements");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Matching.Domain;
 using Placement.Matching.Features.Placements;
 using Placement.Web.Features.Shared;
 
@@ -26,6 +27,6 @@ public sealed class PlacementsModel(Caller caller, ListPartnerPlacements list, C
     {
         var all = await list.HandleAsync(caller, null, ct);
         // What needs an answer first, then what is under way, then the rest.
-        Items = [.. all.OrderBy(p => p.Status switch { "proposed" => 0, "confirmed" => 1, "in-progress" => 2, _ => 3 })];
+        Items = [.. all.OrderBy(p => p.Status switch { PlacementStatus.Proposed => 0, PlacementStatus.Confirmed => 1, PlacementStatus.InProgress => 2, _ => 3 })];
     }
 }

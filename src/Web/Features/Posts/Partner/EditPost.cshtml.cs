@@ -49,7 +49,7 @@ public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost upd
         }
         var before = Post.Status;
         var saved = await update.HandleAsync(caller, Id, Input.ToFields(Post.Address), ct);
-        Notice = saved.Status == "pending-validation" && before != saved.Status
+        Notice = saved.Status == PostStatus.PendingValidation && before != saved.Status
             ? "Le poste est enregistré. Ces changements (activité, conditions, adresse ou places en plus) doivent être validés par le SPIP : il n'est plus proposé d'ici là."
             : "Le poste est enregistré.";
         return Redirect($"/structure/postes/{Id}");

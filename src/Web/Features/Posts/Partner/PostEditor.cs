@@ -46,10 +46,9 @@ public static class PostEditor
         return input.PointMoved && input.Lat is { } lat && input.Lon is { } lon ? map with { Pin = new MapModel.Point(lat, lon, "Emplacement du poste") } : map;
     }
 
-    /// <summary>The moves a partner may make from <paramref name="status"/> (the lifecycle decides), with their button labels.</summary>
-    public static IEnumerable<(PostAction Action, string Label, bool Secondary)> PartnerMoves(string status)
+    /// <summary>The moves a partner may make from <paramref name="from"/> (the lifecycle decides), with their button labels.</summary>
+    public static IEnumerable<(PostAction Action, string Label, bool Secondary)> PartnerMoves(PostStatus from)
     {
-        var from = EnumNames.Parse<PostStatus>(status, "status");
         (PostAction, string, bool)[] offered =
         [
             (PostAction.Submit, "Soumettre à la validation du SPIP", false),

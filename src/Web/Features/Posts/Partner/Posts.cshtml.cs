@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Catalogue.Contracts;
+using Placement.Catalogue.Domain;
 using Placement.Catalogue.Features.Posts;
 using Placement.Catalogue.Geography;
 
@@ -16,7 +17,7 @@ public sealed class PostsModel(Caller caller, ListPosts list, FranceGeography ge
     {
         var id = caller.HostBodyId ?? throw new ForbiddenException("Votre compte n'est rattaché à aucune structure.");
         var page = await list.HandleAsync(caller, new ListPostsQuery(null, null, id, 1, Paging.MaxPageSize), ct);
-        Items = [.. page.Items.OrderBy(p => p.Status switch { "draft" => 0, "pending-validation" => 1, "published" => 2, "suspended" => 3, _ => 4 })
+        Items = [.. page.Items.OrderBy(p => p.Status switch { PostStatus.Draft => 0, PostStatus.PendingValidation => 1, PostStatus.Published => 2, PostStatus.Suspended => 3, _ => 4 })
             .ThenBy(p => p.Title, StringComparer.Create(Shared.Labels.French, true))];
     }
 }
