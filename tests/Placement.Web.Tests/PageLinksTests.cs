@@ -68,6 +68,15 @@ public partial class PageLinksTests(PlacementApp app)
                 if (seen.Add(GuidPattern().Replace(link.Split('#')[0], "{guid}"))) queue.Enqueue(link.Split('#')[0]);
             }
         }
+        // The error page's own links (it is reached by no link; a visitor is sent to the sign-in instead).
+        var nowhere = await client.GetAsync("/nulle-part");
+        Assert.Equal(email is null ? HttpStatusCode.Redirect : HttpStatusCode.NotFound, nowhere.StatusCode);
+        foreach (Match m in LocalLink().Matches(await nowhere.Content.ReadAsStringAsync()))
+        {
+            var link = WebUtility.HtmlDecode(m.Groups["url"].Value);
+            links.Add($"/nulle-part → {GuidPattern().Replace(link, "{guid}")}");
+            if (!Leaves(link) && (await client.GetAsync(link)).StatusCode == HttpStatusCode.NotFound) broken.Add(link);
+        }
         if (Environment.GetEnvironmentVariable("PLACEMENT_DUMP_LINKS") is { Length: > 0 } dump)
             File.WriteAllLines(Path.Combine(dump, $"links-{email ?? "anonymous"}.txt"), links);
         Assert.True(broken.Count == 0, "links answering 404:\n" + string.Join("\n", broken));
