@@ -83,12 +83,16 @@ public static class OpenIdConnectSignIn
             o.Events.OnRemoteFailure = ctx =>
             {
                 ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdConnectSignIn)).LogWarning(ctx.Failure, "Connexion OpenID Connect en échec.");
-                ctx.Response.Redirect("/connexion?erreur=oidc");
+                ctx.Response.Redirect(SignInPage(ctx.HttpContext, "oidc"));
                 ctx.HandleResponse();
                 return Task.CompletedTask;
             };
         });
     }
+
+    /// <summary>The sign-in page, saying why the provider's answer did not sign anyone in.</summary>
+    private static string SignInPage(HttpContext http, string error) =>
+        http.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(http, "/Account/SignIn", values: new { erreur = error })!;
 
     private static async Task SignInTheAccountAsync(TokenValidatedContext context)
     {
@@ -97,7 +101,7 @@ public static class OpenIdConnectSignIn
         var user = email is null ? null : await users.FindByEmailAsync(email);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            context.Response.Redirect("/connexion?erreur=inconnu");
+            context.Response.Redirect(SignInPage(context.HttpContext, "inconnu"));
             context.HandleResponse();
             return;
         }

@@ -42,6 +42,6 @@ public sealed class ChangePasswordModel(OwnPasswordChange change, SignInManager<
         var user = await change.HandleAsync(User, new PasswordChange(Input.CurrentPassword, Input.NewPassword), ct);
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         await signIn.RefreshSignInAsync(user); // this session goes on with the new stamp; the others end
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith(CurrentAccounts.ChangePasswordPage, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith(CurrentAccounts.ChangePasswordPage, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : Url.Page("/Home/Index")!);
     }
 }

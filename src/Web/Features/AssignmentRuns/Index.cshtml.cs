@@ -51,7 +51,7 @@ public sealed class IndexModel(Caller caller, ListRuns list, CreateRun create, L
         }
         var run = await create.HandleAsync(caller, new CreateRunRequest(Input.Departements, Input.PersonIds.Count == 0 ? null : Input.PersonIds,
             Input.ReferenceDate, Input.TimeLimitSeconds, Input.KeepProposed), ct);
-        return Redirect($"/affectations/{run.Id}");
+        return RedirectToPage("/AssignmentRuns/Run", new { id = run.Id });
     }
 
     public async Task ReloadAsync(CancellationToken ct)

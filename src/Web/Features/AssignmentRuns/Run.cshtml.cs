@@ -74,7 +74,7 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
     {
         await cancel.HandleAsync(caller, Id, ct);
         Notice = "Annulation demandée : le solveur garde les meilleures propositions trouvées jusqu'ici.";
-        return Redirect($"/affectations/{Id}");
+        return RedirectToPage("/AssignmentRuns/Run", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(List<Guid> selected, bool all, CancellationToken ct)
@@ -120,12 +120,12 @@ public sealed class RunModel(Caller caller, GetRun getRun, CancelRun cancel, Lis
             Links = [.. Shown.Select(p => new MapModel.Link(p.Home.Lat, p.Home.Lon, p.PostLocation.Lat, p.PostLocation.Lon,
                 $"{p.PersonName} → {p.PostTitle} · {Labels.Km(p.DistanceKm)}"))],
             Markers = [.. Shown.GroupBy(p => p.PostId).Select(g => new MapModel.Marker(g.First().PostLocation.Lat, g.First().PostLocation.Lon, g.First().PostTitle,
-                [g.First().HostBody, .. g.Select(p => p.PersonName)], $"/catalogue/postes/{g.Key}"))],
+                [g.First().HostBody, .. g.Select(p => p.PersonName)], Url.Page("/Search/Post", new { id = g.Key })))],
         };
     }
 
     /// <summary>This page with its filters: where an action comes back to.</summary>
-    public string Here => PageUrls.With($"/affectations/{Id}", ("statut", Status), ("q", Q), ("scoreMin", ScoreMin?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string Here => PageUrls.With(Url.Page("/AssignmentRuns/Run", new { id = Id })!, ("statut", Status), ("q", Q), ("scoreMin", ScoreMin?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public string Action(string handler) => PageUrls.With(Here, ("handler", handler));
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Placement.Web.Features.Home;
@@ -19,14 +20,14 @@ public sealed class IndexModel(Caller caller) : PageModel
     {
         var shortcuts = new List<Shortcut>();
         if (caller.IsOfficer || caller.IsCoordinator)
-            shortcuts.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes suivies", "/personnes",
+            shortcuts.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes suivies", Url.Page("/Persons/Index")!,
                 "Les personnes à placer, les placements en cours et les échéances à surveiller."));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin)
-            shortcuts.Add(new("Catalogue des postes", "/catalogue", "Chercher un poste de TIG par mot-clé, commune, distance et critères."));
+            shortcuts.Add(new("Catalogue des postes", Url.Page("/Search/Index")!, "Chercher un poste de TIG par mot-clé, commune, distance et critères."));
         if (caller.IsPartnerOnly)
         {
-            shortcuts.Add(new("Placements", "/structure/placements", "Confirmer les accueils proposés et déclarer les heures effectuées."));
-            shortcuts.Add(new("Ma structure", "/structure", "Vos coordonnées, votre habilitation et les tuteurs de vos postes."));
+            shortcuts.Add(new("Placements", Url.Page("/Placements/Partner/Placements")!, "Confirmer les accueils proposés et déclarer les heures effectuées."));
+            shortcuts.Add(new("Ma structure", Url.Page("/HostBodies/Partner/Structure")!, "Vos coordonnées, votre habilitation et les tuteurs de vos postes."));
         }
         Shortcuts = shortcuts;
     }

@@ -20,23 +20,23 @@ public sealed class IndexModel(Caller caller, IEnumerable<IImporter> importers, 
     public const int FormOverhead = 1024 * 1024;
 
     /// <summary>
-    /// What the page says of one kind: its address, its words, the columns of its report, and the page it belongs to for a
+    /// What the page says of one kind: its address, its words, the columns of its report, and the page (its name) it belongs to for a
     /// user who may import this kind only (an officer's persons, a partner's posts).
     /// </summary>
     public sealed record KindPage(string Slug, string Kind, string Title, string Intro, string Source, string KeyHeader, string LabelHeader, bool Feminine,
-        (string Label, string Href) Home);
+        (string Label, string Page) Home);
 
     public static readonly IReadOnlyList<KindPage> Kinds =
     [
         new("personnes", ImportKinds.Persons, "Importer des personnes",
             "Importez l'export de l'application de suivi : chaque personne est retrouvée par son numéro de dossier, créée ou mise à jour.",
-            "le fichier exporté de l'application de suivi", "N° de dossier", "Personne", Feminine: true, ("Personnes", "/personnes")),
+            "le fichier exporté de l'application de suivi", "N° de dossier", "Personne", Feminine: true, ("Personnes", "/Persons/Index")),
         new("structures", ImportKinds.HostBodies, "Importer des structures d'accueil",
             "Importez la liste des structures d'accueil de votre département : chacune est retrouvée par son SIRET, créée ou mise à jour. Adresses géocodées, habilitations comprises.",
-            "le tableau des structures", "SIRET", "Structure", Feminine: true, ("Importer", "/importer")),
+            "le tableau des structures", "SIRET", "Structure", Feminine: true, ("Importer", "/Imports/Index")),
         new("postes", ImportKinds.Posts, "Importer des postes",
             "Importez un tableau de postes de TIG : chaque poste est retrouvé par le SIRET de sa structure et votre référence, créé ou mis à jour. Un nouveau poste est un brouillon, sauf si la colonne « etat » dit « à valider » (ou « publié », pour le SPIP).",
-            "le tableau des postes", "SIRET et référence", "Poste", Feminine: false, ("Mes postes", "/structure/postes")),
+            "le tableau des postes", "SIRET et référence", "Poste", Feminine: false, ("Mes postes", "/Posts/Partner/Posts")),
     ];
 
     public sealed class ImportForm

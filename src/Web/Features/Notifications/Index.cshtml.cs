@@ -19,7 +19,7 @@ public sealed class IndexModel(Caller caller, NotificationCentre centre) : PageM
     [TempData]
     public string? Notice { get; set; }
 
-    public PaginationModel Pagination => new(Result.Page, Result.PageSize, Result.Total, "/notifications",
+    public PaginationModel Pagination => new(Result.Page, Result.PageSize, Result.Total, Url.Page("/Notifications/Index")!,
         new Dictionary<string, string?> { ["non-lues"] = UnreadOnly ? "true" : null });
 
     public async Task OnGetAsync(CancellationToken ct) =>
@@ -29,7 +29,7 @@ public sealed class IndexModel(Caller caller, NotificationCentre centre) : PageM
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
     {
         var link = await centre.OpenAsync(caller, id, ct);
-        return LocalRedirect(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : "/notifications");
+        return LocalRedirect(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : Url.Page("/Notifications/Index")!);
     }
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken ct)

@@ -145,7 +145,7 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         };
         await update.HandleAsync(caller, Id, fields, ct);
         Notice = "Le dossier est enregistré.";
-        return Redirect($"/personnes/{Id}");
+        return RedirectToPage("/Persons/Details", new { id = Id });
     }
 
     public Task ReloadAsync(CancellationToken ct)

@@ -44,7 +44,7 @@ public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuita
     {
         await place.HandleAsync(caller, new CreatePlacementRequest(Id, postId), ct);
         Notice = "Le placement est proposé à la structure d'accueil, qui doit maintenant le confirmer.";
-        return Redirect($"/personnes/{Id}");
+        return RedirectToPage("/Persons/Details", new { id = Id });
     }
 
     public async Task ReloadAsync(CancellationToken ct)
@@ -61,7 +61,7 @@ public sealed class FindPostsModel(Caller caller, GetPerson getPerson, FindSuita
             RadiusKm = Person.MaxTravelKm,
             Zones = Person.Restrictions?.ExclusionZones ?? [],
             Markers = [.. Result.Items.Select(i => new MapModel.Marker(i.Post.Address!.Location!.Lat, i.Post.Address.Location.Lon, i.Post.Title ?? "",
-                [i.HostBody.Name, $"Adéquation {i.Score} / 100 · {Labels.Km(i.DistanceKm)}{(i.LocationPrecision == "address" && Result.HomePrecision == "address" ? "" : " (approchée)")}"], $"/catalogue/postes/{i.Post.Id}"))],
+                [i.HostBody.Name, $"Adéquation {i.Score} / 100 · {Labels.Km(i.DistanceKm)}{(i.LocationPrecision == "address" && Result.HomePrecision == "address" ? "" : " (approchée)")}"], Url.Page("/Search/Post", new { id = i.Post.Id })))],
         };
     }
 }

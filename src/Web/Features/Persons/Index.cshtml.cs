@@ -36,6 +36,6 @@ public sealed class IndexModel(Caller caller, ListCaseload caseload) : PageModel
         var query = new Dictionary<string, string?>();
         if (Q is not null) query["q"] = Q;
         if (filter is not null) query["filtre"] = filter;
-        return QueryHelpers.AddQueryString("/personnes", query);
+        return QueryHelpers.AddQueryString(Url.Page("/Persons/Index")!, query);
     }
 }

@@ -71,7 +71,7 @@ public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeograph
             Home = centre is { } at ? new MapModel.Point(at.Latitude, at.Longitude, "Centre de la recherche") : null,
             RadiusKm = centre is null ? null : Input.RadiusKm,
             Markers = [.. Result.Items.Where(i => i.Post.Address?.Location is not null).Select(i => new MapModel.Marker(i.Post.Address!.Location!.Lat, i.Post.Address.Location.Lon,
-                i.Post.Title ?? "", [i.HostBody.Name, vocabulary.Label(i.Post.Activity)], $"/catalogue/postes/{i.Post.Id}"))],
+                i.Post.Title ?? "", [i.HostBody.Name, vocabulary.Label(i.Post.Activity)], Url.Page("/Search/Post", new { id = i.Post.Id })))],
         };
     }
 
@@ -87,7 +87,7 @@ public sealed class IndexModel(Caller caller, SearchPosts search, FranceGeograph
     {
         var query = Request.Query.Where(q => q.Key is not ("Input.Activity" or "page")).ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         query["Input.Activity"] = activity;
-        return QueryHelpers.AddQueryString("/catalogue", query);
+        return QueryHelpers.AddQueryString(Url.Page("/Search/Index")!, query);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

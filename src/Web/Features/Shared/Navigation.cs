@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 
 namespace Placement.Web.Features.Shared;
 
@@ -6,22 +7,23 @@ public static class Navigation
 {
     public sealed record Item(string Label, string Href);
 
-    public static IReadOnlyList<Item> For(Caller caller)
+    public static IReadOnlyList<Item> For(Caller caller, IUrlHelper url)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var items = new List<Item> { new("Accueil", "/") };
-        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", "/personnes"));
-        if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", "/catalogue"));
-        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", "/personnes/a-risque"));
-        if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("File de validation", "/validation"));
-        if (caller.IsCoordinator) items.Add(new("Affectations", "/affectations"));
-        if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("Importer", "/importer"));
-        if (caller.IsAdmin) items.Add(new("Administration", "/administration"));
+        ArgumentNullException.ThrowIfNull(url);
+        var items = new List<Item> { new("Accueil", url.Page("/Home/Index")!) };
+        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", url.Page("/Persons/Index")!));
+        if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", url.Page("/Search/Index")!));
+        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", url.Page("/Persons/AtRisk")!));
+        if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("File de validation", url.Page("/Validation/Index")!));
+        if (caller.IsCoordinator) items.Add(new("Affectations", url.Page("/AssignmentRuns/Index")!));
+        if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("Importer", url.Page("/Imports/Index", new { kind = (string?)null })!));
+        if (caller.IsAdmin) items.Add(new("Administration", url.Page("/Administration/Index")!));
         if (caller.IsPartnerOnly)
         {
-            items.Add(new("Ma structure", "/structure"));
-            items.Add(new("Mes postes", "/structure/postes"));
-            items.Add(new("Placements", "/structure/placements"));
+            items.Add(new("Ma structure", url.Page("/HostBodies/Partner/Structure")!));
+            items.Add(new("Mes postes", url.Page("/Posts/Partner/Posts")!));
+            items.Add(new("Placements", url.Page("/Placements/Partner/Placements")!));
         }
         return items;
     }

@@ -39,7 +39,7 @@ public sealed class IndexModel(Caller caller, ListValidationQueue queue, MovePos
     public int? PageNumber { get; set; }
 
     /// <summary>This page with its filters and page number: where a decision comes back to.</summary>
-    public string Here => PageUrls.With("/validation", ("departement", Departement), ("q", Q), ("page", PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string Here => PageUrls.With(Url.Page("/Validation/Index")!, ("departement", Departement), ("q", Q), ("page", PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The URL a decision's form posts to: its handler on this page, with the filters kept.</summary>
     public string Action(string handler, Guid? id = null) => PageUrls.With(Here, ("handler", handler), ("id", id?.ToString()));

@@ -34,7 +34,7 @@ public sealed class JournalModel(Caller caller, ListAuditTrail list, IOptions<Au
 
     public int RetentionDays => options.Value.RetentionDays;
 
-    public PaginationModel Pagination => new(Result!.Page, Result.PageSize, Result.Total, "/administration/journal", new Dictionary<string, string?>
+    public PaginationModel Pagination => new(Result!.Page, Result.PageSize, Result.Total, Url.Page("/Audit/Administration/Journal")!, new Dictionary<string, string?>
     {
         ["compte"] = Actor, ["personne"] = PersonId?.ToString(), ["action"] = Action,
         ["du"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

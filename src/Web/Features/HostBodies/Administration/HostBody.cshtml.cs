@@ -47,7 +47,7 @@ public sealed class HostBodyModel(Caller caller, GetHostBody get, UpdateHostBody
         var fields = (HostBodyFields)HostBody with { Habilitation = new HabilitationDto { Status = Input.Status, ValidFrom = Input.ValidFrom, ValidUntil = Input.ValidUntil } };
         await update.HandleAsync(caller, Id, fields, ct);
         Notice = $"Habilitation enregistrée : {Labels.Habilitation(Input.Status).ToLowerInvariant()}.";
-        return Redirect($"/administration/structures/{Id}");
+        return RedirectToPage("/HostBodies/Administration/HostBody", new { id = Id });
     }
 
     public async Task ReloadAsync(CancellationToken ct) => HostBody = await get.HandleAsync(caller, Id, ct);

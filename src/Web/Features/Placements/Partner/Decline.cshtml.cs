@@ -31,7 +31,7 @@ public sealed class DeclineModel(Caller caller, GetPartnerPlacement get, Decline
         await ReloadAsync(ct);
         await decline.HandleAsync(caller, Id, new ReasonRequest(Input.Reason), ct);
         Notice = "Placement décliné : le SPIP est informé de votre motif.";
-        return Redirect("/structure/placements");
+        return RedirectToPage("/Placements/Partner/Placements");
     }
 
     public async Task ReloadAsync(CancellationToken ct) => Placement = await get.HandleAsync(caller, Id, ct);

@@ -44,7 +44,7 @@ public sealed class HoursModel(Caller caller, GetPartnerPlacement get, GetPost g
         Notice = done.Status == PlacementStatus.Completed
             ? "Heures enregistrées : la mesure est entièrement effectuée sur ce poste."
             : $"{Labels.Hours(Input.Hours)} enregistrées pour {Placement.PersonFirstName} {Placement.PersonInitial}.";
-        return Redirect("/structure/placements");
+        return RedirectToPage("/Placements/Partner/Placements");
     }
 
     public async Task ReloadAsync(CancellationToken ct) => Placement = await get.HandleAsync(caller, Id, ct);

@@ -52,7 +52,7 @@ public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost upd
         Notice = saved.Status == PostStatus.PendingValidation && before != saved.Status
             ? "Le poste est enregistré. Ces changements (activité, conditions, adresse ou places en plus) doivent être validés par le SPIP : il n'est plus proposé d'ici là."
             : "Le poste est enregistré.";
-        return Redirect($"/structure/postes/{Id}");
+        return RedirectToPage("/Posts/Partner/EditPost", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostMoveAsync(PostAction action, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class EditPostModel(Caller caller, GetPost getPost, UpdatePost upd
         if (action is PostAction.Publish or PostAction.Refuse) return Forbid();
         await move.HandleAsync(caller, Id, action, ct);
         Notice = PostEditor.MoveNotice(action);
-        return Redirect($"/structure/postes/{Id}");
+        return RedirectToPage("/Posts/Partner/EditPost", new { id = Id });
     }
 
     public async Task ReloadAsync(CancellationToken ct)

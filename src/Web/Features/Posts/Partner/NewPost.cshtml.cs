@@ -50,7 +50,7 @@ public sealed class NewPostModel(Caller caller, GetHostBody getHostBody, CreateP
         var post = await create.HandleAsync(caller, request, ct);
         if (submit) await move.HandleAsync(caller, post.Id, PostAction.Submit, ct);
         Notice = submit ? "Le poste est enregistré et soumis à la validation du SPIP." : "Le poste est enregistré comme brouillon.";
-        return Redirect($"/structure/postes/{post.Id}");
+        return RedirectToPage("/Posts/Partner/EditPost", new { id = post.Id });
     }
 
     public Task ReloadAsync(CancellationToken ct)

@@ -36,21 +36,21 @@ public sealed class UserModel(Caller caller, ManageUsers users, ListHostBodies h
     {
         var saved = await users.UpdateAsync(caller, Id, Input.ToFields(), ct);
         Notice = $"Compte enregistré ; le rôle et le périmètre de {saved.DisplayName} valent aussitôt (ses sessions en cours prennent fin).";
-        return Redirect($"/administration/utilisateurs/{Id}");
+        return RedirectToPage("/Users/Administration/User", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostLockAsync(bool locked, CancellationToken ct)
     {
         var account = await users.SetLockedAsync(caller, Id, locked, ct);
         Notice = locked ? $"Compte verrouillé : {account.DisplayName} ne peut plus se connecter." : $"Compte déverrouillé : {account.DisplayName} peut de nouveau se connecter.";
-        return Redirect($"/administration/utilisateurs/{Id}");
+        return RedirectToPage("/Users/Administration/User", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
         TemporaryPassword = (await users.ResetPasswordAsync(caller, Id, ct)).Password;
         Notice = "Un nouveau mot de passe provisoire est attribué ; l'ancien ne fonctionne plus.";
-        return Redirect($"/administration/utilisateurs/{Id}");
+        return RedirectToPage("/Users/Administration/User", new { id = Id });
     }
 
     public async Task ReloadAsync(CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed class UsersModel(Caller caller, ManageUsers users, ListHostBodies 
         var (account, password) = await users.CreateAsync(caller, Input.ToFields(), ct);
         Notice = $"Compte créé pour {account.DisplayName}.";
         TemporaryPassword = password.Password;
-        return Redirect($"/administration/utilisateurs/{account.Id}");
+        return RedirectToPage("/Users/Administration/User", new { id = account.Id });
     }
 
     public async Task ReloadAsync(CancellationToken ct)
