@@ -7,7 +7,7 @@ namespace Placement.Web.Features.Shared;
 /// <summary>How the pages say things in French: situations, statuses, days, dates, hours.</summary>
 public static class Labels
 {
-    public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    public static readonly CultureInfo French = Placement.Kernel.French.Culture;
 
     public static string Situation(string situation) => situation switch
     {
@@ -44,7 +44,7 @@ public static class Labels
     };
 
     /// <summary>« 28 novembre 2026 à 10:00 »: a time on the service's clocks (<see cref="Placement.Kernel.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
-    public static string DateTime(System.DateTime local) => local.ToString("d MMMM yyyy à HH:mm", French);
+    public static string DateTime(System.DateTime local) => Placement.Kernel.French.DateTime(local);
 
     /// <summary>The legal types of host bodies, in the order an organisation looks for its own.</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> LegalTypes =
@@ -74,17 +74,16 @@ public static class Labels
 
     public static string LegalType(string? code) => LegalTypes.FirstOrDefault(t => t.Code == code).Name ?? code ?? "";
 
-    public static readonly IReadOnlyList<(string Code, string Name)> Days =
-        [("mon", "Lundi"), ("tue", "Mardi"), ("wed", "Mercredi"), ("thu", "Jeudi"), ("fri", "Vendredi"), ("sat", "Samedi"), ("sun", "Dimanche")];
+    public static readonly IReadOnlyList<(string Code, string Name)> Days = Placement.Kernel.French.Days;
 
-    public static string Day(string? code) => Days.FirstOrDefault(d => d.Code == code).Name ?? code ?? "";
+    public static string Day(string? code) => Placement.Kernel.French.Day(code);
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+    public static string Date(DateOnly date) => Placement.Kernel.French.Date(date);
 
     /// <summary>The date of a time on the service's clocks (<see cref="Placement.Kernel.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
-    public static string Date(System.DateTime local) => local.ToString("d MMMM yyyy", French);
+    public static string Date(System.DateTime local) => Placement.Kernel.French.Date(local);
 
-    public static string Hours(double hours) => hours.ToString("0.#", French) + " h";
+    public static string Hours(double hours) => Placement.Kernel.French.Hours(hours);
 
     /// <summary>Where an approximate position lies (the precision of <c>FranceGeography.PrecisionOf</c>, kebab-case); null for an address.</summary>
     public static string? Approximation(string? precision) =>

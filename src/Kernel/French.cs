@@ -1,16 +1,16 @@
 using System.Globalization;
 
-namespace Placement.Notifications;
+namespace Placement.Kernel;
 
 /// <summary>
-/// How the notifications write dates, hours and days in French (« 28 novembre 2026 à 10:00 », « 12,5 h », « Lundi »): the
-/// same formats as the pages' <c>Labels</c> in Web, which a module below Web cannot call.
+/// How dates, hours and days are written in French (« 28 novembre 2026 à 10:00 », « 12,5 h », « Lundi »), once: the
+/// notifications' texts and the pages' <c>Labels</c> both read these.
 /// </summary>
 public static class French
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
 
-    private static readonly IReadOnlyList<(string Code, string Name)> Days =
+    public static readonly IReadOnlyList<(string Code, string Name)> Days =
         [("mon", "Lundi"), ("tue", "Mardi"), ("wed", "Mercredi"), ("thu", "Jeudi"), ("fri", "Vendredi"), ("sat", "Samedi"), ("sun", "Dimanche")];
 
     /// <summary>A day of the week by its code (<c>mon</c> → « Lundi »).</summary>
