@@ -19,7 +19,7 @@ public sealed class DeliveriesModel(Caller caller, ListDeliveries list) : PageMo
 
     public DeliveriesResponse? Result { get; private set; }
 
-    public PaginationModel Pagination => new(Result!.Page, Result.PageSize, Result.Total, Url.Page("/Administration/Deliveries")!,
+    public PaginationModel Pagination => new(Result!.Page, Result.PageSize, Result.Total, Url.Page("/Notifications/Administration/Deliveries")!,
         new Dictionary<string, string?> { ["destinataire"] = Recipient, ["etat"] = Status });
 
     public static IReadOnlyList<(string Code, string Label, string Badge)> Statuses { get; } =
