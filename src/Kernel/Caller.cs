@@ -8,6 +8,8 @@ public enum CallerRoles
     Coordinator = 2,
     Officer = 4,
     Partner = 8,
+    /// <summary>A host's tutor signed in by a link sent to their e-mail: their own placements and sessions only.</summary>
+    Tutor = 16,
 }
 
 /// <summary>
@@ -33,9 +35,19 @@ public sealed record Caller(string Who, CallerRoles Roles, IReadOnlySet<string> 
     public bool IsCoordinator => Roles.HasFlag(CallerRoles.Coordinator);
     public bool IsOfficer => Roles.HasFlag(CallerRoles.Officer);
     public bool IsPartner => Roles.HasFlag(CallerRoles.Partner);
+    public bool IsTutor => Roles.HasFlag(CallerRoles.Tutor);
+
+    /// <summary>The host's side of a placement: its partner account or the post's tutor.</summary>
+    public bool IsHostSide => IsPartner || IsTutor;
 
     /// <summary>Only a partner: sees its own host body, its posts and the placements there.</summary>
     public bool IsPartnerOnly => IsPartner && !IsAdmin && !IsCoordinator && !IsOfficer;
+
+    /// <summary>Only a tutor signed in by a link: the placements of the posts that name them as tutor.</summary>
+    public bool IsTutorOnly => Roles == CallerRoles.Tutor;
+
+    /// <summary>The host's side only (a partner or a tutor): never judicial data.</summary>
+    public bool IsHostSideOnly => IsPartnerOnly || IsTutorOnly;
 
     /// <summary>Persons: officers and coordinators, in their départements.</summary>
     public bool CanAccessPerson(string departement) => (IsOfficer || IsCoordinator) && Departements.Contains(departement);

@@ -113,6 +113,7 @@ public sealed class Post
         Details = details;
         Departement = details.Place.Departement;
         Reference = details.Reference;
+        TutorEmail = TutorAddress(details.Tutor);
         Status = PostStatus.Draft;
         CreatedAt = UpdatedAt = StatusChangedAt = now;
     }
@@ -135,6 +136,15 @@ public sealed class Post
     public string? Reference { get; private set; }
 
     /// <summary>
+    /// The tutor's e-mail address, lower case, kept beside <see cref="Details"/>: a tutor signed in by a link reaches the
+    /// placements of the posts that name them, found by this column.
+    /// </summary>
+    public string? TutorEmail { get; private set; }
+
+    /// <summary>How a tutor's address is compared: trimmed, lower case.</summary>
+    public static string? TutorAddress(Contact tutor) => tutor?.Email?.Trim().ToLowerInvariant();
+
+    /// <summary>
     /// Replaces what the post says. A change of substance (<see cref="IsChangeOfSubstance"/>) to a post the SPIP has
     /// validated (published or suspended) sends it back to validation, unless the editor is the SPIP that validates it.
     /// </summary>
@@ -145,6 +155,7 @@ public sealed class Post
         Details = details;
         Departement = details.Place.Departement;
         Reference = details.Reference;
+        TutorEmail = TutorAddress(details.Tutor);
         UpdatedAt = now;
         if (revalidate)
         {

@@ -90,6 +90,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.RefusalReason).HasMaxLength(500);
         b.Property(x => x.Reference).HasMaxLength(60);
+        b.Property(x => x.TutorEmail).HasMaxLength(200);
+        b.HasIndex(x => x.TutorEmail);
         b.HasIndex(x => new { x.HostBodyId, x.Reference }).IsUnique(); // SIRET + reference: one post
         b.HasIndex(x => new { x.Departement, x.Status });
         b.HasIndex(x => x.UpdatedAt); // « what changed lately? », asked by caches of the catalogue before each use

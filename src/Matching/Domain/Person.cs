@@ -22,6 +22,21 @@ public sealed class Person
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The day the measure was recorded as ended without being carried out (the deadline passed): nothing more is placed.</summary>
+    public DateOnly? EndedNotCarriedOutOn { get; private set; }
+
+    /// <summary>The measure is still to carry out: not ended as not carried out.</summary>
+    public bool IsUnderMeasure => EndedNotCarriedOutOn is null;
+
+    /// <summary>Records the end of the measure as not carried out, once its deadline has passed with hours remaining.</summary>
+    public void EndNotCarriedOut(DateOnly today, DateTimeOffset now)
+    {
+        if (!IsUnderMeasure) throw new IllegalTransitionException("Mesure", "close", "end");
+        Ensure.That(Profile.DeadlinePassed(today), "kind", "La mesure ne se clôt comme non exécutée qu'une fois l'échéance dépassée avec des heures restantes.");
+        EndedNotCarriedOutOn = today;
+        UpdatedAt = now;
+    }
+
     /// <summary>Adds hours signed on a placement to the hours done.</summary>
     public void AddHoursDone(double hours, DateTimeOffset now) => Update(Profile.WithHoursDone(Profile.Hours.Done + hours), now);
 

@@ -71,6 +71,14 @@ public sealed record PersonProfile
         new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, Hours, Term, Availability,
             Skills, MaxPhysicalDemand, NeedsWheelchairAccess, restrictions, CaseNumber);
 
+    /// <summary>The same profile with its sentence's clock changed (a suspension recorded).</summary>
+    public PersonProfile WithTerm(SentenceTerm term) =>
+        new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, Hours, term, Availability,
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
+
+    /// <summary>« Échéance dépassée »: the effective deadline is before <paramref name="today"/> and hours remain.</summary>
+    public bool DeadlinePassed(DateOnly today) => Term.EffectiveDeadline < today && Hours.Remaining > 0;
+
     /// <summary>Younger than 18 on <paramref name="date"/>.</summary>
     public bool IsMinorOn(DateOnly date) => Age.IsMinorOn(BirthDate, date);
 

@@ -11,6 +11,7 @@ public static class PlacementStatusLabels
         PlacementStatus.Completed => "Terminé",
         PlacementStatus.Declined => "Décliné par la structure",
         PlacementStatus.Cancelled => "Annulé",
+        PlacementStatus.Suspended => "Suspendu",
         _ => status.ToString(),
     };
 
@@ -19,6 +20,7 @@ public static class PlacementStatusLabels
         PlacementStatus.Proposed => "fr-badge--info",
         PlacementStatus.Confirmed or PlacementStatus.InProgress => "fr-badge--success",
         PlacementStatus.Declined or PlacementStatus.Cancelled => "fr-badge--error",
+        PlacementStatus.Suspended => "fr-badge--warning",
         _ => "",
     };
 }

@@ -36,6 +36,9 @@ public sealed record SentenceTerm
     /// <summary>Whole weeks until the <see cref="EffectiveDeadline"/>, rounded down: 0 in its last week, negative once past.</summary>
     public int WholeWeeksLeft(DateOnly today) => ServiceCalendar.WeeksBetween(today, EffectiveDeadline);
 
+    /// <summary>The same clock with one more suspension (it must not overlap another).</summary>
+    public SentenceTerm WithSuspension(DateRange suspension) => new(SentenceDate, Deadline, [.. Suspensions, suspension]);
+
     public bool Equals(SentenceTerm? other) => other is not null && SentenceDate == other.SentenceDate && Deadline == other.Deadline && Suspensions.SequenceEqual(other.Suspensions);
     public override int GetHashCode() => HashCode.Combine(SentenceDate, Deadline, Suspensions.Count);
 }

@@ -2,15 +2,16 @@ using Placement.Catalogue.Domain;
 
 namespace Placement.Matching.Domain;
 
-public enum PlacementStatus { Proposed, Confirmed, InProgress, Completed, Declined, Cancelled }
+public enum PlacementStatus { Proposed, Confirmed, InProgress, Completed, Declined, Cancelled, Suspended }
 
-public enum PlacementAction { Confirm, Decline, Start, Complete, Cancel }
+public enum PlacementAction { Confirm, Decline, Start, Complete, Cancel, Suspend, Resume }
 
 /// <summary>Hours signed by the tutor for one day.</summary>
 public sealed record HoursLog
 {
-    public HoursLog(DateOnly date, double hours, string? note, string? tutor = null, string? enteredBy = null)
+    public HoursLog(DateOnly date, double hours, string? note, string? tutor = null, string? enteredBy = null, Guid? sessionId = null)
     {
+        SessionId = sessionId;
         Ensure.That(double.IsFinite(hours) && hours is > 0 and <= 10, "hours", "Les heures d'une journée sont comprises entre 0 (exclu) et 10.");
         Date = date;
         Hours = hours;
@@ -26,12 +27,15 @@ public sealed record HoursLog
     public string? Tutor { get; }
     /// <summary>The account that entered them (the signed-in partner user).</summary>
     public string? EnteredBy { get; }
+    /// <summary>The session whose attendance credited them; none for hours the SPIP entered without a session.</summary>
+    public Guid? SessionId { get; }
 }
 
 /// <summary>
 /// A person placed on a post. Lifecycle: proposed → confirmed → in progress → completed; proposed →
-/// declined (by the partner); any active state → cancelled (by the officer). Logging hours starts a
-/// confirmed placement; reaching <see cref="HoursTarget"/> completes it.
+/// declined (by the partner); confirmed or in progress → suspended (an incident) → in progress (the officer resumes it);
+/// any active state → cancelled (by the officer). Crediting hours starts a confirmed placement; reaching
+/// <see cref="HoursTarget"/> completes it.
 /// </summary>
 public sealed class TigPlacement
 {
@@ -65,9 +69,13 @@ public sealed class TigPlacement
 
     /// <summary>
     /// The statuses in which a placement holds a place on its post and occupies its person: proposed,
-    /// confirmed, in progress. The one list: queries, the unique index and the lifecycle read it.
+    /// confirmed, in progress, suspended. The one list: queries, the unique index and the lifecycle read it.
     /// </summary>
-    public static readonly IReadOnlyList<PlacementStatus> ActiveStatuses = [PlacementStatus.Proposed, PlacementStatus.Confirmed, PlacementStatus.InProgress];
+    public static readonly IReadOnlyList<PlacementStatus> ActiveStatuses =
+        [PlacementStatus.Proposed, PlacementStatus.Confirmed, PlacementStatus.InProgress, PlacementStatus.Suspended];
+
+    /// <summary>The statuses in which work is carried out: sessions are held and attendance recorded.</summary>
+    public bool IsUnderway => Status is PlacementStatus.Confirmed or PlacementStatus.InProgress;
 
     /// <summary>The placement holds a place on the post (<see cref="ActiveStatuses"/>).</summary>
     public bool IsActive => ActiveStatuses.Contains(Status);
@@ -78,6 +86,8 @@ public sealed class TigPlacement
         (PlacementStatus.Proposed, PlacementAction.Decline) => PlacementStatus.Declined,
         (PlacementStatus.Confirmed, PlacementAction.Start) => PlacementStatus.InProgress,
         (PlacementStatus.InProgress, PlacementAction.Complete) => PlacementStatus.Completed,
+        (PlacementStatus.Confirmed or PlacementStatus.InProgress, PlacementAction.Suspend) => PlacementStatus.Suspended,
+        (PlacementStatus.Suspended, PlacementAction.Resume) => PlacementStatus.InProgress,
         (_, PlacementAction.Cancel) when ActiveStatuses.Contains(from) => PlacementStatus.Cancelled,
         _ => null,
     };
@@ -85,6 +95,8 @@ public sealed class TigPlacement
     public void Confirm(DateTimeOffset now) => Move(PlacementAction.Confirm, now, null);
     public void Decline(string reason, DateTimeOffset now) => Move(PlacementAction.Decline, now, Ensure.NotBlank(reason, "reason", 500));
     public void Cancel(string reason, DateTimeOffset now) => Move(PlacementAction.Cancel, now, Ensure.NotBlank(reason, "reason", 500));
+    public void Suspend(string reason, DateTimeOffset now) => Move(PlacementAction.Suspend, now, Ensure.NotBlank(reason, "reason", 500));
+    public void Resume(DateTimeOffset now) => Move(PlacementAction.Resume, now, null);
 
     /// <summary>Records a day of work; starts a confirmed placement and completes it at the target.</summary>
     public void LogHours(HoursLog log, DateTimeOffset now)
@@ -95,6 +107,28 @@ public sealed class TigPlacement
         Ensure.That(HoursLogged + log.Hours <= HoursTarget + 1e-9, "hours", "Ces heures dépassent le reste à effectuer.");
         _hours.Add(log);
         if (HoursLogged >= HoursTarget - 1e-9) Move(PlacementAction.Complete, now, null);
+    }
+
+    /// <summary>
+    /// Credits the attendance of one session: replaces what that session credited before (a retry, a correction) by
+    /// <paramref name="log"/> (none: nothing credited). Starts a confirmed placement, completes it at the target. Returns
+    /// the change in hours done.
+    /// </summary>
+    public double CreditSession(Guid sessionId, HoursLog? log, DateTimeOffset now)
+    {
+        if (!IsUnderway) throw new IllegalTransitionException("Placement", Status.ToString(), "attendance");
+        Ensure.That(log is null || log.SessionId == sessionId, "sessionId", "Ces heures sont celles d'une autre séance.");
+        var before = _hours.Where(h => h.SessionId == sessionId).Sum(h => h.Hours);
+        var others = HoursLogged - before;
+        Ensure.That(others + (log?.Hours ?? 0) <= HoursTarget + 1e-9, "departure", "Ces heures dépassent le reste à effectuer.");
+        _hours.RemoveAll(h => h.SessionId == sessionId);
+        if (log is not null)
+        {
+            if (Status == PlacementStatus.Confirmed) Move(PlacementAction.Start, now, null);
+            _hours.Add(log);
+        }
+        if (Status == PlacementStatus.InProgress && HoursLogged >= HoursTarget - 1e-9) Move(PlacementAction.Complete, now, null);
+        return (log?.Hours ?? 0) - before;
     }
 
     private void Move(PlacementAction action, DateTimeOffset now, string? reason)

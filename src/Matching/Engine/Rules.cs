@@ -108,10 +108,14 @@ public readonly record struct Evaluation(Rule Broken, double DistanceKm, double 
 /// </summary>
 public static class EligibilityRules
 {
-    private const int MinorDayStart = 6 * 60;
-    private const int MinorDayEnd = 22 * 60;
-    private const int MinorMaxDailyMinutes = 8 * 60;
-    private const double MinorMaxWeeklyHours = 35;
+    /// <summary>Youth labour law: a minor works between 06:00 and 22:00 (minutes of the day), at most 8 h a day and 35 h a week.</summary>
+    public const int MinorDayStart = 6 * 60;
+    /// <inheritdoc cref="MinorDayStart"/>
+    public const int MinorDayEnd = 22 * 60;
+    /// <inheritdoc cref="MinorDayStart"/>
+    public const int MinorMaxDailyMinutes = 8 * 60;
+    /// <inheritdoc cref="MinorDayStart"/>
+    public const double MinorMaxWeeklyHours = 35;
 
     /// <summary>Rule 6 accepts up to <c>maxTravelKm + 1e-6</c> km (matching.md): a decimal distance is not lost to binary rounding.</summary>
     public const double DistanceToleranceKm = 1e-6;

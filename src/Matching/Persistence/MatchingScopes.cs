@@ -8,7 +8,7 @@ namespace Placement.Matching.Persistence;
 /// out of scope does not exist for the caller (404), so judicial data never leaks.
 /// <list type="bullet">
 /// <item>Persons, persons at risk: officers and coordinators, in their départements.</item>
-/// <item>Placements: a partner, those on its host body's posts; officers and coordinators, those of the persons they see.</item>
+/// <item>Placements: a partner, those on its host body's posts; a tutor, those on the posts naming them; officers and coordinators, those of the persons they see.</item>
 /// <item>Assignment runs and schedules: coordinators, when <b>every</b> département of the run is theirs — a run
 /// holds proposals for persons of each of its départements, so touching one is not enough.</item>
 /// </list>
@@ -40,6 +40,12 @@ public static class MatchingScopes
         if (caller.IsPartnerOnly)
         {
             var posts = store.Posts.Where(q => q.HostBodyId == caller.HostBodyId).Select(q => q.Id);
+            return store.Placements.Where(p => posts.Contains(p.PostId));
+        }
+        if (caller.IsTutorOnly)
+        {
+            var email = caller.Who.Trim().ToLowerInvariant();
+            var posts = store.Posts.Where(q => q.TutorEmail == email).Select(q => q.Id);
             return store.Placements.Where(p => posts.Contains(p.PostId));
         }
         var persons = store.VisiblePersons(caller).Select(p => p.Id);

@@ -19,6 +19,9 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<AssignmentSchedule> Schedules { get; }
     DbSet<AtRiskPerson> AtRisk { get; }
     DbSet<AuditEntry> AuditTrail { get; }
+    DbSet<WorkSession> Sessions { get; }
+    DbSet<Incident> Incidents { get; }
+    DbSet<MeasureAction> MeasureActions { get; }
     /// <summary>The persons' no-contact lists as rows, read only: <see cref="NoContactRows"/> derives them at every save.</summary>
     IQueryable<NoContactLink> NoContactLinks { get; }
 
@@ -37,6 +40,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.LastName).HasMaxLength(100).IsRequired();
         b.HasIndex(x => x.Departement);
         b.Property(x => x.CaseNumber).HasMaxLength(40);
+        b.Ignore(x => x.IsUnderMeasure);
         // A case number is the key of one SPIP's imports: unique within a département, not across them (issue 25, item 8: a
         // number carried by another SPIP's person must be answered as an unused one). CaseNumber first: lookups by number alone use it.
         b.HasIndex(x => new { x.CaseNumber, x.Departement }).IsUnique();
@@ -75,6 +79,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Ignore(x => x.HoursLogged);
         b.Ignore(x => x.IsActive);
+        b.Ignore(x => x.IsUnderway);
         b.OwnsMany<HoursLog>("_hours", h =>
         {
             h.ToTable("PlacementHours");
@@ -86,6 +91,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
             h.Property(x => x.Note).HasMaxLength(500);
             h.Property(x => x.Tutor).HasMaxLength(200);
             h.Property(x => x.EnteredBy).HasMaxLength(200);
+            h.Property(x => x.SessionId);
         });
         b.Ignore(x => x.Hours);
     }

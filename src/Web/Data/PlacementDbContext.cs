@@ -39,6 +39,9 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Domain.AssignmentSchedule> Schedules => Set<Placement.Matching.Domain.AssignmentSchedule>();
     public DbSet<Placement.Matching.Domain.AtRiskPerson> AtRisk => Set<Placement.Matching.Domain.AtRiskPerson>();
     public DbSet<Placement.Matching.Domain.AuditEntry> AuditTrail => Set<Placement.Matching.Domain.AuditEntry>();
+    public DbSet<Placement.Matching.Domain.WorkSession> Sessions => Set<Placement.Matching.Domain.WorkSession>();
+    public DbSet<Placement.Matching.Domain.Incident> Incidents => Set<Placement.Matching.Domain.Incident>();
+    public DbSet<Placement.Matching.Domain.MeasureAction> MeasureActions => Set<Placement.Matching.Domain.MeasureAction>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
     public DbSet<Placement.Kernel.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Kernel.Notifications.NotificationEvent>();
     public DbSet<Placement.Notifications.Domain.Notification> Notifications => Set<Placement.Notifications.Domain.Notification>();

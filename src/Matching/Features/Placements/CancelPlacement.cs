@@ -11,7 +11,7 @@ public sealed class CancelPlacement(IMatchingStore store, TimeProvider clock) : 
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (caller.IsPartnerOnly) throw new ForbiddenException("Seul le SPIP annule un placement.");
+        if (caller.IsHostSideOnly) throw new ForbiddenException("Seul le SPIP annule un placement.");
         var placement = await GetPlacement.FindAsync(store, caller, id, ct);
         var now = clock.GetUtcNow();
         placement.Cancel(request.Reason ?? "", now);

@@ -10,7 +10,7 @@ public sealed class GetPartnerPlacement(IMatchingStore store, PersonAudit audit)
     public async Task<PartnerPlacementView> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsPartnerOnly) throw new ForbiddenException("Vue réservée aux structures d'accueil.");
+        if (!caller.IsHostSideOnly) throw new ForbiddenException("Vue réservée aux structures d'accueil.");
         var placement = await store.VisiblePlacements(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Placement");
         await audit.ReadAsync(caller, "Placement (vue de la structure d'accueil)", placement.PersonId, ct);
         return (await PartnerPlacements.ViewAsync(store, [placement], ct))[0];

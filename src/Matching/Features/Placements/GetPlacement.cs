@@ -12,7 +12,7 @@ public sealed class GetPlacement(IMatchingStore store, PersonAudit audit) : IUse
     public async Task<PlacementResponse> HandleAsync(Caller caller, Guid id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.IsPartnerOnly) throw new ForbiddenException("Une structure d'accueil consulte ses placements dans sa propre vue.");
+        if (caller.IsHostSideOnly) throw new ForbiddenException("Une structure d'accueil consulte ses placements dans sa propre vue.");
         var placement = await store.VisiblePlacements(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Placement");
         await audit.ReadAsync(caller, "Placement", placement.PersonId, ct);
         return placement.Adapt<PlacementResponse>(MatchingMappings.Config);

@@ -10,7 +10,7 @@ public sealed class ListPartnerPlacements(IMatchingStore store, PersonAudit audi
     public async Task<List<PartnerPlacementView>> HandleAsync(Caller caller, string? status, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsPartnerOnly) throw new ForbiddenException("Vue réservée aux structures d'accueil.");
+        if (!caller.IsHostSideOnly) throw new ForbiddenException("Vue réservée aux structures d'accueil.");
         var placements = await ListPlacements.Filter(store.VisiblePlacements(caller).AsNoTracking(), status)
             .OrderByDescending(p => p.CreatedAt).Take(ListPlacements.Max).ToListAsync(ct);
         await audit.ReadAsync(caller, "Placements de la structure d'accueil", [.. placements.Select(p => p.PersonId)], ct);

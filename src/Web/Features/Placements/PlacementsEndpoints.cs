@@ -12,14 +12,14 @@ public static class PlacementsEndpoints
         var api = app.MapGroup("/api/placements").WithTags(ApiTags.Placements).Secured(Policies.Placements);
         api.MapGet("/", async Task<Results<Ok<List<PlacementResponse>>, Ok<List<PartnerPlacementView>>>> (
                 string? status, Caller caller, ListPlacements list, ListPartnerPlacements partnerList, CancellationToken ct) =>
-                caller.IsPartnerOnly
+                caller.IsHostSideOnly
                     ? TypedResults.Ok(await partnerList.HandleAsync(caller, status, ct))
                     : TypedResults.Ok(await list.HandleAsync(caller, status, ct)))
             .WithName("ListPlacements").WithSummary("Placements de votre périmètre ; un partenaire voit ceux de sa structure, sans donnée judiciaire.")
             .Problems(400);
         api.MapGet("/{id:guid}", async Task<Results<Ok<PlacementResponse>, Ok<PartnerPlacementView>>> (
                 Guid id, Caller caller, GetPlacement get, GetPartnerPlacement partnerGet, CancellationToken ct) =>
-                caller.IsPartnerOnly
+                caller.IsHostSideOnly
                     ? TypedResults.Ok(await partnerGet.HandleAsync(caller, id, ct))
                     : TypedResults.Ok(await get.HandleAsync(caller, id, ct)))
             .WithName("GetPlacement").WithSummary("Un placement de votre périmètre ; un partenaire le voit sans donnée judiciaire.")

@@ -341,10 +341,16 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("StatusChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TutorEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TutorEmail");
 
                     b.HasIndex("UpdatedAt");
 
@@ -797,6 +803,99 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("AuditTrail", (string)null);
                 });
 
+            modelBuilder.Entity("Placement.Matching.Domain.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("Status", "ReportedAt");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MeasureActions", (string)null);
+                });
+
             modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -828,6 +927,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("EndedNotCarriedOutOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -886,7 +988,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonId")
                         .IsUnique()
                         .HasDatabaseName("IX_Placements_OneActivePerPerson")
-                        .HasFilter("\"Status\" IN ('Proposed', 'Confirmed', 'InProgress')");
+                        .HasFilter("\"Status\" IN ('Proposed', 'Confirmed', 'InProgress', 'Suspended')");
 
                     b.HasIndex("PersonId", "Status");
 
@@ -923,6 +1025,52 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("UnplacedPersons", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.WorkSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("PlacementId", "Date");
+
+                    b.ToTable("Sessions", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
@@ -1189,6 +1337,108 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Placement.Matching.Domain.Incident", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Placement.Matching.Domain.TigPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Placement.Matching.Domain.AccidentReport", "Accident", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Circumstances")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("AccidentCircumstances");
+
+                            b1.Property<DateTimeOffset>("OccurredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AccidentOccurredAt");
+
+                            b1.Property<string>("Place")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AccidentPlace");
+
+                            b1.Property<string>("Witnesses")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("AccidentWitnesses");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.OwnsOne("Placement.Matching.Domain.IncidentDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("DecisionAction");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("DecisionComment");
+
+                            b1.Property<DateTimeOffset>("DecidedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("DecisionAt");
+
+                            b1.Property<string>("DecidedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("DecisionBy");
+
+                            b1.Property<string>("FollowUp")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("DecisionFollowUp");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.Navigation("Accident");
+
+                    b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureAction", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
                 {
                     b.HasOne("Placement.Matching.Domain.Person", null)
@@ -1237,6 +1487,9 @@ namespace Placement.Web.Data.Migrations.Postgres
                             b1.Property<Guid>("PlacementId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<Guid?>("SessionId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Tutor")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
@@ -1261,6 +1514,72 @@ namespace Placement.Web.Data.Migrations.Postgres
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.WorkSession", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.TigPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Placement.Matching.Domain.Attendance", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("WorkSessionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<TimeOnly?>("Arrival")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("AttendanceArrival");
+
+                            b1.Property<int>("BreakMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("AttendanceBreakMinutes");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("AttendanceComment");
+
+                            b1.Property<TimeOnly?>("Departure")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("AttendanceDeparture");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("AttendanceOutcome");
+
+                            b1.Property<DateOnly?>("ProofDueBy")
+                                .HasColumnType("date")
+                                .HasColumnName("AttendanceProofDueBy");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("AttendanceReason");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AttendanceRecordedAt");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AttendanceRecordedBy");
+
+                            b1.HasKey("WorkSessionId");
+
+                            b1.ToTable("Sessions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkSessionId");
+                        });
+
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

@@ -329,10 +329,16 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.Property<long>("StatusChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TutorEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TutorEmail");
 
                     b.HasIndex("UpdatedAt");
 
@@ -781,6 +787,99 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditTrail", (string)null);
                 });
 
+            modelBuilder.Entity("Placement.Matching.Domain.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("Status", "ReportedAt");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MeasureActions", (string)null);
+                });
+
             modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -811,6 +910,9 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.Property<string>("Departement")
                         .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedNotCarriedOutOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastName")
@@ -870,7 +972,7 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId")
                         .IsUnique()
                         .HasDatabaseName("IX_Placements_OneActivePerPerson")
-                        .HasFilter("\"Status\" IN ('Proposed', 'Confirmed', 'InProgress')");
+                        .HasFilter("\"Status\" IN ('Proposed', 'Confirmed', 'InProgress', 'Suspended')");
 
                     b.HasIndex("PersonId", "Status");
 
@@ -905,6 +1007,52 @@ namespace Placement.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("UnplacedPersons", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.WorkSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("PlacementId", "Date");
+
+                    b.ToTable("Sessions", (string)null);
                 });
 
             modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
@@ -1171,6 +1319,108 @@ namespace Placement.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Placement.Matching.Domain.Incident", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Placement.Matching.Domain.TigPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Placement.Matching.Domain.AccidentReport", "Accident", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Circumstances")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccidentCircumstances");
+
+                            b1.Property<long>("OccurredAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AccidentOccurredAt");
+
+                            b1.Property<string>("Place")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccidentPlace");
+
+                            b1.Property<string>("Witnesses")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccidentWitnesses");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.OwnsOne("Placement.Matching.Domain.IncidentDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionAction");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionComment");
+
+                            b1.Property<long>("DecidedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionAt");
+
+                            b1.Property<string>("DecidedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionBy");
+
+                            b1.Property<string>("FollowUp")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionFollowUp");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.Navigation("Accident");
+
+                    b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureAction", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Placement.Matching.Domain.NoContactLink", b =>
                 {
                     b.HasOne("Placement.Matching.Domain.Person", null)
@@ -1217,6 +1467,9 @@ namespace Placement.Web.Data.Migrations.Sqlite
                             b1.Property<Guid>("PlacementId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("SessionId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Tutor")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
@@ -1241,6 +1494,72 @@ namespace Placement.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Placement.Matching.Domain.WorkSession", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.TigPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Placement.Matching.Domain.Attendance", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("WorkSessionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly?>("Arrival")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceArrival");
+
+                            b1.Property<int>("BreakMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AttendanceBreakMinutes");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceComment");
+
+                            b1.Property<TimeOnly?>("Departure")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceDeparture");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceOutcome");
+
+                            b1.Property<DateOnly?>("ProofDueBy")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceProofDueBy");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceReason");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AttendanceRecordedAt");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttendanceRecordedBy");
+
+                            b1.HasKey("WorkSessionId");
+
+                            b1.ToTable("Sessions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkSessionId");
+                        });
+
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }
