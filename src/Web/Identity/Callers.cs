@@ -13,6 +13,7 @@ public static class Callers
         if (user.IsInRole(Roles.Coordinator)) roles |= CallerRoles.Coordinator;
         if (user.IsInRole(Roles.Officer)) roles |= CallerRoles.Officer;
         if (user.IsInRole(Roles.Partner)) roles |= CallerRoles.Partner;
+        if (user.IsInRole(Roles.Tutor)) roles |= CallerRoles.Tutor;
         return new Caller(
             user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "?",
             roles,

@@ -90,8 +90,10 @@ public static class IdentityExtensions
             .AddPolicy(Policies.Persons, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.Search, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.Placements, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Partner))
-            .AddPolicy(Policies.Partner, p => p.RequireRole(Roles.Partner));
+            .AddPolicy(Policies.Placements, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Partner, Roles.Tutor))
+            .AddPolicy(Policies.Partner, p => p.RequireRole(Roles.Partner))
+            .AddPolicy(Policies.HostSide, p => p.RequireRole(Roles.Partner, Roles.Tutor))
+            .AddPolicy(Policies.Incidents, p => p.RequireRole(Roles.Officer, Roles.Coordinator));
         return services;
     }
 
@@ -125,6 +127,10 @@ public static class Policies
     public const string Placements = "placements";
     /// <summary>The partner portal: host bodies' accounts.</summary>
     public const string Partner = "partner";
+    /// <summary>The host's pages of the carrying out (« Aujourd'hui », sessions): its partner account and its tutors.</summary>
+    public const string HostSide = "host-side";
+    /// <summary>Incidents to decide (« À traiter »): officers and coordinators.</summary>
+    public const string Incidents = "incidents";
     /// <summary>Batch assignment: coordinators.</summary>
     public const string Coordinator = "coordinator";
     /// <summary>Read and edit persons under a measure (judicial data).</summary>

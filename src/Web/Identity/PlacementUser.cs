@@ -34,6 +34,8 @@ public static class Roles
     public const string Partner = "Partner";
     public const string Coordinator = "Coordinator";
     public const string Admin = "Admin";
+    /// <summary>A host's tutor, signed in by a link sent to their e-mail: no password, their own placements and sessions only.</summary>
+    public const string Tutor = "Tutor";
 
-    public static readonly string[] All = [Officer, Partner, Coordinator, Admin];
+    public static readonly string[] All = [Officer, Partner, Coordinator, Admin, Tutor];
 }

@@ -9,7 +9,8 @@ namespace Placement.Web.Features.Shared;
 /// </summary>
 public static class PagesExtensions
 {
-    private static readonly (string Folder, string Policy)[] RoleFolders = [("Partner", Policies.Partner), ("Administration", Policies.Admin)];
+    private static readonly (string Folder, string Policy)[] RoleFolders =
+        [("Partner", Policies.Partner), ("Host", Policies.HostSide), ("Administration", Policies.Admin)];
 
     public static IServiceCollection AddPlacementPages(this IServiceCollection services)
     {
@@ -24,7 +25,7 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Authenticated);
                 o.Conventions.AuthorizeFolder("/Imports", Policies.CatalogueRead);
                 // A feature's pages for one role sit in a folder named after it: Features/Placements/Partner/…,
-                // Features/HostBodies/Administration/… and the administration's home, Features/Administration/.
+                // Features/Sessions/Host/… (the partner and its tutors), Features/HostBodies/Administration/… and the administration's home, Features/Administration/.
                 foreach (var (folder, policy) in RoleFolders)
                     o.Conventions.AddFolderApplicationModelConvention("/", page =>
                     {
