@@ -27,6 +27,10 @@ public static class MatchingExtensions
         services.AddSingleton<Features.Placements.PlacementGate>();
         services.TryAddSingleton<Features.Placements.IPlacementGate>(sp => sp.GetRequiredService<Features.Placements.PlacementGate>());
         services.AddScoped<Features.Placements.PlacementWorkflow>();
+        services.AddValidatedOptions<Features.Sessions.SessionOptions>(Features.Sessions.SessionOptions.Section);
+        services.AddScoped<Features.Sessions.SessionPlanning>();
+        services.AddScoped<Features.Incidents.RepeatedAbsences>();
+        services.AddScoped<Features.Incidents.IncidentViews>();
         services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
         services.AddValidatedOptions<MatchingLimits>(MatchingLimits.Section);
         services.AddSingleton<SolveGate>();

@@ -32,6 +32,8 @@ public enum NotificationKind
     /// the applicant was answered as for a new address, the owner is told instead (at most once a day).
     /// </summary>
     ApplicationWithAccountAddress,
+    /// <summary>Officer: the host reported an incident (or repeated unexcused absences opened one) — told at once, whatever their choice.</summary>
+    IncidentReported,
 }
 
 /// <summary>

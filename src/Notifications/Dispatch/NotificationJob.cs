@@ -81,7 +81,8 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, MailTemplates t
             {
                 var address = Notification.Address(r.Email);
                 // Someone without an account (a tutor) has no notification centre to read: the e-mail is all they get.
-                var delivery = r.AccountId is null ? Delivery.Immediate : chosen.GetValueOrDefault(address, NotificationKinds.Of(e.Kind).Default);
+                var delivery = r.AccountId is null ? Delivery.Immediate
+                    : NotificationKinds.DeliveryFor(e.Kind, chosen.TryGetValue(address, out var choice) ? choice : null);
                 db.Notifications.Add(new Notification(e.Id, e.Kind, r.Email, r.AccountId, r.Message, delivery, now, digestAt));
             }
             e.Dispatched(now);

@@ -46,6 +46,7 @@ public sealed class NotificationRecipients(NotificationQuery query, INotificatio
             NotificationKind.PlacementDeclined => await OfficerAsync(officer, NotificationTexts.PlacementDeclined(post, person, e), ct),
             NotificationKind.MeasureCompleted => await OfficerAsync(officer, NotificationTexts.MeasureCompleted(post, person), ct),
             NotificationKind.ProposalAccepted => await OfficerAsync(officer, NotificationTexts.ProposalAccepted(post, person), ct),
+            NotificationKind.IncidentReported => await OfficerAsync(officer, NotificationTexts.IncidentReported(post, person, e), ct),
             _ => [],
         };
     }

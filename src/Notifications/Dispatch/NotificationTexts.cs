@@ -93,6 +93,19 @@ public sealed class NotificationTexts(ServiceCalendar calendar)
     }
 
     /// <summary>Officer: hours logged that complete the measure.</summary>
+    /// <summary>The incident's kind and whether the work was suspended are in the event's detail; its text stays in the application.</summary>
+    public static NotificationMessage IncidentReported(Post post, Person person, NotificationEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(e);
+        return new NotificationMessage(
+            $"Incident à traiter : {person.Profile.FirstName} {person.Profile.LastName}",
+            $"Un incident a été signalé pour {person.Profile.FirstName} {person.Profile.LastName} sur le poste « {post.Details.Title} » : {e.Detail}.\n" +
+            "Il attend votre décision dans « À traiter ».",
+            "/incidents");
+    }
+
     public static NotificationMessage MeasureCompleted(Post post, Person person)
     {
         ArgumentNullException.ThrowIfNull(post);

@@ -27,7 +27,8 @@ public sealed class NotificationPreference
 /// <summary>What each kind of event is called, who hears of it, and how by default.</summary>
 public static class NotificationKinds
 {
-    public sealed record KindInfo(NotificationKind Kind, CallerRoles Audience, string Label, Delivery Default);
+    /// <summary>A kind <paramref name="Mandatory"/> is always sent at once by e-mail: nobody chooses otherwise (an incident: the law asks « without delay »).</summary>
+    public sealed record KindInfo(NotificationKind Kind, CallerRoles Audience, string Label, Delivery Default, bool Mandatory = false);
 
     /// <summary>
     /// Defaults: an e-mail at once when someone must act (confirm a placement, find another post, renew a habilitation,
@@ -45,6 +46,7 @@ public static class NotificationKinds
         new(NotificationKind.PlacementDeclined, CallerRoles.Officer, "Placement décliné par la structure", Delivery.Immediate),
         new(NotificationKind.MeasureCompleted, CallerRoles.Officer, "Heures accomplies : mesure terminée", Delivery.DailyDigest),
         new(NotificationKind.DeadlineWatchEntered, CallerRoles.Officer, "Personne entrant dans la veille des échéances", Delivery.DailyDigest),
+        new(NotificationKind.IncidentReported, CallerRoles.Officer, "Incident signalé par une structure d'accueil", Delivery.Immediate, Mandatory: true),
         new(NotificationKind.ProposalAccepted, CallerRoles.Officer, "Proposition acceptée par un coordinateur", Delivery.DailyDigest),
         new(NotificationKind.RunFinished, CallerRoles.Coordinator, "Affectation terminée", Delivery.Immediate),
         new(NotificationKind.RunFailed, CallerRoles.Coordinator, "Affectation en échec", Delivery.Immediate),
@@ -53,4 +55,11 @@ public static class NotificationKinds
     ];
 
     public static KindInfo Of(NotificationKind kind) => All.First(k => k.Kind == kind);
+
+    /// <summary>How an account hears of an event of <paramref name="kind"/>: its choice, or the default — always at once for a mandatory kind.</summary>
+    public static Delivery DeliveryFor(NotificationKind kind, Delivery? chosen)
+    {
+        var info = Of(kind);
+        return info.Mandatory ? Delivery.Immediate : chosen ?? info.Default;
+    }
 }

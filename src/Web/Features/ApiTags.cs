@@ -10,6 +10,7 @@ internal static class ApiTags
     public const string Search = "Recherche";
     public const string Persons = "Personnes";
     public const string Placements = "Placements";
+    public const string Sessions = "Séances et incidents";
     public const string Assignment = "Affectation par lots";
     public const string Matching = "Affectation";
     public const string Administration = "Administration";
@@ -23,6 +24,7 @@ internal static class ApiTags
         [Search] = "La recherche dans le catalogue des postes publiés : texte en français, distance, filtres, facettes.",
         [Persons] = "Les personnes condamnées à un TIG suivies par le SPIP : données judiciaires, réservées aux CPIP et coordinateurs de leurs départements.",
         [Placements] = "Les placements d'une personne sur un poste : proposition, confirmation par la structure, heures effectuées.",
+        [Sessions] = "L'exécution d'un placement : séances planifiées, présence déclarée par le tuteur, incidents et décisions du CPIP, actions sur une mesure dont l'échéance est dépassée.",
         [Assignment] = "L'affectation par lots : le solveur propose, le coordinateur valide ; planifications récurrentes.",
         [Matching] = "Le solveur d'affectation sur une instance autonome (format matching.md).",
         [Administration] = "Les comptes des utilisateurs, leur rôle et leur périmètre ; le vocabulaire des activités ; le journal d'audit. Réservé aux administrateurs.",

@@ -11,7 +11,11 @@ namespace Placement.Web.Hosting;
 /// </summary>
 internal static class ContractEnums
 {
-    public static readonly IReadOnlyList<Type> Types = [typeof(PostStatus), typeof(PlacementStatus), typeof(RunState), typeof(ProposalStatus)];
+    public static readonly IReadOnlyList<Type> Types =
+    [
+        typeof(PostStatus), typeof(PlacementStatus), typeof(RunState), typeof(ProposalStatus), typeof(SessionStatus), typeof(AttendanceOutcome),
+        typeof(IncidentKind), typeof(IncidentStatus), typeof(IncidentAction), typeof(PlacementFollowUp), typeof(MeasureActionKind), typeof(SuspensionGround),
+    ];
 
     public static void AddConverters(IList<JsonConverter> converters)
     {
@@ -20,6 +24,14 @@ internal static class ContractEnums
         converters.Add(new KebabCaseEnumConverter<PlacementStatus>());
         converters.Add(new KebabCaseEnumConverter<RunState>());
         converters.Add(new KebabCaseEnumConverter<ProposalStatus>());
+        converters.Add(new KebabCaseEnumConverter<SessionStatus>());
+        converters.Add(new KebabCaseEnumConverter<AttendanceOutcome>());
+        converters.Add(new KebabCaseEnumConverter<IncidentKind>());
+        converters.Add(new KebabCaseEnumConverter<IncidentStatus>());
+        converters.Add(new KebabCaseEnumConverter<IncidentAction>());
+        converters.Add(new KebabCaseEnumConverter<PlacementFollowUp>());
+        converters.Add(new KebabCaseEnumConverter<MeasureActionKind>());
+        converters.Add(new KebabCaseEnumConverter<SuspensionGround>());
     }
 
     /// <summary>Whether <paramref name="type"/> is one of them, or one of them made nullable.</summary>

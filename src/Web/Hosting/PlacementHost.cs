@@ -31,6 +31,8 @@ using Placement.Web.Identity;
 using Placement.Web.Features.Users;
 using Placement.Web.Features.Activities;
 using Placement.Web.Features.Audit;
+using Placement.Web.Features.Sessions;
+using Placement.Web.Features.Incidents;
 
 namespace Placement.Web.Hosting;
 
@@ -132,6 +134,8 @@ public static class PlacementHost
         app.MapPersonsEndpoints();
         app.MapImportsEndpoints();
         app.MapPlacementsEndpoints();
+        app.MapSessionsEndpoints();
+        app.MapIncidentsEndpoints();
         app.MapAssignmentRunsEndpoints();
         app.MapAssignmentSchedulesEndpoints();
         app.MapMatchingEndpoints();

@@ -14,7 +14,7 @@ public static class RunInstanceBuilder
     {
         var deps = run.Departements;
         var busy = store.Placements.Active().Select(p => p.PersonId);
-        var personQuery = store.Persons.AsNoTracking().Where(p => deps.Contains(p.Departement) && !busy.Contains(p.Id));
+        var personQuery = store.Persons.AsNoTracking().Where(p => deps.Contains(p.Departement) && !busy.Contains(p.Id) && p.EndedNotCarriedOutOn == null);
         if (run.PersonIds is { Count: > 0 } chosen) personQuery = personQuery.Where(p => chosen.Contains(p.Id));
         var persons = (await personQuery.ToListAsync(ct)).Where(p => p.Profile.Hours.Remaining > 0).ToList();
 

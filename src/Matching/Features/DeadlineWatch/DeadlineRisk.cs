@@ -22,15 +22,16 @@ public static class DeadlineRisk
         ArgumentNullException.ThrowIfNull(activePlacements);
         ArgumentNullException.ThrowIfNull(posts);
         var remaining = person.Profile.Hours.Remaining;
-        if (remaining <= 0) return [];
+        if (remaining <= 0 || !person.IsUnderMeasure) return [];
         var deadline = person.Profile.Term.EffectiveDeadline;
+        // Past the deadline, no rhythm can help (« 41,5 h restantes pour 0 semaines » said nothing): the officer must act.
+        if (person.Profile.DeadlinePassed(today))
+            return [string.Create(French, $"échéance dépassée depuis {today.DayNumber - deadline.DayNumber} {Plural.Of(today.DayNumber - deadline.DayNumber, "jour", "jours")} ({deadline:dd/MM/yyyy}) avec {remaining:0.#} h restantes")];
         var weeksLeft = person.Profile.Term.WholeWeeksLeft(today);
         var reasons = new List<string>();
         var confirmed = activePlacements.Where(p => p.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress).ToList();
         if (confirmed.Count == 0 && weeksLeft < warningWeeks)
-            reasons.Add(weeksLeft < 0
-                ? string.Create(French, $"échéance dépassée ({deadline:dd/MM/yyyy}) avec {remaining:0.#} h restantes")
-                : string.Create(French, $"aucun placement confirmé à {weeksLeft} semaines de l'échéance ({deadline:dd/MM/yyyy})"));
+            reasons.Add(string.Create(French, $"aucun placement confirmé à {weeksLeft} semaines de l'échéance ({deadline:dd/MM/yyyy})"));
         foreach (var placement in confirmed)
         {
             var post = posts[placement.PostId];

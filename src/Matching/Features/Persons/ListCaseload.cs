@@ -53,7 +53,8 @@ public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, Servic
 
         var counts = Situations.Filters.ToDictionary(f => f, f => items.Count(i => Matches(i, f)), StringComparer.Ordinal);
         var kept = items.Where(i => filter is null || Matches(i, filter))
-            .OrderBy(i => i.Situation == Situations.Completed)
+            .OrderByDescending(i => i.Situation == Situations.DeadlinePassed)
+            .ThenBy(i => i.Situation is Situations.Completed or Situations.NotCarriedOut)
             .ThenByDescending(i => i.Risks.Count > 0)
             .ThenBy(i => i.EffectiveDeadline)
             .ThenBy(i => i.LastName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
@@ -64,10 +65,7 @@ public sealed class ListCaseload(IMatchingStore store, PersonAudit audit, Servic
     private static CaseloadItem Item(Person person, IReadOnlyList<TigPlacement> active, IReadOnlyDictionary<Guid, Catalogue.Domain.Post> posts, DateOnly today, int warningWeeks)
     {
         var p = person.Profile;
-        var situation = p.Hours.Remaining <= 0 ? Situations.Completed
-            : active.Any(a => a.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress) ? Situations.InProgress
-            : active.Any(a => a.Status == PlacementStatus.Proposed) ? Situations.Proposed
-            : Situations.Awaiting;
+        var situation = Situations.Of(person, active, today);
         var deadline = p.Term.EffectiveDeadline;
         return new CaseloadItem(person.Id, p.FirstName, p.LastName, person.Departement, p.Hours.Ordered, p.Hours.Done, p.Hours.Remaining, deadline,
             p.Term.WholeWeeksLeft(today), situation, DeadlineRisk.Reasons(person, active, posts, today, warningWeeks));

@@ -18,13 +18,17 @@ public sealed record PlacementResponse
     public IReadOnlyList<HoursLogDto> Hours { get; init; } = [];
 }
 
-public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy);
+public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy)
+{
+    /// <summary>The session whose attendance credited them; none for hours the SPIP entered without a session.</summary>
+    public Guid? SessionId { get; init; }
+}
 
 public sealed record CreatePlacementRequest(Guid? PersonId, Guid? PostId);
 
 public sealed record ReasonRequest(string? Reason);
 
-/// <summary>Hours done on one day; <c>tutor</c>: who signed them (the post's tutor when omitted).</summary>
+/// <summary>Hours done on one day without a session (the SPIP only); <c>note</c>: the reason, required; <c>tutor</c>: who signed them (the post's tutor when omitted).</summary>
 public sealed record HoursRequest(DateOnly? Date, double Hours, string? Note, string? Tutor = null);
 
 /// <summary>What a partner sees of a placement at its host body: never judicial data.</summary>

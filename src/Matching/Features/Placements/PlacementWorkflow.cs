@@ -43,6 +43,7 @@ public sealed class PlacementWorkflow(IMatchingStore store, IPlacementGate gate,
             if (await store.Placements.Active().AnyAsync(p => p.PersonId == personId, ct))
                 throw new PlacementConflictException("La personne a déjà un placement en cours.");
             // Rule 15: nothing left to do, nothing to place (before, a 400 on a field the request does not have).
+            if (!person.IsUnderMeasure) throw new PlacementConflictException("La mesure est close : elle n'a pas été exécutée dans le délai.");
             if (person.Profile.Hours.Remaining <= 0) throw new PlacementConflictException("La personne a effectué toutes ses heures : il n'y a plus rien à placer.");
             var coDefendants = await CoDefendantPlacements.HostBodiesAsync(store, [person], ct);
             var evaluation = EligibilityRules.Evaluate(person.ToMatchPerson(coDefendants[personId]), post.ToMatchPost(free), today);

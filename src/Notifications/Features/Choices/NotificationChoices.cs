@@ -7,7 +7,11 @@ using Placement.Notifications.Persistence;
 namespace Placement.Notifications.Features.Choices;
 
 /// <summary>One kind of event the caller hears of, and how: <c>immediate</c>, <c>daily-digest</c> or <c>application-only</c>.</summary>
-public sealed record NotificationChoice(string Kind, string Label, string Delivery, string Default);
+public sealed record NotificationChoice(string Kind, string Label, string Delivery, string Default)
+{
+    /// <summary>Always sent at once by e-mail: not a choice (an incident to decide).</summary>
+    public bool Mandatory { get; init; }
+}
 
 /// <summary>The caller's choices, for the kinds that concern their roles.</summary>
 public sealed record NotificationChoicesResponse(IReadOnlyList<NotificationChoice> Choices);
@@ -30,7 +34,10 @@ public sealed class NotificationChoices(INotificationStore db) : IUseCase
         var email = Address(caller);
         var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => p.Email == email).ToDictionaryAsync(p => p.Kind, p => p.Delivery, ct);
         return new NotificationChoicesResponse([.. Kinds(caller).Select(k => new NotificationChoice(
-            EnumNames.ToKebab(k.Kind), k.Label, EnumNames.ToKebab(chosen.GetValueOrDefault(k.Kind, k.Default)), EnumNames.ToKebab(k.Default)))]);
+            EnumNames.ToKebab(k.Kind), k.Label, EnumNames.ToKebab(NotificationKinds.DeliveryFor(k.Kind, chosen.TryGetValue(k.Kind, out var c) ? c : null)), EnumNames.ToKebab(k.Default))
+        {
+            Mandatory = k.Mandatory,
+        })]);
     }
 
     /// <summary>Records the choices given (all or none: a bad kind or delivery names its field, and nothing is written).</summary>
@@ -48,6 +55,8 @@ public sealed class NotificationChoices(INotificationStore db) : IUseCase
             var kind = errors.TryValue(field, () => EnumNames.Parse<NotificationKind>(kindText, field));
             var delivery = errors.TryValue(field, () => EnumNames.Parse<Delivery>(deliveryText, field));
             if (kind is { } k && !mine.Contains(k)) errors.Add(field, "Cette notification ne concerne pas votre rôle.");
+            else if (kind is { } m && delivery is { } chosenDelivery && chosenDelivery != Delivery.Immediate && NotificationKinds.Of(m).Mandatory)
+                errors.Add(field, "Cette notification est toujours envoyée par courriel, sans délai.");
             else if (kind is { } known && delivery is { } d) parsed[known] = d;
         }
         errors.ThrowIfAny();
