@@ -60,8 +60,8 @@ public sealed record Attendance
     public static bool Worked(AttendanceOutcome outcome) =>
         outcome is AttendanceOutcome.Present or AttendanceOutcome.Late or AttendanceOutcome.LeftEarly;
 
-    /// <summary>Time worked less the breaks, in hours, to the minute.</summary>
-    public double HoursCredited => Arrival is { } a && Departure is { } d ? Math.Round(((d - a).TotalMinutes - BreakMinutes) / 60.0, 4) : 0;
+    /// <summary>Time worked less the breaks, in hours: whole minutes / 60, never rounded (12 × 1 h 40 is 20 h).</summary>
+    public double HoursCredited => Arrival is { } a && Departure is { } d ? (Math.Round((d - a).TotalMinutes) - BreakMinutes) / 60.0 : 0;
 
     /// <summary>The same content (a retry of the same report), whoever sent it and when.</summary>
     public bool SameAs(Attendance other) =>

@@ -38,7 +38,14 @@ public sealed class Person
     }
 
     /// <summary>Adds hours signed on a placement to the hours done.</summary>
-    public void AddHoursDone(double hours, DateTimeOffset now) => Update(Profile.WithHoursDone(Profile.Hours.Done + hours), now);
+    public void AddHoursDone(double hours, DateTimeOffset now)
+    {
+        var done = Profile.Hours.Done + hours;
+        // Minutes written in hours do not add up exactly (12 × 1 h 40): within half a minute of a bound is that bound.
+        if (Math.Abs(done - Profile.Hours.Ordered) < TigPlacement.Tolerance) done = Profile.Hours.Ordered;
+        if (Math.Abs(done) < TigPlacement.Tolerance) done = 0;
+        Update(Profile.WithHoursDone(done), now);
+    }
 
     public void Update(PersonProfile profile, DateTimeOffset now)
     {

@@ -116,20 +116,24 @@ public sealed class TigPlacement
     /// </summary>
     public double CreditSession(Guid sessionId, HoursLog? log, DateTimeOffset now)
     {
+        var before = _hours.Where(h => h.SessionId == sessionId).Sum(h => h.Hours);
+        if (Math.Abs(before - (log?.Hours ?? 0)) < Tolerance && _hours.Any(h => h.SessionId == sessionId) == (log is not null)) return 0; // a retry
         if (!IsUnderway) throw new IllegalTransitionException("Placement", Status.ToString(), "attendance");
         Ensure.That(log is null || log.SessionId == sessionId, "sessionId", "Ces heures sont celles d'une autre séance.");
-        var before = _hours.Where(h => h.SessionId == sessionId).Sum(h => h.Hours);
         var others = HoursLogged - before;
-        Ensure.That(others + (log?.Hours ?? 0) <= HoursTarget + 1e-9, "departure", "Ces heures dépassent le reste à effectuer.");
+        Ensure.That(others + (log?.Hours ?? 0) <= HoursTarget + Tolerance, "departure", "Ces heures dépassent le reste à effectuer.");
         _hours.RemoveAll(h => h.SessionId == sessionId);
         if (log is not null)
         {
             if (Status == PlacementStatus.Confirmed) Move(PlacementAction.Start, now, null);
             _hours.Add(log);
         }
-        if (Status == PlacementStatus.InProgress && HoursLogged >= HoursTarget - 1e-9) Move(PlacementAction.Complete, now, null);
+        if (Status == PlacementStatus.InProgress && HoursLogged >= HoursTarget - Tolerance) Move(PlacementAction.Complete, now, null);
         return (log?.Hours ?? 0) - before;
     }
+
+    /// <summary>Half a minute: sums of minutes written in hours (1 h 40 = 1.666…) reach their target within it.</summary>
+    public const double Tolerance = 0.5 / 60;
 
     private void Move(PlacementAction action, DateTimeOffset now, string? reason)
     {

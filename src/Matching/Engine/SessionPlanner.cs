@@ -17,7 +17,7 @@ public sealed record SessionPlan(IReadOnlyList<WorkSlot> Slots, double Shortfall
 
 /// <summary>
 /// What the sessions of a placement are planned from: the post's schedule, weekly cap and open dates, the person's
-/// availability, birth date (minors) and département (public holidays), the deadline, the hours to plan from
+/// availability and birth date (minors), the département where the work is done (its public holidays), the deadline, the hours to plan from
 /// <see cref="From"/>, and the sessions already held or planned (they count towards the week's cap, and their day is taken).
 /// </summary>
 public sealed record PlanningRequest(

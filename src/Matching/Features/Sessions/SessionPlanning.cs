@@ -50,7 +50,7 @@ public sealed class SessionPlanning(IMatchingStore store, ServiceCalendar calend
         var weekStart = SessionPlanner.WeekOf(from);
         var taken = sessions.Where(s => s.Status == SessionStatus.Planned && s.Date >= weekStart).Select(s => new WorkSlot(s.Date, s.Start, s.End)).ToList();
         var plan = SessionPlanner.Plan(new PlanningRequest(post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, post.Details.OpenPeriod,
-            person.Profile.Availability, person.Profile.BirthDate, person.Profile.Departement, from, person.Profile.Term.EffectiveDeadline, toPlan, taken));
+            person.Profile.Availability, person.Profile.BirthDate, post.Departement, from, person.Profile.Term.EffectiveDeadline, toPlan, taken));
         var now = calendar.UtcNow;
         foreach (var slot in plan.Slots) store.Sessions.Add(new WorkSession(Guid.NewGuid(), placement.Id, slot.Date, slot.Start, slot.End, by, now));
         return Math.Round(plan.Shortfall, 4);
