@@ -150,7 +150,17 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["POST /api/placements/{id:guid}/cancel"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",
         ["POST /api/placements/{id:guid}/confirm"] = "401/401 | ok/404 | ok/404 | 403/403 | ok/404",
         ["POST /api/placements/{id:guid}/decline"] = "401/401 | ok/404 | ok/404 | 403/403 | ok/404",
-        ["POST /api/placements/{id:guid}/hours"] = "401/401 | ok/404 | 403/403 | 403/403 | 403/403",
+        ["GET /api/incidents"] = "401 | 200 | 200 | 403 | 200",
+        ["GET /api/persons/{id:guid}/measure-actions"] = "401/401 | 403/403 | 200/404 | 403/403 | 200/404",
+        ["GET /api/placements/{id:guid}/sessions"] = "401/401 | 200/404 | 200/404 | 403/403 | 200/404",
+        ["GET /api/sessions"] = "401 | 200 | 200 | 403 | 200",
+        ["POST /api/incidents/{id:guid}/decision"] = "401/401 | 403/403 | ok/ok | 403/403 | ok/ok",
+        ["POST /api/persons/{id:guid}/measure-actions"] = "401/401 | 403/403 | ok/ok | 403/403 | ok/ok",
+        ["POST /api/placements/{id:guid}/incidents"] = "401/401 | ok/ok | ok/ok | 403/403 | ok/ok",
+        ["POST /api/placements/{id:guid}/sessions"] = "401/401 | ok/404 | ok/404 | 403/403 | ok/404",
+        ["POST /api/sessions/{id:guid}/attendance"] = "401/401 | ok/ok | ok/ok | 403/403 | ok/ok",
+        ["PUT /api/sessions/{id:guid}"] = "401/401 | ok/404 | ok/404 | 403/403 | ok/404",
+        ["POST /api/placements/{id:guid}/hours"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",
         ["POST /api/posts"] = "401 | ok | 403 | ok | ok",
         ["POST /api/posts/{id:guid}/close"] = "401/401 | ok/403 | 403/403 | ok/ok | ok/403",
         ["POST /api/posts/{id:guid}/publish"] = "401/401 | 403/403 | 403/403 | ok/ok | ok/403",
@@ -249,6 +259,20 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             using var scope = App.Services.CreateScope();
             var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PlacementUser>>().FindByEmailAsync("jetable@test.placement"))!.Id;
 
+            // A session and an incident on each placement, written as the use cases would have (their own tests cover how).
+            var store = scope.ServiceProvider.GetRequiredService<Placement.Matching.Persistence.IMatchingStore>();
+            var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var (session, session75, incident, incident75) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            store.Sessions.Add(new Placement.Matching.Domain.WorkSession(session, Guid.Parse(placement), new DateOnly(2026, 12, 5), new TimeOnly(9, 0), new TimeOnly(12, 0), "test", now));
+            store.Sessions.Add(new Placement.Matching.Domain.WorkSession(session75, Guid.Parse(placement75), new DateOnly(2026, 12, 5), new TimeOnly(9, 0), new TimeOnly(12, 0), "test", now));
+            store.Incidents.Add(new Placement.Matching.Domain.Incident(incident, Guid.Parse(placement), Guid.Parse(person), Placement.Matching.Domain.IncidentKind.Lateness,
+                "Retard d'une heure.", false, null, PlacementApp.Partner, false, now));
+            store.Incidents.Add(new Placement.Matching.Domain.Incident(incident75, Guid.Parse(placement75), Guid.Parse(person75), Placement.Matching.Domain.IncidentKind.Lateness,
+                "Retard d'une heure.", false, null, "tuteur75@test", false, now));
+            await store.SaveChangesAsync();
+            Resources["session"] = (session.ToString(), session75.ToString());
+            Resources["incident"] = (incident.ToString(), incident75.ToString());
+
             Resources["host-body"] = (hostBody, hostBody75.GetProperty("id").GetString());
             Resources["post"] = (post, post75);
             Resources["person"] = (person, person75);
@@ -326,6 +350,8 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             _ when route.StartsWith("api/assignment-runs", StringComparison.Ordinal) || route.StartsWith("affectations", StringComparison.Ordinal) => "run",
             _ when route.StartsWith("api/assignment-schedules", StringComparison.Ordinal) => "schedule",
             _ when route.StartsWith("api/notifications", StringComparison.Ordinal) => "notification",
+            _ when route.StartsWith("api/sessions", StringComparison.Ordinal) => "session",
+            _ when route.StartsWith("api/incidents", StringComparison.Ordinal) || route.StartsWith("incidents", StringComparison.Ordinal) => "incident",
             _ => throw new InvalidOperationException($"{pattern} : paramètre {parameter} sans ressource connue"),
         };
     }

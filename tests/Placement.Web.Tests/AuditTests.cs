@@ -93,13 +93,13 @@ public sealed class AuditTests : IClassFixture<PlacementApp>
         var partner = await _app.ClientFor(PlacementApp.Partner);
         var id = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
         await partner.PostAsync($"/api/placements/{id}/confirm", null);
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-21", hours = 4 })).StatusCode);
 
         var lines = (await Lines($"personId={person}")).Select(l => (l.GetProperty("actor").GetString(), l.GetProperty("action").GetString(), l.GetProperty("what").GetString())).ToList();
         Assert.Contains((PlacementApp.Officer69, "create", "Fiche de la personne"), lines);
         Assert.Contains((PlacementApp.Officer69, "create", "Placement (proposed)"), lines);
         Assert.Contains((PlacementApp.Partner, "update", "Placement (confirmed)"), lines);
-        Assert.Contains((PlacementApp.Partner, "create", "Heures effectuées"), lines);
+        Assert.Contains((PlacementApp.Officer69, "create", "Heures effectuées"), lines);
     }
 
     [Fact]

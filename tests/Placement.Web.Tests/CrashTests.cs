@@ -45,8 +45,9 @@ public sealed class CrashTests : IDisposable
         Assert.Equal(proposals.Count, proposals.Select(p => p.GetProperty("personId").GetString()).Distinct().Count());
         Assert.True(proposals.Count > 10, $"only {proposals.Count} proposals");
 
-        // 2. Hour logging, killed while the partner sends one entry after another: every acknowledged entry, once.
+        // 2. Hour logging, killed while the SPIP sends one entry after another: every acknowledged entry, once.
         var partner = await node.SignedIn(PlacementApp.Partner);
+        var officer = await node.SignedIn(PlacementApp.Officer69);
         var placement = (await (await partner.GetAsync("/api/placements")).Json()).EnumerateArray().First(p => p.GetProperty("status").GetString() is "confirmed" or "in-progress");
         var placementId = placement.GetProperty("id").GetString()!;
         var before = Days(await (await coordinator.GetAsync($"/api/placements/{placementId}")).Json());
@@ -57,7 +58,7 @@ public sealed class CrashTests : IDisposable
             {
                 try
                 {
-                    var response = await partner.PostAsJsonAsync($"/api/placements/{placementId}/hours", new { date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hours = 0.5 });
+                    var response = await officer.PostAsJsonAsync($"/api/placements/{placementId}/hours", new { date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hours = 0.5, note = "Feuille d'heures papier" });
                     if (response.StatusCode == HttpStatusCode.OK) lock (acknowledged) acknowledged.Add(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 }
                 catch (HttpRequestException)

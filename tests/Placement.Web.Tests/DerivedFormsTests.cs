@@ -80,7 +80,7 @@ public class DerivedFormsTests(PlacementApp app)
         var placement = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = a, postId = post })).Json()).GetProperty("id").GetString();
         var partner = await app.ClientFor(PlacementApp.Partner);
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = "2026-11-28", hours = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{placement}/hours", new { note = "Feuille d'heures papier", date = "2026-11-28", hours = 3 })).StatusCode);
         await AssertConsistent();
     }
 

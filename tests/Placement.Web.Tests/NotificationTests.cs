@@ -224,10 +224,10 @@ public class NotificationTests(MailingApp app) : IClassFixture<MailingApp>
         var (placement, person) = await ProposeAsync();
         var partner = await app.ClientFor(PlacementApp.Partner);
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = "2026-11-20", hours = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{placement}/hours", new { note = "Feuille d'heures papier", date = "2026-11-20", hours = 10 })).StatusCode);
         using (var scope = app.Services.CreateScope())
             Assert.False(await scope.ServiceProvider.GetRequiredService<PlacementDbContext>().NotificationEvents.AnyAsync(e => e.PersonId == Guid.Parse(person) && e.Kind == NotificationKind.MeasureCompleted));
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = "2026-11-21", hours = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{placement}/hours", new { note = "Feuille d'heures papier", date = "2026-11-21", hours = 10 })).StatusCode);
         await app.Job.RunAsync(CancellationToken.None);
 
         var mail = Assert.Single(app.Smtp.Received, m => m.Subject == "Mesure accomplie : Karim Benali" && m.TextBody!.Contains(person, StringComparison.Ordinal));

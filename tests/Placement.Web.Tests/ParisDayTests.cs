@@ -32,10 +32,10 @@ public sealed class ParisDayTests
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{id}/confirm", null)).StatusCode);
 
         app.Clock.SetUtcNow(MidnightInParis.AddMinutes(30)); // 00:30 on the 29th in Paris, still the 28th in UTC
-        var logged = await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-29", hours = 3 });
+        var logged = await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-29", hours = 3 });
         Assert.True(logged.StatusCode == HttpStatusCode.OK, await logged.Content.ReadAsStringAsync());
         Assert.Equal(3, (await logged.Json()).GetProperty("hoursLogged").GetDouble());
-        Assert.Equal(["date"], await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-30", hours = 3 })).ErrorFields());
+        Assert.Equal(["date"], await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-30", hours = 3 })).ErrorFields());
     }
 
     [SkippableFact]

@@ -68,18 +68,20 @@ public class PlacementTests(PlacementApp app)
         var id = (await created.Json()).GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync("/api/placements", new { personId, postId })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Conflict, (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-21", hours = 4 })).StatusCode);
         Assert.Equal("confirmed", (await (await partner.PostAsync($"/api/placements/{id}/confirm", null)).Json()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await partner.PostAsync($"/api/placements/{id}/confirm", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4 })).StatusCode);
-        Assert.Equal(["date"], await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-12-25", hours = 4 })).ErrorFields());
-        Assert.Equal(["hours"], await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 12 })).ErrorFields());
+        // The host records attendance on its sessions; hours without a session are the SPIP's, with their reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4, note = "x" })).StatusCode);
+        Assert.Equal(["note"], await (await officer.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 4 })).ErrorFields());
+        Assert.Equal(["date"], await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-12-25", hours = 4 })).ErrorFields());
+        Assert.Equal(["hours"], await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-21", hours = 12 })).ErrorFields());
 
-        var progress = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 8, note = "Très bien" })).Json();
+        var progress = await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 8, note = "Très bien" })).Json();
         Assert.Equal(("in-progress", 8.0), (progress.GetProperty("status").GetString(), progress.GetProperty("hoursLogged").GetDouble()));
         Assert.Equal(12, (await (await officer.GetAsync($"/api/persons/{personId}")).Json()).GetProperty("hoursRemaining").GetDouble());
-        await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-22", hours = 8 });
-        var done = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-23", hours = 4 })).Json();
+        await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-22", hours = 8 });
+        var done = await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-23", hours = 4 })).Json();
         Assert.Equal("completed", done.GetProperty("status").GetString());
         Assert.Equal(0, (await (await officer.GetAsync($"/api/persons/{personId}")).Json()).GetProperty("hoursRemaining").GetDouble());
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/placements/{id}/cancel", new { reason = "trop tard" })).StatusCode);
@@ -180,12 +182,12 @@ public class HoursSignatureTests(PlacementApp app)
         var id = (await (await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post })).Json()).GetProperty("id").GetString();
         await partner.PostAsync($"/api/placements/{id}/confirm", null);
 
-        var named = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-21", hours = 3, tutor = "Mme Claire Tutrice" })).Json();
-        var byDefault = await (await partner.PostAsJsonAsync($"/api/placements/{id}/hours", new { date = "2026-11-22", hours = 2 })).Json();
+        var named = await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-21", hours = 3, tutor = "Mme Claire Tutrice" })).Json();
+        var byDefault = await (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{id}/hours", new { note = "Feuille d'heures papier", date = "2026-11-22", hours = 2 })).Json();
 
         var first = named.GetProperty("hours")[0];
         Assert.Equal("Mme Claire Tutrice", first.GetProperty("tutor").GetString());
-        Assert.Equal(PlacementApp.Partner, first.GetProperty("enteredBy").GetString());
+        Assert.Equal(PlacementApp.Officer69, first.GetProperty("enteredBy").GetString());
         var postTutor = (await (await partner.GetAsync($"/api/posts/{post}")).Json()).GetProperty("tutor").GetProperty("name").GetString();
         Assert.Equal(postTutor, byDefault.GetProperty("hours")[1].GetProperty("tutor").GetString());
     }
@@ -202,7 +204,7 @@ public class HoursSignatureTests(PlacementApp app)
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
         var today = app.Services.GetRequiredService<Placement.Kernel.ServiceCalendar>().Today;
         foreach (var day in new[] { today.AddDays(-1), today }) // at most 10 h a day
-            Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/placements/{placement}/hours", new { date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hours = 10 })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync($"/api/placements/{placement}/hours", new { note = "Feuille d'heures papier", date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hours = 10 })).StatusCode);
 
         var again = await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -57,11 +57,12 @@ public class UseCaseTests(PlacementApp app)
     }
 
     [SkippableFact]
-    public async Task LogPlacementHours_ByAnOfficer_IsForbidden()
+    public async Task LogPlacementHours_ByTheHost_IsForbidden_ItRecordsAttendanceOnSessions()
     {
         var placements = await Handle<ListPlacements, List<PlacementResponse>>(h => h.HandleAsync(Officer("69"), null, CancellationToken.None));
         var any = placements.Count > 0 ? placements[0].Id : Guid.NewGuid();
+        var partner = new Caller("partenaire@test", CallerRoles.Partner, new HashSet<string>(), Guid.NewGuid());
         await Assert.ThrowsAsync<ForbiddenException>(() => Handle<LogPlacementHours, PlacementResponse>(h =>
-            h.HandleAsync(Officer("69"), any, new HoursRequest(new DateOnly(2026, 11, 20), 3, null), CancellationToken.None)));
+            h.HandleAsync(partner, any, new HoursRequest(new DateOnly(2026, 11, 20), 3, "Feuille papier"), CancellationToken.None)));
     }
 }

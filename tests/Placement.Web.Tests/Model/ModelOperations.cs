@@ -138,7 +138,10 @@ public sealed record MovePlacement(int Person, string Action) : ModelStep
     }
 }
 
-/// <summary>The host body's partner logs hours on the person's placement (<see cref="Complete"/>: all that is left of its target, day by day).</summary>
+/// <summary>
+/// The SPIP logs hours done without a session on the person's placement, with their reason (<see cref="Complete"/>: all that is
+/// left of its target, day by day); the host records attendance on sessions instead.
+/// </summary>
 public sealed record LogHours(int Person, double Hours, int DaysAgo, bool Complete) : ModelStep
 {
     public override string ToString() => Complete ? $"complete the placement of person {Person} (hours logged day by day)" : $"log {Hours} h done {DaysAgo} day(s) ago on the placement of person {Person}";
@@ -146,7 +149,8 @@ public sealed record LogHours(int Person, double Hours, int DaysAgo, bool Comple
     public override async Task ExecuteAsync(ModelRun run, StepResult result)
     {
         if (run.PersonId(Person) is not { } person || run.Before.Active.FirstOrDefault(p => p.PersonId == person) is not { } placement
-            || run.PartnerOf(placement.PostId) is not { } partner) { result.Skipped = true; return; }
+            ) { result.Skipped = true; return; }
+        var partner = run.OfficerOf(person);
         result.Touched.Add(person);
         var logged = run.Logged.GetValueOrDefault(placement.Id);
         var doneBefore = run.Before.Persons[person].Oracle.HoursRemaining;
