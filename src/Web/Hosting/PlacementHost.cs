@@ -15,6 +15,7 @@ using Placement.Web.Features.Applications;
 using Placement.Web.Features.Imports;
 using Placement.Web.Features.AssignmentRuns;
 using Placement.Web.Features.AssignmentSchedules;
+using Placement.Web.Features.Calendar;
 using Placement.Web.Features.Account;
 using Placement.Web.Features.Auth;
 using Placement.Web.Features.Geography;
@@ -132,6 +133,7 @@ public static class PlacementHost
         app.MapPersonsEndpoints();
         app.MapImportsEndpoints();
         app.MapPlacementsEndpoints();
+        app.MapCalendarEndpoints();
         app.MapAssignmentRunsEndpoints();
         app.MapAssignmentSchedulesEndpoints();
         app.MapMatchingEndpoints();
