@@ -26,6 +26,7 @@ public static class NotificationExtensions
         services.AddSingleton<NotificationJob>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<MailTemplates>();
+        services.AddSingleton<MailComposer>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Host)
             ? new EmlFileMailSender(Path.Combine(dataDirectory, "mail"))
             : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>()));

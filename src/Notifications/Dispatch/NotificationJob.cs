@@ -18,7 +18,7 @@ namespace Placement.Notifications.Dispatch;
 /// sending and the mark sends it again with the same Message-Id, which mail systems treat as the same message. A plain
 /// class: the host schedules it (Hangfire, with one run at a time across nodes and no automatic retry).
 /// </summary>
-public sealed class NotificationJob(IServiceScopeFactory scopes, MailTemplates templates, IMailSender sender,
+public sealed class NotificationJob(IServiceScopeFactory scopes, MailComposer composer, IMailSender sender,
     IOptions<MailOptions> options, ServiceCalendar calendar, ILogger<NotificationJob> logger)
 {
     public const string RecurringJobId = "notifications";
@@ -158,17 +158,9 @@ public sealed class NotificationJob(IServiceScopeFactory scopes, MailTemplates t
     private MailItem Item(Notification n) =>
         new(n.Subject, French.DateTime(calendar.ToLocal(n.CreatedAt)), n.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Absolute(n.Link));
 
-    private string Domain => MailboxAddress.Parse(options.Value.From).Domain;
+    private string Domain => composer.Domain;
 
-    private string Absolute(string page) => options.Value.BaseUrl.TrimEnd('/') + page;
+    private string Absolute(string page) => composer.Absolute(page);
 
-    private async Task<MimeMessage> MimeAsync(MailModel mail, string to, string messageId, DateTimeOffset date)
-    {
-        var o = options.Value;
-        var message = new MimeMessage { Subject = mail.Heading, MessageId = messageId, Date = date };
-        message.From.Add(new MailboxAddress(o.FromName, o.From));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new BodyBuilder { TextBody = MailTemplates.Text(mail), HtmlBody = await templates.HtmlAsync(mail) }.ToMessageBody();
-        return message;
-    }
+    private Task<MimeMessage> MimeAsync(MailModel mail, string to, string messageId, DateTimeOffset date) => composer.ComposeAsync(mail, to, messageId, date);
 }

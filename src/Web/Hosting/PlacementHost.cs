@@ -15,6 +15,7 @@ using Placement.Web.Features.Applications;
 using Placement.Web.Features.Imports;
 using Placement.Web.Features.AssignmentRuns;
 using Placement.Web.Features.AssignmentSchedules;
+using Placement.Web.Features.Calendar;
 using Placement.Web.Features.Account;
 using Placement.Web.Features.Auth;
 using Placement.Web.Features.Geography;
@@ -136,6 +137,7 @@ public static class PlacementHost
         app.MapPlacementsEndpoints();
         app.MapSessionsEndpoints();
         app.MapIncidentsEndpoints();
+        app.MapCalendarEndpoints();
         app.MapAssignmentRunsEndpoints();
         app.MapAssignmentSchedulesEndpoints();
         app.MapMatchingEndpoints();

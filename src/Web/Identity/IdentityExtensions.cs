@@ -28,13 +28,17 @@ public static class IdentityExtensions
             .AddPasswordValidator<DemoPasswordValidator>()
             .AddSignInManager<PlacementSignInManager>()
             .AddEntityFrameworkStores<PlacementDbContext>()
-            .AddClaimsPrincipalFactory<PlacementClaimsFactory>();
+            .AddClaimsPrincipalFactory<PlacementClaimsFactory>()
+            // Tutors' sign-in links: 15 minutes on the service's clock, once (TutorLinkSignIn).
+            .AddTokenProvider<TutorLinkTokenProvider>(TutorLinkTokenProvider.Name);
 
         // Failed passwords slow the next attempts down (PasswordSignIn), they never lock: Identity's lockout is the
         // administrator's lock and the wait for an application's decision only.
         services.AddValidatedOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<TutorLinkSignIn>();
+        services.AddScoped<CalendarFeedTokens>();
         services.AddSingleton<UnknownAccountPassword>();
         services.AddScoped<Placement.Catalogue.Features.Applications.IPartnerAccounts, PartnerAccounts>();
         services.AddScoped<Placement.Catalogue.Features.Accounts.IUserAccounts, UserAccounts>();

@@ -43,6 +43,10 @@ public sealed class SignInThrottleOptions : IValidatableObject
     [Range(0, 365, ErrorMessage = "entre 0 et 365.")]
     public int TrustAddressDays { get; set; } = 30;
 
+    /// <summary>Sign-in links sent for one address typed (known or not) in an hour, counted from the first of the hour.</summary>
+    [Range(1, 100, ErrorMessage = "entre 1 et 100.")]
+    public int LinksPerAddressPerHour { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MaxDelaySeconds < FirstDelaySeconds)
@@ -136,6 +140,30 @@ public sealed class SignInThrottle(PlacementDbContext db, IOptions<SignInThrottl
         var now = clock.GetUtcNow();
         if (await db.Set<SignInRecord>().Where(r => r.Key == trust).ExecuteUpdateAsync(s => s.SetProperty(r => r.At, now), ct) > 0) return;
         await InsertAsync(new SignInRecord(trust, 0, now), ct);
+    }
+
+    /// <summary>
+    /// A sign-in link asked for <paramref name="email"/> (known or not, so that the limit says nothing of which exist): counted
+    /// and zero while fewer than <see cref="SignInThrottleOptions.LinksPerAddressPerHour"/> were asked in the hour begun by the
+    /// first one; otherwise the wait until that hour is over, and not counted. Atomic, whatever the concurrent requests.
+    /// </summary>
+    public async Task<TimeSpan> LinkRequestedAsync(string email, CancellationToken ct)
+    {
+        var key = "link:" + Hash(email.Trim().ToUpperInvariant());
+        var now = clock.GetUtcNow();
+        var hour = TimeSpan.FromHours(1);
+        var begun = now - hour;
+        var max = options.Value.LinksPerAddressPerHour;
+        for (var attempt = 0; ; attempt++)
+        {
+            var counted = await db.Set<SignInRecord>().Where(r => r.Key == key && (r.At <= begun || r.Failures < max))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Failures, r => r.At <= begun ? 1 : r.Failures + 1).SetProperty(r => r.At, r => r.At <= begun ? now : r.At), ct);
+            if (counted > 0) return TimeSpan.Zero;
+            var record = await db.Set<SignInRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+            if (record is not null) return record.At + hour - now;
+            if (await InsertAsync(new SignInRecord(key, 1, now), ct)) return TimeSpan.Zero;
+            if (attempt > 0) return hour;
+        }
     }
 
     /// <summary>One more failure for <paramref name="key"/>, from one if the last was forgotten; atomic, whatever the concurrent attempts.</summary>

@@ -33,10 +33,10 @@ public sealed class MailTemplates(IServiceScopeFactory scopes, ILoggerFactory lo
         {
             if (mail.Items.Count > 1) text.Append("■ ").Append(item.Subject).Append(" (").Append(item.At).Append(")\n");
             foreach (var paragraph in item.Paragraphs) text.Append(paragraph).Append('\n');
-            text.Append("Voir : ").Append(item.Link).Append("\n\n");
+            text.Append(item.LinkLabel == MailItem.OpenLabel ? "Voir" : item.LinkLabel).Append(" : ").Append(item.Link).Append("\n\n");
         }
         text.Append("— Message automatique de Placement TIG, merci de ne pas y répondre.\n");
-        text.Append("Choisir les messages reçus par courriel : ").Append(mail.PreferencesLink).Append('\n');
+        if (mail.PreferencesLink is not null) text.Append("Choisir les messages reçus par courriel : ").Append(mail.PreferencesLink).Append('\n');
         return text.ToString();
     }
 }

@@ -29,6 +29,11 @@ public sealed class IndexModel(Caller caller) : PageModel
             shortcuts.Add(new("Placements", Url.Page("/Placements/Partner/Placements")!, "Confirmer les accueils proposés et déclarer les heures effectuées."));
             shortcuts.Add(new("Ma structure", Url.Page("/HostBodies/Partner/Structure")!, "Vos coordonnées, votre habilitation et les tuteurs de vos postes."));
         }
+        if (caller.IsTutorOnly)
+        {
+            shortcuts.Add(new("Aujourd'hui", Shared.Navigation.TodayPath, "Les séances du jour des personnes que vous accueillez."));
+            shortcuts.Add(new("Mon agenda", Url.Page("/Calendar/Host/Calendar")!, "Les séances dans votre application d'agenda."));
+        }
         Shortcuts = shortcuts;
     }
 }

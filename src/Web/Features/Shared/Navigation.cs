@@ -7,10 +7,15 @@ public static class Navigation
 {
     public sealed record Item(string Label, string Href);
 
+    /// <summary>The host's day (« Aujourd'hui »), where a tutor lands once signed in.</summary>
+    public const string TodayPath = Placement.Web.Identity.TutorLinkSignIn.Landing;
+
     public static IReadOnlyList<Item> For(Caller caller, IUrlHelper url)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(url);
+        // A tutor signed in by a link reaches their day and their calendar, nothing else.
+        if (caller.IsTutorOnly) return [new("Aujourd'hui", TodayPath), new("Mon agenda", url.Page("/Calendar/Host/Calendar")!)];
         var items = new List<Item> { new("Accueil", url.Page("/Home/Index")!) };
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", url.Page("/Persons/Index")!));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", url.Page("/Search/Index")!));
