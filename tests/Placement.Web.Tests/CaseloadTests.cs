@@ -8,7 +8,7 @@ namespace Placement.Web.Tests;
 public class CaseloadTests(PlacementApp app)
 {
     [SkippableFact]
-    public async Task TheCaseload_HoldsMyPersonsOnly_AtRiskFirst_ThenByDeadline()
+    public async Task TheCaseload_HoldsMyPersonsOnly_DeadlinesPassedFirst_ThenAtRisk_ThenByDeadline()
     {
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var page = await (await officer.GetAsync("/api/persons/caseload?pageSize=100")).Json();
@@ -21,7 +21,11 @@ public class CaseloadTests(PlacementApp app)
         var calm = open.Where(i => i.GetProperty("risks").GetArrayLength() == 0).Select(i => i.GetProperty("effectiveDeadline").GetString()!).ToList();
         Assert.Equal(calm.Order(StringComparer.Ordinal), calm);
         var counts = page.GetProperty("counts");
-        Assert.Equal(page.GetProperty("total").GetInt32(), new[] { "awaiting", "proposed", "in-progress", "completed" }.Sum(s => counts.GetProperty(s).GetInt32()));
+        Assert.Equal(page.GetProperty("total").GetInt32(),
+            new[] { "deadline-passed", "awaiting", "proposed", "in-progress", "completed", "not-carried-out" }.Sum(s => counts.GetProperty(s).GetInt32()));
+        // « Échéance dépassée » comes first of all.
+        var passed = items.Select(i => i.GetProperty("situation").GetString() == "deadline-passed").ToList();
+        Assert.Equal(passed.OrderByDescending(x => x), passed);
     }
 
     [SkippableFact]

@@ -67,6 +67,10 @@ public sealed class MalformedInputTests : IClassFixture<PlacementApp>
         var admin = await _app.ClientFor(PlacementApp.Admin);
         var someUser = (await (await admin.GetAsync("/api/users")).Json()).EnumerateArray().First(u => u.GetProperty("email").GetString() == PlacementApp.Officer38).GetProperty("id").GetString();
         var officer69 = (await (await admin.GetAsync("/api/users")).Json()).EnumerateArray().First(u => u.GetProperty("email").GetString() == PlacementApp.Officer69).GetProperty("id").GetString();
+        var sessions = (await (await partner.GetAsync($"/api/placements/{placement}/sessions")).Json()).GetProperty("sessions").EnumerateArray().ToList();
+        var pastSession = sessions.Where(x => x.GetProperty("date").GetString()!.CompareTo("2026-11-28") <= 0).Select(x => x.GetProperty("id").GetString()).FirstOrDefault();
+        var incident = (await (await officer.GetAsync("/api/incidents?status=open")).Json()).EnumerateArray().Select(i => i.GetProperty("id").GetString()).FirstOrDefault();
+        var carryingOut = new Dictionary<string, string> { ["outcome"] = "present", ["kind"] = "lateness", ["action"] = "note", ["followUp"] = "resume", ["ground"] = "medical" };
         var schedules = new Dictionary<string, string> { ["legalType"] = "association", ["activity"] = "espaces-verts", ["physicalDemand"] = "medium", ["maxPhysicalDemand"] = "medium", ["role"] = "officer" };
         return
         [
@@ -79,9 +83,21 @@ public sealed class MalformedInputTests : IClassFixture<PlacementApp>
             new("PUT", $"/api/persons/{person}/referent", PlacementApp.Officer69, new JsonObject { ["accountId"] = officer69 }, ["accountId"], []),
             new("PUT", "/api/notifications/preferences", PlacementApp.Officer69, new JsonObject { ["choices"] = new JsonObject { ["placement-confirmed"] = "daily-digest" } }, ["choices"], []),
             new("POST", "/api/placements", PlacementApp.Officer69, new JsonObject { ["personId"] = person, ["postId"] = post }, ["personId", "postId"], []),
-            new("POST", $"/api/placements/{placement}/hours", PlacementApp.Partner, new JsonObject { ["date"] = "2026-11-21", ["hours"] = 3, ["note"] = "Bien" }, ["date"], []),
+            new("POST", $"/api/placements/{placement}/hours", PlacementApp.Officer69, new JsonObject { ["date"] = "2026-11-21", ["hours"] = 3, ["note"] = "Feuille papier" }, ["date", "note"], []),
+            new("POST", $"/api/placements/{placement}/sessions", PlacementApp.Partner, new JsonObject { ["date"] = "2026-12-02", ["start"] = "09:00", ["end"] = "12:00" }, ["date", "start", "end"], []),
+            new("POST", $"/api/placements/{placement}/incidents", PlacementApp.Partner, new JsonObject { ["kind"] = "lateness", ["description"] = "Retard d'une heure", ["suspend"] = false }, ["kind", "description"], carryingOut),
+            new("POST", $"/api/persons/{person}/measure-actions", PlacementApp.Officer69, new JsonObject { ["kind"] = "suspension", ["ground"] = "medical", ["from"] = "2026-10-01", ["to"] = "2026-10-10" }, ["kind", "ground", "from", "to"], carryingOut),
             new("POST", $"/api/placements/{placement}/decline", PlacementApp.Partner, new JsonObject { ["reason"] = "Plus de place" }, ["reason"], []),
             new("POST", $"/api/placements/{placement}/cancel", PlacementApp.Officer69, new JsonObject { ["reason"] = "Déménagement" }, ["reason"], []),
+            .. pastSession is null ? [] : new Template[]
+            {
+                new("POST", $"/api/sessions/{pastSession}/attendance", PlacementApp.Partner, new JsonObject { ["outcome"] = "present", ["arrival"] = "09:00", ["departure"] = "11:00", ["breakMinutes"] = 10 }, ["outcome"], carryingOut),
+                new("PUT", $"/api/sessions/{pastSession}", PlacementApp.Partner, new JsonObject { ["date"] = "2026-12-03", ["start"] = "09:00", ["end"] = "12:00", ["reason"] = "Jour férié local" }, ["date", "start", "end", "reason"], []),
+            },
+            .. incident is null ? [] : new Template[]
+            {
+                new("POST", $"/api/incidents/{incident}/decision", PlacementApp.Officer69, new JsonObject { ["action"] = "note", ["followUp"] = "resume" }, ["action", "followUp"], carryingOut),
+            },
             new("POST", "/api/host-body-applications", "", application, ["name", "legalType", "siret", "address", "contact", "applicant"], schedules),
             new("POST", "/api/users", PlacementApp.Admin, user, ["email", "displayName", "role"], schedules),
             new("PUT", $"/api/users/{someUser}", PlacementApp.Admin, Without(user, "email"), ["displayName", "role"], schedules),

@@ -24,7 +24,7 @@ public sealed record DemoAccount(string Email, string DisplayName, string Role, 
 public sealed class DemoDataLoader(
     PlacementDbContext db, UserManager<PlacementUser> users, CatalogueInputs catalogue, MatchingInputs matching,
     FranceGeography geography, IOptions<PlacementOptions> options, IOptions<CatalogueOptions> catalogueOptions,
-    TimeProvider clock, ILogger<DemoDataLoader> logger)
+    TimeProvider clock, ServiceCalendar calendar, ILogger<DemoDataLoader> logger)
 {
     public static IReadOnlyList<DemoAccount> Accounts(FranceGeography geography) =>
     [
@@ -58,6 +58,9 @@ public sealed class DemoDataLoader(
         if (reset)
         {
             await db.Users.Where(u => u.HostBodyId != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.HostBodyId, (Guid?)null), ct);
+            await db.Incidents.ExecuteDeleteAsync(ct);
+            await db.MeasureActions.ExecuteDeleteAsync(ct);
+            await db.Sessions.ExecuteDeleteAsync(ct);
             await db.Set<TigPlacement>().ExecuteDeleteAsync(ct);
             await db.Persons.ExecuteDeleteAsync(ct);
             await db.Posts.ExecuteDeleteAsync(ct);
@@ -76,13 +79,19 @@ public sealed class DemoDataLoader(
             db.Posts.Add(post);
         }
         foreach (var p in data.Persons) db.Persons.Add(new Person(p.Id, Validated($"persons {p.Id}", () => matching.Person(p)), now));
+        var placements = new List<(TigPlacement, IReadOnlyList<DemoHoursLog>)>();
         foreach (var p in data.Placements)
         {
             var placement = new TigPlacement(p.Id, p.PersonId, p.PostId, p.HoursTarget, now);
             if (p.Status != "proposed") placement.Confirm(now);
-            foreach (var log in p.Hours) placement.LogHours(new HoursLog(log.Date, log.Hours, log.Note), now);
             db.Placements.Add(placement);
+            placements.Add((placement, p.Hours));
         }
+        // Hours done are the sum of attendance: each day logged is a session attended (DemoCarryingOut).
+        var carriedOut = DemoCarryingOut.For(placements, db.Posts.Local.ToDictionary(p => p.Id), db.Persons.Local.ToDictionary(p => p.Id),
+            DemoDataGenerator.PartnerHost(data.HostBodies, data.Posts).Id, calendar.DayOf(now), now);
+        db.Sessions.AddRange(carriedOut.Sessions);
+        db.Incidents.AddRange(carriedOut.Incidents);
         await db.SaveChangesAsync(ct);
 
         if (options.Value.Demo.Enabled) await EnsureAccountsAsync(data, ct);
