@@ -34,7 +34,9 @@ public sealed class HostSessionJourneys(BrowserApp browser) : IClassFixture<Brow
     private static async Task FitsTheScreen(IPage page)
     {
         var (content, screen) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-        Assert.True(content <= screen, $"{page.Url}: {content} px wide on a {screen}-px screen");
+        var wide = content <= screen ? "" : await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+        Assert.True(content <= screen, $"{page.Url}: {content} px wide on a {screen}-px screen: {wide}");
     }
 
     [SkippableFact]
@@ -98,14 +100,14 @@ public sealed class HostSessionJourneys(BrowserApp browser) : IClassFixture<Brow
         // The accident's declaration appears for « Accident du travail » only.
         var accident = page.GetByLabel("Lieu", new() { Exact = true });
         await Assertions.Expect(accident).ToBeHiddenAsync();
-        await page.GetByLabel("Accident du travail", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Accident du travail", new() { Exact = true }).CheckAsync(new() { Force = true });
         await Assertions.Expect(accident).ToBeVisibleAsync();
         await BrowserApp.Check(page, "hote-375-incident-accident");
 
         // No description: said on its field, nothing suspended.
-        await page.GetByLabel("Comportement", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Comportement", new() { Exact = true }).CheckAsync(new() { Force = true });
         await Assertions.Expect(accident).ToBeHiddenAsync();
-        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Suspendre immédiatement")).CheckAsync();
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Suspendre immédiatement")).CheckAsync(new() { Force = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Signaler l'incident" }).ClickAsync();
         var group = page.Locator(".fr-input-group--error", new() { Has = page.GetByLabel(new System.Text.RegularExpressions.Regex("^Ce qui s'est passé")) });
         await Assertions.Expect(group.Locator(".fr-message--error")).ToContainTextAsync("Décrivez ce qui s'est passé");

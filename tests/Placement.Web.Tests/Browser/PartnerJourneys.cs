@@ -41,7 +41,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
     }
 
     [SkippableFact]
-    public async Task APartner_ConfirmsAPlacement_LogsHours_AndTheOfficerSeesThemWithoutJudicialDataShown()
+    public async Task APartner_ConfirmsAPlacement_RecordsASession_AndTheOfficerSeesTheHoursWithoutJudicialDataShown()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
         var app = browser.App;
