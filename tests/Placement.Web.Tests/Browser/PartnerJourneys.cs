@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Placement.Web.Tests.Browser;
 
-/// <summary>A host body's day in a real browser: its structure, the placements proposed to it, hours logged.</summary>
+/// <summary>A host body's day in a real browser: its structure, the placements proposed to it, hours credited at a session.</summary>
 public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     static PartnerJourneys() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance); // Windows-1252, as office software writes it
@@ -27,7 +27,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         foreach (var (path, name) in new[]
         {
             ("/", "accueil"), ("/structure", "structure"), ("/structure/postes", "postes"), ("/structure/postes/nouveau", "nouveau-poste"),
-            ($"/structure/postes/{post}", "poste"), ("/structure/placements", "placements"), ($"/structure/placements/{placement}/heures", "heures"),
+            ($"/structure/postes/{post}", "poste"), ("/structure/placements", "placements"), ($"/structure/placements/{placement}/seances", "seances"), ("/structure/aujourdhui", "aujourdhui"),
             ($"/structure/placements/{placement}/decliner", "decliner"), ("/importer/postes", "importer"), ("/notifications", "notifications"),
             ("/notifications/preferences", "preferences"), ("/compte/mot-de-passe", "mot-de-passe"),
         })
@@ -41,7 +41,7 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
     }
 
     [SkippableFact]
-    public async Task APartner_ConfirmsAPlacement_LogsHours_AndTheOfficerSeesThemWithoutJudicialDataShown()
+    public async Task APartner_ConfirmsAPlacement_RecordsASession_AndTheOfficerSeesTheHoursWithoutJudicialDataShown()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
         var app = browser.App;
@@ -65,16 +65,19 @@ public sealed class PartnerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await card.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirmer l'accueil") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Accueil confirmé");
         card = page.Locator($"#placement-{placementId}");
-        await card.GetByRole(AriaRole.Link, new() { Name = "Déclarer des heures" }).ClickAsync();
-        await page.GetByLabel("Date").FillAsync("2026-11-21");
-        await page.GetByLabel("Heures effectuées").FillAsync("12");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les heures" }).ClickAsync();
-        var hoursGroup = page.Locator(".fr-input-group--error", new() { Has = page.GetByLabel("Heures effectuées") });
-        await Assertions.Expect(hoursGroup.Locator(".fr-message--error")).ToContainTextAsync("10");
-        await BrowserApp.Check(page, "partenaire-heures-erreur");
-        await page.GetByLabel("Heures effectuées").FillAsync("4");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les heures" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("4 h enregistrées");
+        await card.GetByRole(AriaRole.Link, new() { Name = "Séances de Karim B." }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Séances de Karim B.");
+        // Hours are credited by the attendance of a session: one added today, recorded present as planned.
+        await page.Locator("summary", new() { HasTextRegex = new("^Ajouter une séance$") }).ClickAsync();
+        await page.GetByLabel("Début").Last.FillAsync("09:00");
+        await page.GetByLabel("Fin").Last.FillAsync("13:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Séance ajoutée");
+        var today = page.Locator("article", new() { HasText = "Aujourd'hui · 09:00 – 13:00" });
+        await today.Locator("summary", new() { HasTextRegex = new("^Présent$") }).ClickAsync();
+        await today.GetByRole(AriaRole.Button, new() { Name = "Enregistrer « Présent » pour Karim B." }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("4 h créditées");
+        await page.GotoAsync("/structure/placements");
         await Assertions.Expect(page.Locator($"#placement-{placementId}")).ToContainTextAsync("4 h effectuées sur 40 h");
 
         var file = await (await officer.GetAsync($"/api/persons/{person}/file")).Json();

@@ -26,6 +26,7 @@ public static class Navigation
         if (caller.IsAdmin) items.Add(new("Administration", url.Page("/Administration/Index")!));
         if (caller.IsPartnerOnly)
         {
+            items.Add(new("Aujourd'hui", url.Page("/Sessions/Host/Today")!));
             items.Add(new("Ma structure", url.Page("/HostBodies/Partner/Structure")!));
             items.Add(new("Mes postes", url.Page("/Posts/Partner/Posts")!));
             items.Add(new("Placements", url.Page("/Placements/Partner/Placements")!));

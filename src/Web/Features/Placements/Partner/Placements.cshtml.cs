@@ -19,7 +19,7 @@ public sealed class PlacementsModel(Caller caller, ListPartnerPlacements list, C
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
         await confirm.HandleAsync(caller, id, ct);
-        Notice = "Accueil confirmé : le SPIP en est informé. Déclarez les heures au fil des séances.";
+        Notice = "Accueil confirmé : le SPIP en est informé. Renseignez la présence à chaque séance, ou depuis « Aujourd'hui ».";
         return RedirectToPage();
     }
 
