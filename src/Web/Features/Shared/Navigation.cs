@@ -7,7 +7,8 @@ public static class Navigation
 {
     public sealed record Item(string Label, string Href);
 
-    public static IReadOnlyList<Item> For(Caller caller, IUrlHelper url)
+    /// <summary>The menu of <paramref name="caller"/>; <paramref name="openIncidents"/>: the incidents awaiting a decision, beside « À traiter ».</summary>
+    public static IReadOnlyList<Item> For(Caller caller, IUrlHelper url, int openIncidents = 0)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(url);
@@ -15,6 +16,7 @@ public static class Navigation
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", url.Page("/Persons/Index")!));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", url.Page("/Search/Index")!));
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", url.Page("/Persons/AtRisk")!));
+        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new($"À traiter ({openIncidents})", url.Page("/Incidents/Index")!));
         if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("File de validation", url.Page("/Validation/Index")!));
         if (caller.IsCoordinator) items.Add(new("Affectations", url.Page("/AssignmentRuns/Index")!));
         if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("Importer", url.Page("/Imports/Index", new { kind = (string?)null })!));
