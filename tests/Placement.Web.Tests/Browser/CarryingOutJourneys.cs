@@ -36,7 +36,7 @@ public sealed class CarryingOutJourneys(BrowserApp browser) : IClassFixture<Brow
         await Assertions.Expect(card).ToContainTextAsync("aujourd'hui");
         await BrowserApp.Check(page, "a-traiter");
 
-        await card.GetByLabel("Rappel des obligations à la personne").CheckAsync();
+        await card.GetByText("Rappel des obligations à la personne").ClickAsync(); // the label: DSFR draws the radio
         await card.GetByLabel(new System.Text.RegularExpressions.Regex("^Commentaire")).FillAsync("Rappel fait par téléphone.");
         await card.GetByRole(AriaRole.Button, new() { Name = "Reprendre le placement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("le placement continue");
@@ -66,7 +66,7 @@ public sealed class CarryingOutJourneys(BrowserApp browser) : IClassFixture<Brow
         var alert = page.Locator("#echeance-depassee");
         await Assertions.Expect(alert).ToContainTextAsync("Échéance dépassée");
         await Assertions.Expect(alert).ToContainTextAsync("depuis 13 jours");
-        await Assertions.Expect(page.GetByText("Échéance menacée")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Échéance menacée" })).ToHaveCountAsync(0);
         await BrowserApp.Check(page, "personne-echeance-depassee");
 
         // No legal ground: said on the field.
@@ -77,7 +77,7 @@ public sealed class CarryingOutJourneys(BrowserApp browser) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#motif")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fr-fieldset--error"));
         await BrowserApp.Check(page, "personne-suspension-sans-motif");
 
-        await page.GetByLabel("Incarcération").CheckAsync();
+        await page.GetByText("Incarcération", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la suspension" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("nouvelle échéance le");
         await Assertions.Expect(page.Locator("#echeance-depassee")).ToHaveCountAsync(0);
