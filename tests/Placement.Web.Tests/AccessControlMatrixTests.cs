@@ -70,6 +70,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["GET /api/deliveries"] = "401 | 403 | 403 | 200 | 403",
         ["GET /api/notifications/preferences"] = "401 | 200 | 200 | 200 | 200",
         ["GET /api/persons/{id:guid}/referent-candidates"] = "401/401 | 403/403 | 200/404 | 403/403 | 200/404",
+        ["GET /incidents"] = "→ connexion | 403 (page) | 200 | 403 (page) | 200",
         ["GET /notifications/preferences"] = "→ connexion | 200 | 200 | 200 | 200",
         ["PUT /api/notifications/preferences"] = "401 | ok | ok | ok | ok",
         ["PUT /api/persons/{id:guid}/referent"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",

@@ -22,6 +22,9 @@ public sealed class NotificationJourneys(BrowserApp browser) : IClassFixture<Bro
         var confirmed = page.GetByRole(AriaRole.Group, new() { Name = "Placement confirmé par la structure" });
         await Assertions.Expect(confirmed.GetByRole(AriaRole.Radio, new() { NameRegex = new("^Résumé quotidien \\(par défaut\\)") })).ToBeCheckedAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Group, new() { Name = "Affectation terminée" }).CountAsync()); // a coordinator's kind
+        // An incident is always sent at once by e-mail: said, not chosen.
+        Assert.Equal(0, await page.GetByRole(AriaRole.Group, new() { Name = "Incident signalé par une structure d'accueil" }).CountAsync());
+        await Assertions.Expect(page.Locator("#choix-incident-reported")).ToContainTextAsync("Toujours par courriel, sans délai");
         await BrowserApp.Check(page, "agent-preferences-notification");
 
         await page.GetByRole(AriaRole.Group, new() { Name = "Proposition acceptée par un coordinateur" }).GetByText("Application seulement").ClickAsync(); // the label: DSFR draws the radio

@@ -30,11 +30,13 @@ public sealed class AtRiskModel(Caller caller, ListCaseload caseload) : PageMode
     private async Task<IReadOnlyList<CaseloadItem>> LoadAsync(CancellationToken ct)
     {
         var all = await caseload.AllAsync(caller, null, Situations.AtRisk, ct);
+        // « Échéance dépassée » first, whatever the sort.
+        var passedFirst = all.OrderBy(p => p.Situation == Situations.DeadlinePassed ? 0 : 1);
         return Sort switch
         {
-            "nom" => [.. all.OrderBy(p => p.LastName, StringComparer.Create(Labels.French, ignoreCase: true)).ThenBy(p => p.FirstName, StringComparer.Create(Labels.French, ignoreCase: true))],
-            "heures" => [.. all.OrderByDescending(p => p.HoursRemaining)],
-            _ => [.. all.OrderBy(p => p.EffectiveDeadline)],
+            "nom" => [.. passedFirst.ThenBy(p => p.LastName, StringComparer.Create(Labels.French, ignoreCase: true)).ThenBy(p => p.FirstName, StringComparer.Create(Labels.French, ignoreCase: true))],
+            "heures" => [.. passedFirst.ThenByDescending(p => p.HoursRemaining)],
+            _ => [.. passedFirst.ThenBy(p => p.EffectiveDeadline)],
         };
     }
 

@@ -16,6 +16,8 @@ public static class Labels
         "in-progress" => "En cours",
         "completed" => "Mesure exécutée",
         "at-risk" => "Échéance menacée",
+        "deadline-passed" => "Échéance dépassée",
+        "not-carried-out" => "Non exécutée",
         _ => situation,
     };
 
@@ -26,6 +28,8 @@ public static class Labels
         "proposed" => "fr-badge--info",
         "in-progress" => "fr-badge--success",
         "completed" => "",
+        "deadline-passed" => "fr-badge--error",
+        "not-carried-out" => "",
         _ => "fr-badge--warning",
     };
 

@@ -10,7 +10,8 @@ public static class Navigation
     /// <summary>The host's day (« Aujourd'hui »), where a tutor lands once signed in.</summary>
     public const string TodayPath = Placement.Web.Identity.TutorLinkSignIn.Landing;
 
-    public static IReadOnlyList<Item> For(Caller caller, IUrlHelper url)
+    /// <summary>The menu of <paramref name="caller"/>; <paramref name="openIncidents"/>: the incidents awaiting a decision, beside « À traiter ».</summary>
+    public static IReadOnlyList<Item> For(Caller caller, IUrlHelper url, int openIncidents = 0)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(url);
@@ -20,6 +21,7 @@ public static class Navigation
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new(caller.IsOfficer ? "Mes personnes" : "Personnes", url.Page("/Persons/Index")!));
         if (caller.IsOfficer || caller.IsCoordinator || caller.IsAdmin) items.Add(new("Catalogue des postes", url.Page("/Search/Index")!));
         if (caller.IsOfficer || caller.IsCoordinator) items.Add(new("Personnes à risque", url.Page("/Persons/AtRisk")!));
+        if (caller.IsOfficer || caller.IsCoordinator) items.Add(new($"À traiter ({openIncidents})", url.Page("/Incidents/Index")!));
         if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("File de validation", url.Page("/Validation/Index")!));
         if (caller.IsCoordinator) items.Add(new("Affectations", url.Page("/AssignmentRuns/Index")!));
         if (caller.IsCoordinator || caller.IsAdmin) items.Add(new("Importer", url.Page("/Imports/Index", new { kind = (string?)null })!));

@@ -18,6 +18,7 @@ public static class PagesExtensions
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Persons", Policies.Persons);
+                o.Conventions.AuthorizeFolder("/Incidents", Policies.Incidents);
                 o.Conventions.AuthorizeFolder("/Search", Policies.Search);
                 o.Conventions.AuthorizeFolder("/AssignmentSchedules", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Validation", Policies.PostValidate);
