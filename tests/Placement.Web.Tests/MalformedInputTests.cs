@@ -68,7 +68,7 @@ public sealed class MalformedInputTests : IClassFixture<PlacementApp>
         var someUser = (await (await admin.GetAsync("/api/users")).Json()).EnumerateArray().First(u => u.GetProperty("email").GetString() == PlacementApp.Officer38).GetProperty("id").GetString();
         var officer69 = (await (await admin.GetAsync("/api/users")).Json()).EnumerateArray().First(u => u.GetProperty("email").GetString() == PlacementApp.Officer69).GetProperty("id").GetString();
         var sessions = (await (await partner.GetAsync($"/api/placements/{placement}/sessions")).Json()).GetProperty("sessions").EnumerateArray().ToList();
-        var pastSession = sessions.Where(x => x.GetProperty("date").GetString()!.CompareTo("2026-11-28") <= 0).Select(x => x.GetProperty("id").GetString()).FirstOrDefault();
+        var pastSession = sessions.Where(x => string.CompareOrdinal(x.GetProperty("date").GetString(), "2026-11-28") <= 0).Select(x => x.GetProperty("id").GetString()).FirstOrDefault();
         var incident = (await (await officer.GetAsync("/api/incidents?status=open")).Json()).EnumerateArray().Select(i => i.GetProperty("id").GetString()).FirstOrDefault();
         var carryingOut = new Dictionary<string, string> { ["outcome"] = "present", ["kind"] = "lateness", ["action"] = "note", ["followUp"] = "resume", ["ground"] = "medical" };
         var schedules = new Dictionary<string, string> { ["legalType"] = "association", ["activity"] = "espaces-verts", ["physicalDemand"] = "medium", ["maxPhysicalDemand"] = "medium", ["role"] = "officer" };

@@ -14,10 +14,11 @@ public sealed class ChangeSession(IMatchingStore store, SessionPlanning planning
         ArgumentNullException.ThrowIfNull(request);
         var (session, placement) = await SessionAccess.SessionAsync(store, caller, sessionId, ct);
         if (string.IsNullOrWhiteSpace(request.Reason)) throw FieldErrors.OneField("reason", "Le motif est obligatoire.");
+        var reason = Ensure.NotBlank(request.Reason, "reason", 500);
         var now = calendar.UtcNow;
         if (request.Cancelled)
         {
-            session.Cancel(request.Reason, now);
+            session.Cancel(reason, now);
             await planning.TopUpAsync(placement, caller.Who, ct);
         }
         else
@@ -30,7 +31,7 @@ public sealed class ChangeSession(IMatchingStore store, SessionPlanning planning
             if (!placement.IsUnderway) throw new IllegalTransitionException("Placement", placement.Status.ToString(), "session");
             var post = await store.Posts.AsNoTracking().FirstAsync(p => p.Id == placement.PostId, ct);
             SessionRules.CheckSlot(calendar.Today, post.Details.OpenPeriod, await planning.SessionsOfAsync(placement.Id, ct), session.Id, date, start!.Value, end!.Value);
-            session.Move(date, start.Value, end.Value, request.Reason, now);
+            session.Move(date, start.Value, end.Value, reason, now);
         }
         await store.SaveChangesAsync(ct);
         return session.ToResponse();
