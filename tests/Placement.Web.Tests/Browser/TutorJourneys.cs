@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MimeKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Placement.Web.Tests.Browser;
 
@@ -33,13 +35,39 @@ public sealed class TutorJourneys(BrowserApp browser) : IClassFixture<BrowserApp
         var link = Regex.Match(mail.TextBody ?? "", @"https?://[^/\s]+(/connexion/lien\?token=\S+)").Groups[1].Value;
         Assert.NotEmpty(link);
 
+        // A session this evening on one of the tutor's placements, added by their host.
+        Guid placement;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<Placement.Matching.Persistence.IMatchingStore>();
+            var posts = store.Posts.Where(p => p.TutorEmail == TutorSignInTests.Tutor).Select(p => p.Id);
+            placement = await store.Placements.Where(p => posts.Contains(p.PostId)
+                && (p.Status == Placement.Matching.Domain.PlacementStatus.Confirmed || p.Status == Placement.Matching.Domain.PlacementStatus.InProgress))
+                .Select(p => p.Id).FirstAsync();
+        }
+        var added = await (await browser.App.ClientFor(PlacementApp.Partner)).PostAsJsonAsync($"/api/placements/{placement}/sessions",
+            new { date = "2026-11-28", start = "19:30", end = "21:00" });
+        Assert.True(added.StatusCode == System.Net.HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var session = (await added.Json()).GetProperty("id").GetString();
+
         await page.GotoAsync(link);
         await BrowserApp.Check(page, "tuteur-lien-375");
         await page.GetByRole(AriaRole.Button, new() { Name = "Me connecter" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.EndsWith("/structure/aujourdhui", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
 
-        // Signed in: the tutor's calendar, from the menu (« Aujourd'hui » is another page's, to come).
+        // Their day: the session of this evening, recorded « Présent » in two taps.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aujourd'hui", Level = 1 })).ToBeVisibleAsync();
+        var card = page.Locator($"#seance-{session}");
+        await Assertions.Expect(card).ToContainTextAsync("19:30 – 21:00");
+        await BrowserApp.Check(page, "tuteur-aujourdhui-375");
+        await card.Locator("summary", new() { HasTextRegex = new("^Présent$") }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { NameRegex = new("^Enregistrer « Présent »") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Présent enregistré");
+        await Assertions.Expect(page.Locator($"#seance-{session}")).ToContainTextAsync("1 h 30 créditée");
+        await BrowserApp.Check(page, "tuteur-aujourdhui-present-375");
+
+        // Signed in: the tutor's calendar, from the menu.
         await page.GotoAsync("/structure/agenda");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon agenda", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer l'adresse de mon agenda" }).ClickAsync();
