@@ -12,6 +12,7 @@ public static class PlacementStatusLabels
         PlacementStatus.Declined => "Décliné par la structure",
         PlacementStatus.Cancelled => "Annulé",
         PlacementStatus.Suspended => "Suspendu",
+        PlacementStatus.Closed => "Clos (heures attestées)",
         _ => status.ToString(),
     };
 
@@ -21,6 +22,7 @@ public static class PlacementStatusLabels
         PlacementStatus.Confirmed or PlacementStatus.InProgress => "fr-badge--success",
         PlacementStatus.Declined or PlacementStatus.Cancelled => "fr-badge--error",
         PlacementStatus.Suspended => "fr-badge--warning",
+        PlacementStatus.Closed => "fr-badge--success",
         _ => "",
     };
 }

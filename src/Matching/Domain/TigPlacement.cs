@@ -2,9 +2,19 @@ using Placement.Catalogue.Domain;
 
 namespace Placement.Matching.Domain;
 
-public enum PlacementStatus { Proposed, Confirmed, InProgress, Completed, Declined, Cancelled, Suspended }
+public enum PlacementStatus { Proposed, Confirmed, InProgress, Completed, Declined, Cancelled, Suspended, Closed }
 
-public enum PlacementAction { Confirm, Decline, Start, Complete, Cancel, Suspend, Resume }
+public enum PlacementAction { Confirm, Decline, Start, Complete, Cancel, Suspend, Resume, Attest }
+
+/// <summary>
+/// The tutor's electronic acknowledgement of the hours done (« attestation d'exécution »): who (their name and address, as
+/// signed in), when, and from where (the request's origin). It closes a completed placement.
+/// </summary>
+public sealed record PlacementAttestation(string TutorName, string TutorEmail, DateTimeOffset At, string? Origin, double Hours)
+{
+    public string TutorName { get; } = Ensure.NotBlank(TutorName, "tutorName", 200);
+    public string TutorEmail { get; } = Ensure.NotBlank(TutorEmail, "tutorEmail", 256);
+}
 
 /// <summary>Hours signed by the tutor for one day.</summary>
 public sealed record HoursLog
@@ -34,8 +44,8 @@ public sealed record HoursLog
 /// <summary>
 /// A person placed on a post. Lifecycle: proposed → confirmed → in progress → completed; proposed →
 /// declined (by the partner); confirmed or in progress → suspended (an incident) → in progress (the officer resumes it);
-/// any active state → cancelled (by the officer). Crediting hours starts a confirmed placement; reaching
-/// <see cref="HoursTarget"/> completes it.
+/// any active state → cancelled (by the officer); completed → closed (the tutor's attestation). Crediting hours starts a
+/// confirmed placement; reaching <see cref="HoursTarget"/> completes it.
 /// </summary>
 public sealed class TigPlacement
 {
@@ -65,6 +75,9 @@ public sealed class TigPlacement
     public DateTimeOffset StatusChangedAt { get; private set; }
     public IReadOnlyList<HoursLog> Hours => _hours;
 
+    /// <summary>The tutor's acknowledgement of the hours done, which closed the placement; none before.</summary>
+    public PlacementAttestation? Attestation { get; private set; }
+
     public double HoursLogged => _hours.Sum(h => h.Hours);
 
     /// <summary>
@@ -89,6 +102,7 @@ public sealed class TigPlacement
         (PlacementStatus.Confirmed or PlacementStatus.InProgress, PlacementAction.Suspend) => PlacementStatus.Suspended,
         (PlacementStatus.Suspended, PlacementAction.Resume) => PlacementStatus.InProgress,
         (_, PlacementAction.Cancel) when ActiveStatuses.Contains(from) => PlacementStatus.Cancelled,
+        (PlacementStatus.Completed, PlacementAction.Attest) => PlacementStatus.Closed,
         _ => null,
     };
 
@@ -97,6 +111,14 @@ public sealed class TigPlacement
     public void Cancel(string reason, DateTimeOffset now) => Move(PlacementAction.Cancel, now, Ensure.NotBlank(reason, "reason", 500));
     public void Suspend(string reason, DateTimeOffset now) => Move(PlacementAction.Suspend, now, Ensure.NotBlank(reason, "reason", 500));
     public void Resume(DateTimeOffset now) => Move(PlacementAction.Resume, now, null);
+
+    /// <summary>The tutor acknowledges the hours done, once they are complete: the placement is closed.</summary>
+    public void Attest(PlacementAttestation attestation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(attestation);
+        Move(PlacementAction.Attest, now, null);
+        Attestation = attestation;
+    }
 
     /// <summary>Records a day of work; starts a confirmed placement and completes it at the target.</summary>
     public void LogHours(HoursLog log, DateTimeOffset now)

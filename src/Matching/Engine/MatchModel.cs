@@ -22,7 +22,14 @@ public sealed record MatchPost(
     PhysicalDemand PhysicalDemand,
     bool NightWork,
     bool WheelchairAccessible,
-    bool NearPublicTransport);
+    bool NearPublicTransport)
+{
+    /// <summary>The work exposes to particular risks (machines, products): a medical examination before it starts (R.623-14).</summary>
+    public bool ParticularRisks { get; init; }
+
+    /// <summary>The post is in a care establishment (immunisation, contamination risk): a medical examination before it starts (R.623-14).</summary>
+    public bool CareSetting { get; init; }
+}
 
 /// <summary>A person as the matching engine sees it (matching.md, « persons »).</summary>
 public sealed record MatchPerson(
@@ -51,6 +58,18 @@ public sealed record MatchPerson(
     /// in either one's <see cref="NoContactWithPersonIds"/> — already holds an active placement.
     /// </summary>
     public IReadOnlySet<string> CoDefendantPartnerIds { get; init; } = None;
+
+    /// <summary>Hours a week of the person's job, when they have one (R.623-16: job and TIG together within 35 + 12 hours); null: none.</summary>
+    public double? WeeklyWorkHours { get; init; }
+
+    /// <summary>
+    /// A medical examination is required whatever the post: the officer's marker « situation de handicap / grossesse », or the SPIP
+    /// director's requirement (R.623-14). Minors need one anyway.
+    /// </summary>
+    public bool MedicalExaminationRequired { get; init; }
+
+    /// <summary>The officer has recorded the person « apte » after the medical examination: no examination is still to plan.</summary>
+    public bool MedicallyFit { get; init; }
 
     /// <summary>Younger than 18 on <paramref name="date"/> (rule 1).</summary>
     public bool IsMinorOn(DateOnly date) => Domain.Age.IsMinorOn(BirthDate, date);

@@ -22,7 +22,11 @@ public sealed record SessionPlan(IReadOnlyList<WorkSlot> Slots, double Shortfall
 /// </summary>
 public sealed record PlanningRequest(
     WeeklySchedule PostSchedule, double MaxWeeklyHoursPerPerson, DateRange OpenPeriod, WeeklySchedule Availability,
-    DateOnly BirthDate, string Departement, DateOnly From, DateOnly Deadline, double Hours, IReadOnlyList<WorkSlot> Taken);
+    DateOnly BirthDate, string Departement, DateOnly From, DateOnly Deadline, double Hours, IReadOnlyList<WorkSlot> Taken)
+{
+    /// <summary>Hours a week of the person's job, when they have one: job and TIG together stay within the legal limit (R.623-16).</summary>
+    public double? WeeklyWorkHours { get; init; }
+}
 
 /// <summary>
 /// Plans the sessions of a placement, day by day from the first open day: on each day, the windows where the post's
