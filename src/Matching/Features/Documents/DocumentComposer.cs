@@ -38,17 +38,6 @@ internal sealed record DocumentData(Person Person, PlacementFile? Placement, Inc
 /// </summary>
 public sealed class DocumentComposer(IMatchingStore store, FranceGeography geography, ServiceCalendar calendar)
 {
-    /// <summary>The French title of each kind.</summary>
-    public static string TitleOf(DocumentKind kind) => kind switch
-    {
-        DocumentKind.DecisionAffectation => "Décision d'affectation",
-        DocumentKind.FicheLiaison => "Fiche de liaison",
-        DocumentKind.ReleveHeures => "Relevé d'heures et attestation d'exécution",
-        DocumentKind.RapportFinMesure => "Rapport de fin de mesure",
-        DocumentKind.RapportIncident => "Rapport d'incident",
-        _ => throw new DomainRuleException("kind", "Document inconnu."),
-    };
-
     /// <exception cref="NotFoundException">The person, the placement or the incident does not exist, or is another person's.</exception>
     /// <exception cref="DomainRuleException">The subject lacks what the kind needs (a placement, an incident).</exception>
     public async Task<ComposedDocument> ComposeAsync(DocumentKind kind, DocumentSubject subject, Letterhead letterhead, DocumentStamp stamp, CancellationToken ct)
@@ -56,7 +45,8 @@ public sealed class DocumentComposer(IMatchingStore store, FranceGeography geogr
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(letterhead);
         ArgumentNullException.ThrowIfNull(stamp);
-        var title = TitleOf(kind);
+        if (!Enum.IsDefined(kind)) throw new DomainRuleException("kind", "Document inconnu.");
+        var title = kind.Title();
         var data = await Gather(kind, subject, ct);
         using var pdf = new PdfLayout(title, letterhead, stamp, calendar.DayOf(stamp.IssuedAt));
         switch (kind)
