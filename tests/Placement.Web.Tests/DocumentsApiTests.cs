@@ -16,10 +16,10 @@ namespace Placement.Web.Tests;
 [Collection(ApiCollection.Name)]
 public class DocumentsApiTests(PlacementApp app)
 {
-    private async Task<(string Placement, string Person, HttpClient Officer, HttpClient Partner)> ConfirmedPlacement(double hours)
+    private async Task<(string Placement, string Person, HttpClient Officer, HttpClient Partner)> ConfirmedPlacement(double hours, double done = 0)
     {
         var postId = await Scenarios.PartnerPost(app, capacity: 3);
-        var personId = await Scenarios.Person(app, postId, hours);
+        var personId = await Scenarios.Person(app, postId, hours, edit: p => p["hoursDone"] = done);
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var partner = await app.ClientFor(PlacementApp.Partner);
         var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
@@ -126,7 +126,7 @@ public class DocumentsApiTests(PlacementApp app)
     [SkippableFact]
     public async Task Attestation_ClosesTheCompletedPlacement_AndIsPrintedOnTheReleve()
     {
-        var (placement, _, officer, partner) = await ConfirmedPlacement(hours: 3);
+        var (placement, _, officer, partner) = await ConfirmedPlacement(hours: 20, done: 17);
         var early = await partner.PostAsJsonAsync($"/api/placements/{placement}/attestation", new { name = "Albane Julien", certify = true });
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("pas toutes effectuées", await early.Content.ReadAsStringAsync());

@@ -11,11 +11,11 @@ namespace Placement.Web.Tests.Browser;
 /// </summary>
 public sealed class DocumentJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private async Task<(string Placement, string Person)> ConfirmedPlacement(double hours)
+    private async Task<(string Placement, string Person)> ConfirmedPlacement(double hours, double done = 0)
     {
         var app = browser.App;
         var postId = await Scenarios.PartnerPost(app, capacity: 3);
-        var personId = await Scenarios.Person(app, postId, hours);
+        var personId = await Scenarios.Person(app, postId, hours, edit: p => p["hoursDone"] = done);
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -59,7 +59,7 @@ public sealed class DocumentJourneys(BrowserApp browser) : IClassFixture<Browser
     public async Task Host_OnAPhone_AttestsTheHoursOfACompletedPlacement_AndDownloadsTheReleve()
     {
         Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
-        var (placement, _) = await ConfirmedPlacement(hours: 3);
+        var (placement, _) = await ConfirmedPlacement(hours: 20, done: 17);
         var partner = await browser.App.ClientFor(PlacementApp.Partner);
         var added = await partner.PostAsJsonAsync($"/api/placements/{placement}/sessions", new { date = "2026-11-28", start = "08:00", end = "11:00" });
         var session = (await added.Json()).GetProperty("id").GetString()!;
