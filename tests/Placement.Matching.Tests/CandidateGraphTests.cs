@@ -24,10 +24,12 @@ public class CandidateGraphTests
         var graph = CandidateGraph.Build(instance);
         var found = graph.ByPerson.SelectMany(a => a).ToDictionary(a => (a.Person, a.Post));
         var expected = 0;
+        var onlyWorkingTime = 0;
         for (var p = 0; p < persons.Count; p++)
             for (var q = 0; q < posts.Count; q++)
             {
                 var evaluation = EligibilityRules.Evaluate(persons[p], posts[q], Make.Today);
+                if (evaluation.Broken == Rule.WorkingTime) onlyWorkingTime++;
                 var eligible = evaluation.IsEligible && persons[p].HoursRemaining > 0;
                 Assert.True(eligible == found.ContainsKey((p, q)), $"{persons[p].Id} × {posts[q].Id}: {evaluation.Broken}");
                 if (!eligible) continue;
@@ -38,6 +40,7 @@ public class CandidateGraphTests
                 Assert.Equal(QualityScore.Of(persons[p], posts[q], evaluation, Make.Today), arc.Score);
             }
         Assert.True(expected > 50, $"only {expected} eligible pairs: the instance proves little");
+        Assert.True(!jobs || onlyWorkingTime > 10, $"only {onlyWorkingTime} pairs excluded by rule 16 alone: the jobs prove little");
         Assert.Equal(expected, graph.PairCount);
     }
 
@@ -67,6 +70,8 @@ public class CandidateGraphTests
             counted++;
         }
         Assert.True(counted > 10, $"only {counted} persons without an eligible post: the instance proves little");
+        Assert.True(!jobs || Enumerable.Range(0, persons.Count).Any(p => graph.Blocking[p]?.ContainsKey(Rule.WorkingTime) == true),
+            "no person's blocking counts name rule 16: the jobs prove little");
     }
 
     /// <summary>
