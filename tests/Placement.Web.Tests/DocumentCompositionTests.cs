@@ -301,4 +301,20 @@ public class DocumentCompositionTests(PlacementApp app)
         using var pdf = PdfDocument.Open(first.Pdf);
         Assert.True(pdf.Information.GetCreatedDateTimeOffset() is { } created && created.UtcDateTime == new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc));
     }
+
+    [SkippableFact]
+    public async Task OverTheApi_TheHostDownloadsItsFicheDeLiaison_AndTheOfficerTheDecision_AsComposedPdf()
+    {
+        var (placement, _, officer, partner) = await ConfirmedPlacement(hours: 20);
+        var fiche = await partner.GetAsync($"/api/placements/{placement}/documents/fiche-liaison");
+        Assert.True(fiche.StatusCode == HttpStatusCode.OK, await fiche.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", fiche.Content.Headers.ContentType?.MediaType);
+        var text = Text(await fiche.Content.ReadAsByteArrayAsync());
+        Has(text, "Fiche de liaison");
+        Has(text, "Karim B.");
+        AssertNoJudicialData(text);
+        var decision = await officer.GetAsync($"/api/placements/{placement}/documents/decision-affectation");
+        Assert.True(decision.StatusCode == HttpStatusCode.OK, await decision.Content.ReadAsStringAsync());
+        Has(Text(await decision.Content.ReadAsByteArrayAsync()), "Karim BENALI");
+    }
 }
