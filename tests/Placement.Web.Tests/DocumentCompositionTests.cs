@@ -71,6 +71,11 @@ public class DocumentCompositionTests(PlacementApp app)
         Assert.Equal(title, pdf.Information.Title);
         Assert.Equal("SPIP du Rhône", pdf.Information.Author);
         Assert.All(pdf.GetPages(), p => Assert.Equal((595, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
+        // Nothing is written off the page, nor in its margins: the text stays within 40 points of every edge.
+        Assert.All(pdf.GetPages().SelectMany(p => p.GetWords()), w => Assert.True(
+            w.BoundingBox.Left >= 40 && w.BoundingBox.Right <= 555 && w.BoundingBox.Bottom >= 40 && w.BoundingBox.Top <= 802, $"« {w.Text} » at {w.BoundingBox}"));
+        if (Environment.GetEnvironmentVariable("PLACEMENT_DOCUMENTS_DUMP") is { Length: > 0 } dump)
+            File.WriteAllBytes(Path.Combine(dump, $"{title.Replace(' ', '-').Replace('\'', '-')}-{Guid.NewGuid():N}.pdf"), document.Pdf);
     }
 
     /// <summary>The text holds <paramref name="expected"/>; the whole text is in the message when it does not.</summary>
@@ -201,6 +206,7 @@ public class DocumentCompositionTests(PlacementApp app)
         Has(final, "Échéance effective 15 mars 2028");
         Has(final, "Clos (heures attestées)");
         Has(final, "20 h / 20 h");
+        Has(final, "du 20/11/2026 au 21/11/2026"); // the days worked
         Has(final, "Aucun incident signalé.");
         Has(final, "Mesure exécutée : les 20 heures ont été effectuées.");
     }
