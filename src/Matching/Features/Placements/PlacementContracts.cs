@@ -16,6 +16,8 @@ public sealed record PlacementResponse
     public DateTimeOffset StatusChangedAt { get; init; }
     /// <summary>The hours logged, oldest first: who signed them, and which account entered them.</summary>
     public IReadOnlyList<HoursLogDto> Hours { get; init; } = [];
+    /// <summary>The tutor's acknowledgement of the hours, which closed the placement (who, when, from where); none before.</summary>
+    public PlacementAttestation? Attestation { get; init; }
 }
 
 public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy)
