@@ -60,18 +60,26 @@ public class DocumentCompositionTests(PlacementApp app)
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(document.Pdf, 0, 5));
         var pages = Pages(document.Pdf);
         var text = string.Join('\n', pages);
-        Assert.Contains(title, text);
-        Assert.Contains($"N° 069-2026-{number:00000} — version 2 — émis le 28/11/2026", text);
-        Assert.Contains("SPIP du Rhône", text);
-        Assert.Contains("12 rue de la Justice", text);
-        Assert.Contains("04 72 00 00 00", text);
+        Has(text, title);
+        Has(text, $"N° 069-2026-{number:00000} — version 2 — émis le 28/11/2026");
+        Has(text, "SPIP du Rhône");
+        Has(text, "12 rue de la Justice");
+        Has(text, "04 72 00 00 00");
         Assert.Contains("Claire Martin", pages[^1]);
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page {i + 1}/{pages.Count}", pages[i]);
         using var pdf = PdfDocument.Open(document.Pdf);
         Assert.Equal(title, pdf.Information.Title);
         Assert.Equal("SPIP du Rhône", pdf.Information.Author);
         Assert.All(pdf.GetPages(), p => Assert.Equal((595, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
+        // Nothing is written off the page, nor in its margins: the text stays within 40 points of every edge.
+        Assert.All(pdf.GetPages().SelectMany(p => p.GetWords()), w => Assert.True(
+            w.BoundingBox.Left >= 40 && w.BoundingBox.Right <= 555 && w.BoundingBox.Bottom >= 40 && w.BoundingBox.Top <= 802, $"« {w.Text} » at {w.BoundingBox}"));
+        if (Environment.GetEnvironmentVariable("PLACEMENT_DOCUMENTS_DUMP") is { Length: > 0 } dump)
+            File.WriteAllBytes(Path.Combine(dump, $"{title.Replace(' ', '-').Replace('\'', '-')}-{Guid.NewGuid():N}.pdf"), document.Pdf);
     }
+
+    /// <summary>The text holds <paramref name="expected"/>; the whole text is in the message when it does not.</summary>
+    private static void Has(string text, string expected) => Assert.True(text.Contains(expected, StringComparison.Ordinal), $"« {expected} » not found in:\n{text}");
 
     private static void AssertNoJudicialData(string text)
     {
@@ -94,28 +102,29 @@ public class DocumentCompositionTests(PlacementApp app)
             title = post.Details.Title;
             commune = scope.ServiceProvider.GetRequiredService<Placement.Catalogue.Geography.FranceGeography>().Commune(post.Details.Place.CommuneInsee)!.Name;
         }
-        Assert.Contains("Karim BENALI", text);
-        Assert.Contains(title, text);
-        Assert.Contains(host, text);
-        Assert.Contains(commune, text);
+        Has(text, "Karim BENALI");
+        Has(text, title);
+        Has(text, host);
+        Has(text, commune);
         // The sessions planned at confirmation: 9 h + 9 h + 2 h on the Saturdays after today, the first the start.
-        Assert.Contains("Date de début 5 décembre 2026", text);
-        Assert.Contains("Samedi 5 décembre 2026 08:00 – 17:00 9 h", text);
-        Assert.Contains("Samedi 12 décembre 2026", text);
-        Assert.Contains("Samedi 19 décembre 2026 08:00 – 10:00 2 h", text);
-        Assert.Contains("Heures à effectuer sur ce poste 20 h", text);
-        Assert.Contains("Date limite d'exécution 15 mars 2028", text);
-        Assert.Contains("Être présent(e) et à l'heure à chaque séance prévue.", text);
-        Assert.Contains("juge de l'application des peines (JAP)", text);
-        Assert.Contains("l'État prend en charge les accidents", text);
-        Assert.Contains("Agent CPIP du Rhône", text);
-        Assert.Contains("cpip69@demo.placement", text);
+        Has(text, "Date de début 5 décembre 2026");
+        Has(text, "Samedi 5 décembre 2026 08:00 – 17:00 9 h");
+        Has(text, "Samedi 12 décembre 2026");
+        Has(text, "Samedi 19 décembre 2026 08:00 – 10:00 2 h");
+        Has(text, "Heures sur ce poste 20 h");
+        Has(text, "Reste de la mesure 20 h");
+        Has(text, "Date limite d'exécution 15 mars 2028");
+        Has(text, "Être présent(e) et à l'heure à chaque séance prévue.");
+        Has(text, "juge de l'application des peines (JAP)");
+        Has(text, "l'État prend en charge les accidents");
+        Has(text, "Agent CPIP du Rhône");
+        Has(text, "cpip69@demo.placement");
 
         // The map: the département's outline as a path of many points, the marker, the scale bar in km.
         using var pdf = PdfDocument.Open(document.Pdf);
         var page = pdf.GetPage(1);
         Assert.Contains(page.Paths, p => p.Sum(s => s.Commands.Count) > 100);
-        Assert.Contains("Rhône (69)", text);
+        Has(text, "Rhône (69)");
         Assert.Matches(@"\b\d+ km\b", text);
     }
 
@@ -127,16 +136,16 @@ public class DocumentCompositionTests(PlacementApp app)
         var document = await Compose(DocumentKind.FicheLiaison, new DocumentSubject(person, placement));
         AssertFrame(document, "Fiche de liaison");
         var text = Text(document.Pdf);
-        Assert.Contains("Karim B.", text);
-        Assert.Contains("Lundi 08:00 – 18:00", text);
-        Assert.Contains("Samedi 5 décembre 2026 08:00 – 17:00 9 h", text);
-        Assert.Contains("Heures à effectuer 20 h", text);
-        Assert.Contains("Agent CPIP du Rhône", text);
+        Has(text, "Karim B.");
+        Has(text, "Lundi 08:00 – 18:00");
+        Has(text, "Samedi 5 décembre 2026 08:00 – 17:00 9 h");
+        Has(text, "Heures à effectuer 20 h");
+        Has(text, "Agent CPIP du Rhône");
         AssertNoJudicialData(text);
         Assert.DoesNotContain(caseNumber, text, StringComparison.OrdinalIgnoreCase);
         // The decision, for the person, has them all.
         var decision = Text((await Compose(DocumentKind.DecisionAffectation, new DocumentSubject(person, placement))).Pdf);
-        Assert.Contains("BENALI", decision);
+        Has(decision, "BENALI");
     }
 
     [SkippableFact]
@@ -154,12 +163,12 @@ public class DocumentCompositionTests(PlacementApp app)
         var document = await Compose(DocumentKind.ReleveHeures, new DocumentSubject(person, placement));
         AssertFrame(document, "Relevé d'heures et attestation d'exécution");
         var text = Text(document.Pdf);
-        Assert.Contains("Karim B.", text);
-        Assert.Contains("28/11/2026 09:00 – 13:00 4 h Présent 3,5 h", text);
-        Assert.Contains("05/12/2026 08:00 – 17:00 9 h Prévue", text);
-        Assert.Contains("21/11/2026 4 h Feuille papier reçue", text);
-        Assert.Contains("Heures créditées 7,5 h sur 20 h à effectuer", text);
-        Assert.Contains("Attestation en attente : les heures ne sont pas encore attestées par le tuteur", text);
+        Has(text, "Karim B.");
+        Has(text, "28/11/2026 09:00 – 13:00 4 h Présent 3,5 h");
+        Has(text, "05/12/2026 08:00 – 17:00 9 h Prévue");
+        Has(text, "21/11/2026 4 h Feuille papier reçue");
+        Has(text, "Heures créditées 7,5 h sur 20 h à effectuer");
+        Has(text, "Attestation en attente : les heures ne sont pas encore attestées par le tuteur");
         AssertNoJudicialData(text);
     }
 
@@ -182,23 +191,24 @@ public class DocumentCompositionTests(PlacementApp app)
         }
         var releve = await Compose(DocumentKind.ReleveHeures, new DocumentSubject(person, placement));
         var text = Text(releve.Pdf);
-        Assert.Contains("Heures créditées 20 h sur 20 h à effectuer", text);
+        Has(text, "Heures créditées 20 h sur 20 h à effectuer");
         // 09:30 UTC is 10:30 in Paris in November.
-        Assert.Contains("Attesté électroniquement par Julie Tutrice (julie.tutrice@example.org) le 28/11/2026 à 10:30 (heure de Paris), depuis 192.0.2.10", text);
+        Has(text, "Attesté électroniquement par Julie Tutrice (julie.tutrice@example.org) le 28/11/2026 à 10:30 (heure de Paris), depuis 192.0.2.10");
         AssertNoJudicialData(text);
 
         var report = await Compose(DocumentKind.RapportFinMesure, new DocumentSubject(person));
         AssertFrame(report, "Rapport de fin de mesure");
         var final = Text(report.Pdf);
-        Assert.Contains("Karim BENALI", final);
-        Assert.Contains("Date de naissance 2 avril 1999", final);
-        Assert.Contains("Heures prononcées 20 h", final);
-        Assert.Contains("Heures restantes 0 h", final);
-        Assert.Contains("Échéance effective 15 mars 2028", final);
-        Assert.Contains("Clos (heures attestées)", final);
-        Assert.Contains("20 h / 20 h", final);
-        Assert.Contains("Aucun incident signalé.", final);
-        Assert.Contains("Mesure exécutée : les 20 heures ont été effectuées.", final);
+        Has(final, "Karim BENALI");
+        Has(final, "Date de naissance 2 avril 1999");
+        Has(final, "Heures prononcées 20 h");
+        Has(final, "Heures restantes 0 h");
+        Has(final, "Échéance effective 15 mars 2028");
+        Has(final, "Clos (heures attestées)");
+        Has(final, "20 h / 20 h");
+        Has(final, "du 20/11/2026 au 21/11/2026"); // the days worked
+        Has(final, "Aucun incident signalé.");
+        Has(final, "Mesure exécutée : les 20 heures ont été effectuées.");
     }
 
     [SkippableFact]
@@ -220,38 +230,45 @@ public class DocumentCompositionTests(PlacementApp app)
         var document = await Compose(DocumentKind.RapportIncident, new DocumentSubject(person, IncidentId: incident));
         AssertFrame(document, "Rapport d'incident");
         var text = Text(document.Pdf);
-        Assert.Contains("Karim BENALI", text);
-        Assert.Contains($"N° de dossier {caseNumber}", text);
-        Assert.Contains("Nature Accident du travail", text);
-        Assert.Contains("Coupure à la main pendant la taille des haies.", text);
-        Assert.Contains("Survenu le 28/11/2026 à 09:30", text);
-        Assert.Contains("Parc municipal", text);
-        Assert.Contains("M. Durand", text);
-        Assert.Contains("Rapport au juge de l'application des peines", text);
-        Assert.Contains("Fin du placement", text);
-        Assert.Contains("Consignes de sécurité refusées à plusieurs reprises.", text);
-        Assert.Contains("Heures restantes 20 h", text);
+        Has(text, "Karim BENALI");
+        Has(text, $"N° de dossier {caseNumber}");
+        Has(text, "Nature Accident du travail");
+        Has(text, "Coupure à la main pendant la taille des haies.");
+        Has(text, "Survenu le 28/11/2026 à 09:30");
+        Has(text, "Parc municipal");
+        Has(text, "M. Durand");
+        Has(text, "Rapport au juge de l'application des peines");
+        Has(text, "Fin du placement");
+        Has(text, "Consignes de sécurité refusées à plusieurs reprises.");
+        Has(text, "Heures restantes 20 h");
 
         var final = Text((await Compose(DocumentKind.RapportFinMesure, new DocumentSubject(person))).Pdf);
-        Assert.Contains("Accident du travail — signalé le 28/11/2026", final);
-        Assert.Contains("Rapport au juge de l'application des peines — Fin du placement", final);
-        Assert.Contains("Mesure non exécutée à ce jour : 20 h restantes.", final);
+        Has(final, "Accident du travail — signalé le 28/11/2026");
+        Has(final, "Rapport au juge de l'application des peines — Fin du placement");
+        Has(final, "Mesure non exécutée à ce jour : 20 h restantes.");
     }
 
     [SkippableFact]
     public async Task ALongListOfSessions_FlowsOntoFurtherPages_EachNumbered()
     {
         var (placement, person, _, _) = await ConfirmedPlacement(hours: 300);
+        DateOnly last;
         using (var scope = app.Services.CreateScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Sessions.CountAsync(s => s.PlacementId == placement) >= 30);
+        {
+            var sessions = await scope.ServiceProvider.GetRequiredService<IMatchingStore>().Sessions.Where(s => s.PlacementId == placement).Select(s => s.Date).ToListAsync();
+            Assert.True(sessions.Count >= 30, $"{sessions.Count} sessions");
+            last = sessions.Max();
+        }
         foreach (var kind in new[] { DocumentKind.DecisionAffectation, DocumentKind.FicheLiaison, DocumentKind.ReleveHeures })
         {
             var document = await Compose(kind, new DocumentSubject(person, placement));
             var pages = Pages(document.Pdf);
             Assert.True(pages.Count >= 2, $"{kind}: {pages.Count} page(s)");
             AssertFrame(document, document.Title);
-            // Every session is there, on one page or the next.
-            Assert.Contains("Samedi 5 décembre 2026", pages[0] + pages[1] + string.Join("", pages.Skip(2)));
+            // Every session is there, the first to the last, on one page or the next.
+            var all = string.Join('\n', pages);
+            Has(all, kind == DocumentKind.ReleveHeures ? "05/12/2026 08:00 – 17:00" : "Samedi 5 décembre 2026 08:00 – 17:00");
+            Has(all, kind == DocumentKind.ReleveHeures ? last.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : Placement.Kernel.French.Date(last));
             Assert.True(document.Pdf.Length < 400_000, $"{kind}: {document.Pdf.Length} bytes");
         }
     }
@@ -289,5 +306,21 @@ public class DocumentCompositionTests(PlacementApp app)
         Assert.Equal(Pages(first.Pdf), Pages(second.Pdf));
         using var pdf = PdfDocument.Open(first.Pdf);
         Assert.True(pdf.Information.GetCreatedDateTimeOffset() is { } created && created.UtcDateTime == new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc));
+    }
+
+    [SkippableFact]
+    public async Task OverTheApi_TheHostDownloadsItsFicheDeLiaison_AndTheOfficerTheDecision_AsComposedPdf()
+    {
+        var (placement, _, officer, partner) = await ConfirmedPlacement(hours: 20);
+        var fiche = await partner.GetAsync($"/api/placements/{placement}/documents/fiche-liaison");
+        Assert.True(fiche.StatusCode == HttpStatusCode.OK, await fiche.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", fiche.Content.Headers.ContentType?.MediaType);
+        var text = Text(await fiche.Content.ReadAsByteArrayAsync());
+        Has(text, "Fiche de liaison");
+        Has(text, "Karim B.");
+        AssertNoJudicialData(text);
+        var decision = await officer.GetAsync($"/api/placements/{placement}/documents/decision-affectation");
+        Assert.True(decision.StatusCode == HttpStatusCode.OK, await decision.Content.ReadAsStringAsync());
+        Has(Text(await decision.Content.ReadAsByteArrayAsync()), "Karim BENALI");
     }
 }

@@ -68,15 +68,19 @@ internal static class DocumentText
             _ => session.Date < today ? "Présence à déclarer" : "Prévue",
         };
 
-    /// <summary>The placement's period: from its first session (or its creation) to its last session, or « en cours ».</summary>
+    /// <summary>
+    /// The placement's period: from the first day worked (or, before any, its first session or its creation) to the last day
+    /// worked once it has ended (or the day it ended), « depuis le … » while it goes on.
+    /// </summary>
     public static string Period(PlacementFile file, ServiceCalendar calendar)
     {
-        var held = file.Sessions.Where(s => s.Status == SessionStatus.Planned).ToList();
-        var from = held.Count > 0 ? held.Min(s => s.Date) : calendar.DayOf(file.Placement.CreatedAt);
-        var ended = file.Placement.Status is PlacementStatus.Completed or PlacementStatus.Closed or PlacementStatus.Cancelled or PlacementStatus.Declined;
-        if (!ended) return $"depuis le {Short(from)}";
-        var to = held.Count > 0 && file.Placement.Status is PlacementStatus.Completed or PlacementStatus.Closed ? held.Max(s => s.Date) : calendar.DayOf(file.Placement.StatusChangedAt);
-        return $"du {Short(from)} au {Short(to < from ? from : to)}";
+        var placement = file.Placement;
+        var worked = placement.Hours.Select(h => h.Date).ToList();
+        var firstSession = file.Sessions.Where(s => s.Status == SessionStatus.Planned).Select(s => (DateOnly?)s.Date).FirstOrDefault();
+        var from = worked.Count > 0 ? worked.Min() : firstSession ?? calendar.DayOf(placement.CreatedAt);
+        if (placement.IsActive) return $"depuis le {Short(from)}";
+        var to = worked.Count > 0 ? worked.Max() : calendar.DayOf(placement.StatusChangedAt);
+        return to <= from ? $"le {Short(from)}" : $"du {Short(from)} au {Short(to)}";
     }
 
     /// <summary>The person's identity for the judge: full name, birth date, case number.</summary>

@@ -104,8 +104,8 @@ internal sealed class PdfLayout : IDisposable
         if (!string.IsNullOrWhiteSpace(_letterhead.Phone)) lines.Add($"Tél. : {_letterhead.Phone}");
         if (!string.IsNullOrWhiteSpace(_letterhead.Email)) lines.Add($"Courriel : {_letterhead.Email}");
         foreach (var line in lines.SelectMany(l => Wrap(l, Small, width))) { G.DrawString(line, Small, new XSolidBrush(Muted), x, _y, XStringFormats.TopLeft); _y += LineHeight(Small); }
-        G.DrawString("Ministère de la Justice", SmallStrong, new XSolidBrush(Ink), Left + Width, top, XStringFormats.TopRight);
-        G.DrawString("Service pénitentiaire d'insertion et de probation", Small, new XSolidBrush(Muted), Left + Width, top + LineHeight(SmallStrong), XStringFormats.TopRight);
+        G.DrawString("RÉPUBLIQUE FRANÇAISE", SmallStrong, new XSolidBrush(Ink), Left + Width, top, XStringFormats.TopRight);
+        G.DrawString("Ministère de la Justice", Small, new XSolidBrush(Muted), Left + Width, top + LineHeight(SmallStrong), XStringFormats.TopRight);
         _y = Math.Max(_y, top + 58) + 22;
         foreach (var line in Wrap(_title, TitleFont, Width)) { G.DrawString(line, TitleFont, new XSolidBrush(Accent), Left, _y, XStringFormats.TopLeft); _y += LineHeight(TitleFont); }
         _y += 2;

@@ -42,8 +42,8 @@ internal static class DecisionAffectationTemplate
         pdf.Heading("Heures et délai");
         pdf.Fields(
             ("Date de début", first is { } start ? DocumentText.Date(start) : "à fixer avec la structure"),
-            ("Heures à effectuer sur ce poste", DocumentText.Hours(file.Placement.HoursTarget)),
-            ("Heures restant à effectuer sur la mesure", DocumentText.Hours(profile.Hours.Remaining)),
+            ("Heures sur ce poste", DocumentText.Hours(file.Placement.HoursTarget)),
+            ("Reste de la mesure", DocumentText.Hours(profile.Hours.Remaining)),
             ("Date limite d'exécution", DocumentText.Date(profile.Term.EffectiveDeadline)));
 
         pdf.Heading("Séances prévues");
@@ -57,6 +57,7 @@ internal static class DecisionAffectationTemplate
         pdf.Bullets(Obligations);
 
         pdf.Heading("Votre conseiller référent");
-        pdf.Fields(("Conseiller pénitentiaire d'insertion et de probation", DocumentText.Contact(profile.ReferentOfficer)));
+        pdf.Paragraph("Votre conseiller pénitentiaire d'insertion et de probation (CPIP) suit l'exécution de votre mesure ; contactez-le pour toute question ou difficulté.");
+        pdf.Fields(("Conseiller référent", DocumentText.Contact(profile.ReferentOfficer)));
     }
 }

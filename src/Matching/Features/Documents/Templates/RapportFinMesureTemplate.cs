@@ -32,7 +32,7 @@ internal static class RapportFinMesureTemplate
 
         pdf.Heading("Placements");
         pdf.Table(
-            [new("Structure", 2.4), new("Poste", 2.4), new("Période", 2), new("Statut", 1.6), new("Heures", 1.4, Right: true)],
+            [new("Structure", 2.1), new("Poste", 1.8), new("Période", 2.8), new("Statut", 2.1), new("Heures", 1.2, Right: true)],
             data.Placements.Select(f => (IReadOnlyList<string>)
             [
                 f.Host.Name, f.Post.Details.Title, DocumentText.Period(f, calendar), f.Placement.Status.Label(),
