@@ -30,7 +30,7 @@ public class VocabularyTests
     [Fact]
     public void EveryStatus_HasItsFrenchLabel()
     {
-        Assert.Equal(["Proposé à la structure", "Confirmé", "En cours", "Terminé", "Décliné par la structure", "Annulé", "Suspendu"], Enum.GetValues<PlacementStatus>().Select(s => s.Label()));
+        Assert.Equal(["Proposé à la structure", "Confirmé", "En cours", "Terminé", "Décliné par la structure", "Annulé", "Suspendu", "Clos (heures attestées)"], Enum.GetValues<PlacementStatus>().Select(s => s.Label()));
         Assert.Equal(["En attente", "En cours", "Terminée", "En échec", "Annulée"], Enum.GetValues<RunState>().Select(s => s.Label()));
         Assert.Equal(["À examiner", "Acceptée", "Rejetée", "Remplacée"], Enum.GetValues<ProposalStatus>().Select(s => s.Label()));
     }
