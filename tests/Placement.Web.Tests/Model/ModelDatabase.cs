@@ -256,7 +256,10 @@ public sealed class ModelDatabase(PlacementApp app)
             r.GetProperty("hoursOrdered").GetDouble() - (r.TryGetProperty("hoursDone", out var done) ? done.GetDouble() : 0), deadline,
             Slots(r, "availability"), (Str(r, "maxPhysicalDemand") ?? "").ToLowerInvariant(), Bool(r, "needsWheelchairAccess"),
             Bool(restrictions, "noContactWithMinors"), Bool(restrictions, "noContactWithVulnerablePublic"),
-            Ids(restrictions, "excludedHostBodyIds"), Ids(restrictions, "noContactWithPersonIds"), Zones(restrictions));
+            Ids(restrictions, "excludedHostBodyIds"), Ids(restrictions, "noContactWithPersonIds"), Zones(restrictions))
+        {
+            WeeklyWorkHours = r.TryGetProperty("weeklyWorkHours", out var job) && job.ValueKind == JsonValueKind.Number ? job.GetDouble() : null,
+        };
     }
 
     private static string? Str(JsonElement e, string name) =>

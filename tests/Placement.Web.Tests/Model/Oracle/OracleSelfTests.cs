@@ -47,6 +47,16 @@ public sealed class OracleSelfTests
         Assert.Equal(8.0, SpecOracle.Weeks(Person(), Post(), Ref));
     }
 
+    [Fact]
+    public void WorkingTime_job_leaves_47_minus_J_a_week_exactly_enough_or_just_short()
+    {
+        // Baseline: 16 h over 8 weeks. A 45 h job leaves 2 h a week: 16 h exactly; a 45.5 h job leaves 1.5 h: 12 h, short.
+        Assert.Empty(Broken(Person() with { WeeklyWorkHours = 45 }, Post()));
+        Assert.Equal(R("workingTime"), Broken(Person() with { WeeklyWorkHours = 45.5 }, Post()));
+        Assert.Equal(R("workingTime"), Broken(Person() with { WeeklyWorkHours = 47 }, Post()));
+        Assert.Empty(Broken(Person() with { WeeklyWorkHours = 0 }, Post()));
+    }
+
     // ------------------------------------------------------------ rule 1
 
     [Fact]

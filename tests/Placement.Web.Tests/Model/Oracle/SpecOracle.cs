@@ -15,7 +15,11 @@ public sealed record OraclePerson(string Id, DateOnly BirthDate, double Lat, dou
     bool HasDrivingLicence, bool PublicTransportOnly, double HoursRemaining, DateOnly Deadline,
     IReadOnlyList<OracleSlot> Availability, string MaxPhysicalDemand, bool NeedsWheelchairAccess,
     bool NoContactWithMinors, bool NoContactWithVulnerablePublic, IReadOnlyList<string> ExcludedPartnerIds,
-    IReadOnlyList<string> NoContactWithPersonIds, IReadOnlyList<OraclePolygon> ExclusionZones);
+    IReadOnlyList<string> NoContactWithPersonIds, IReadOnlyList<OraclePolygon> ExclusionZones)
+{
+    /// <summary>Hours a week of the person's job (docs/matching.md, rule 16); null: none.</summary>
+    public double? WeeklyWorkHours { get; init; }
+}
 
 public static class SpecOracle
 {
@@ -26,7 +30,7 @@ public static class SpecOracle
     public static readonly IReadOnlyList<string> RuleNames =
     [
         "minors", "contactWithMinors", "vulnerablePublic", "excludedPartner", "exclusionZone", "distance",
-        "drivingLicence", "publicTransport", "physicalDemand", "wheelchair", "schedule", "coDefendant",
+        "drivingLicence", "publicTransport", "physicalDemand", "wheelchair", "schedule", "workingTime", "coDefendant",
     ];
 
     static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -60,6 +64,8 @@ public static class SpecOracle
         if (p.NeedsWheelchairAccess && !q.WheelchairAccessible) broken.Add("wheelchair");
         // 11.
         if (!CompletesBeforeDeadline(p, q, referenceDate)) broken.Add("schedule");
+        // 16 (docs/matching.md, R.623-16): job and TIG together within 35 + 12 h a week (a minor: 35 h).
+        if (!WithinWorkingTime(p, q, referenceDate)) broken.Add("workingTime");
         // 13 (per pair, against placements outside the instance).
         if (coDefendantPartnerIds.Contains(q.PartnerId)) broken.Add("coDefendant");
         return broken;
@@ -79,6 +85,7 @@ public static class SpecOracle
         if (p.ExcludedPartnerIds.Contains(q.PartnerId, StringComparer.Ordinal)) return false;
         if (!(DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon) <= p.MaxTravelKm + DistanceToleranceKm)) return false;
         if (!CompletesBeforeDeadline(p, q, referenceDate)) return false;
+        if (!WithinWorkingTime(p, q, referenceDate)) return false;
         return !InAnyZone(p.ExclusionZones, q.Lon, q.Lat);
     }
 
@@ -187,6 +194,16 @@ public static class SpecOracle
         // decimal inputs (e.g. 10.1 h) are compared as the real numbers they denote ("exactly equal" passes).
         decimal days = WeeksDays(p, q, referenceDate);
         return wMinutes * days >= ToDecimal(p.HoursRemaining) * 420;
+    }
+
+    /// <summary>Rule 16: with a job of J hours, C = (47, a minor 35) − J; eligible only if C &gt; 0 and C × N ≥ hours remaining.</summary>
+    public static bool WithinWorkingTime(OraclePerson p, OraclePost q, DateOnly referenceDate)
+    {
+        if (p.WeeklyWorkHours is not { } job) return true;
+        var left = (IsMinor(p.BirthDate, referenceDate) ? 35m : 47m) - ToDecimal(job);
+        if (left <= 0) return false;
+        // C×N ≥ H  ⇔  C·days ≥ 7·H, in decimal as rule 11.
+        return left * WeeksDays(p, q, referenceDate) >= ToDecimal(p.HoursRemaining) * 7;
     }
 
     // Doubles parsed from decimal JSON text round-trip to their shortest decimal form ("R"), which is
