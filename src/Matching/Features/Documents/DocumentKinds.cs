@@ -27,6 +27,14 @@ public static class DocumentKinds
         throw FieldErrors.OneField(field, "Document inconnu : " + string.Join(", ", Names.Select(n => n.Slug)) + ".");
     }
 
+    /// <summary>One of a placement's three documents (<see cref="OfPlacement"/>), or a field error on <c>kind</c>.</summary>
+    public static DocumentKind ParseOfPlacement(string? slug)
+    {
+        var kind = Parse(slug);
+        return OfPlacement.Contains(kind) ? kind
+            : throw FieldErrors.OneField("kind", "Ce document n'est pas celui d'un placement : decision-affectation, fiche-liaison ou releve-heures.");
+    }
+
     /// <summary>
     /// The host body's documents — those that hold no judicial data (first name and initial, schedule, sessions, the officer):
     /// the fiche de liaison and the relevé d'heures. The others are for the person and the judge, through the SPIP.

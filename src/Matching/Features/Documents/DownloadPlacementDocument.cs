@@ -10,8 +10,7 @@ public sealed class DownloadPlacementDocument(IMatchingStore store, DocumentArch
 {
     public async Task<MeasureDocument> HandleAsync(Caller caller, Guid placementId, string? kind, CancellationToken ct)
     {
-        var parsed = DocumentKinds.Parse(kind);
-        if (!DocumentKinds.OfPlacement.Contains(parsed)) throw FieldErrors.OneField("kind", "Ce document n'est pas celui d'un placement : decision-affectation, fiche-liaison ou releve-heures.");
+        var parsed = DocumentKinds.ParseOfPlacement(kind);
         var (placement, departement) = await DocumentAccess.PlacementAsync(store, caller, placementId, parsed, forIssue: false, ct);
         var document = await archive.LatestOrIssueAsync(parsed, new DocumentSubject(placement.PersonId, placement.Id), departement, caller, ct);
         await archive.RecordDownloadAsync(caller, document, ct);

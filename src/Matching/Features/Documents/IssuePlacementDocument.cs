@@ -7,8 +7,7 @@ public sealed class IssuePlacementDocument(IMatchingStore store, DocumentArchive
 {
     public async Task<DocumentResponse> HandleAsync(Caller caller, Guid placementId, string? kind, CancellationToken ct)
     {
-        var parsed = DocumentKinds.Parse(kind);
-        if (!DocumentKinds.OfPlacement.Contains(parsed)) throw FieldErrors.OneField("kind", "Ce document n'est pas celui d'un placement : decision-affectation, fiche-liaison ou releve-heures.");
+        var parsed = DocumentKinds.ParseOfPlacement(kind);
         var (placement, departement) = await DocumentAccess.PlacementAsync(store, caller, placementId, parsed, forIssue: true, ct);
         return (await archive.IssueAsync(parsed, new DocumentSubject(placement.PersonId, placement.Id), departement, caller, ct)).ToResponse();
     }
