@@ -31,6 +31,7 @@ public static class MatchingExtensions
         services.AddScoped<Features.Sessions.SessionPlanning>();
         services.AddScoped<Features.Incidents.RepeatedAbsences>();
         services.AddScoped<Features.Incidents.IncidentViews>();
+        services.AddScoped<Features.Documents.DocumentArchive>();
         services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
         services.AddValidatedOptions<MatchingLimits>(MatchingLimits.Section);
         services.AddSingleton<SolveGate>();

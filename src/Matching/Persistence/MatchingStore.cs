@@ -22,6 +22,8 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<WorkSession> Sessions { get; }
     DbSet<Incident> Incidents { get; }
     DbSet<MeasureAction> MeasureActions { get; }
+    DbSet<Features.Documents.MeasureDocument> Documents { get; }
+    DbSet<Features.Documents.SpipLetterhead> Letterheads { get; }
     /// <summary>The persons' no-contact lists as rows, read only: <see cref="NoContactRows"/> derives them at every save.</summary>
     IQueryable<NoContactLink> NoContactLinks { get; }
 
@@ -94,5 +96,13 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<TigPlace
             h.Property(x => x.SessionId);
         });
         b.Ignore(x => x.Hours);
+        b.OwnsOne(x => x.Attestation, a =>
+        {
+            a.Property(x => x.TutorName).HasMaxLength(200).HasColumnName("AttestedByName");
+            a.Property(x => x.TutorEmail).HasMaxLength(256).HasColumnName("AttestedByEmail");
+            a.Property(x => x.At).HasColumnName("AttestedAt");
+            a.Property(x => x.Origin).HasMaxLength(64).HasColumnName("AttestedFrom");
+            a.Property(x => x.Hours).HasColumnName("AttestedHours");
+        });
     }
 }

@@ -11,6 +11,7 @@ internal static class ApiTags
     public const string Persons = "Personnes";
     public const string Placements = "Placements";
     public const string Sessions = "Séances et incidents";
+    public const string Documents = "Documents";
     public const string Assignment = "Affectation par lots";
     public const string Matching = "Affectation";
     public const string Administration = "Administration";
@@ -25,6 +26,7 @@ internal static class ApiTags
         [Persons] = "Les personnes condamnées à un TIG suivies par le SPIP : données judiciaires, réservées aux CPIP et coordinateurs de leurs départements.",
         [Placements] = "Les placements d'une personne sur un poste : proposition, confirmation par la structure, heures effectuées.",
         [Sessions] = "L'exécution d'un placement : séances planifiées, présence déclarée par le tuteur, incidents et décisions du CPIP, actions sur une mesure dont l'échéance est dépassée.",
+        [Documents] = "Les documents de la mesure en PDF, numérotés par SPIP et par année et archivés avec leur empreinte : décision d'affectation, fiche de liaison, relevé d'heures et attestation du tuteur, rapports au juge ; l'en-tête de chaque SPIP.",
         [Assignment] = "L'affectation par lots : le solveur propose, le coordinateur valide ; planifications récurrentes.",
         [Matching] = "Le solveur d'affectation sur une instance autonome (format matching.md).",
         [Administration] = "Les comptes des utilisateurs, leur rôle et leur périmètre ; le vocabulaire des activités ; le journal d'audit. Réservé aux administrateurs.",

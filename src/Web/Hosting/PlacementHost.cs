@@ -1,3 +1,4 @@
+using Placement.Web.Features.Documents;
 using Placement.Web.Features.Notifications;
 using Placement.Notifications;
 using Microsoft.Extensions.Options;
@@ -137,6 +138,7 @@ public static class PlacementHost
         app.MapPlacementsEndpoints();
         app.MapSessionsEndpoints();
         app.MapIncidentsEndpoints();
+        app.MapDocumentsEndpoints();
         app.MapCalendarEndpoints();
         app.MapAssignmentRunsEndpoints();
         app.MapAssignmentSchedulesEndpoints();

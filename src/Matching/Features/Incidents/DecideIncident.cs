@@ -1,3 +1,4 @@
+using Placement.Matching.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Contracts;
 using Placement.Kernel.Notifications;
@@ -12,7 +13,7 @@ namespace Placement.Matching.Features.Incidents;
 /// convocation or a report to the JAP; then the placement goes on — resumed, with its sessions planned again, if it was
 /// suspended — or ends (cancelled with the decision as its reason, its coming sessions cancelled, the host told).
 /// </summary>
-public sealed class DecideIncident(IMatchingStore store, IncidentViews views, SessionPlanning planning, ServiceCalendar calendar) : IUseCase
+public sealed class DecideIncident(IMatchingStore store, IncidentViews views, SessionPlanning planning, DocumentArchive archive, ServiceCalendar calendar) : IUseCase
 {
     public async Task<IncidentResponse> HandleAsync(Caller caller, Guid id, IncidentDecisionRequest request, CancellationToken ct)
     {
@@ -46,6 +47,11 @@ public sealed class DecideIncident(IMatchingStore store, IncidentViews views, Se
                 detail: "fin décidée après un incident"));
         }
         await store.SaveChangesAsync(ct);
+        if (action == IncidentAction.ReportToJudge) // its report, issued once the decision is kept (the officer may issue it again from the person)
+        {
+            var departement = await store.Persons.Where(p => p.Id == incident.PersonId).Select(p => p.Departement).FirstAsync(ct);
+            await archive.IssueAsync(DocumentKind.RapportIncident, new DocumentSubject(incident.PersonId, incident.PlacementId, incident.Id), departement, caller, ct);
+        }
         return await views.OneAsync(caller, incident, ct);
     }
 }

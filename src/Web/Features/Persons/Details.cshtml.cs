@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Matching.Domain;
+using Placement.Matching.Features.Documents;
 using Placement.Matching.Features.Incidents;
 using Placement.Matching.Features.MeasureActions;
 using Placement.Matching.Features.Persons;
@@ -19,7 +20,8 @@ namespace Placement.Web.Features.Persons;
 /// </summary>
 public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonReferent referent, ListPlacementSessions sessions, ListIncidents incidents,
     ListMeasureActions measureActions, RecordMeasureAction recordAction, LogPlacementHours logHours, GetPlacement placement,
-    RecordMedicalFitness recordFitness, ServiceCalendar calendar) : PageModel, IReloadsOnRefusal
+    RecordMedicalFitness recordFitness, ServiceCalendar calendar,
+    ListPersonDocuments documents, IssuePlacementDocument issuePlacementDocument, IssuePersonReport issueReport) : PageModel, IReloadsOnRefusal
 {
     public sealed class FitnessForm
     {
@@ -65,6 +67,9 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
     public IReadOnlyList<IncidentResponse> Incidents { get; private set; } = [];
 
     public IReadOnlyList<MeasureActionResponse> MeasureActions { get; private set; } = [];
+
+    /// <summary>« Documents »: what was issued and what may be (<see cref="PersonDocumentLine"/>).</summary>
+    public IReadOnlyList<PersonDocumentLine> Documents { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -152,6 +157,16 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Issues a document (a new version when it exists): a placement's, or a report to the judge.</summary>
+    public async Task<IActionResult> OnPostDocumentAsync(Guid id, string kind, Guid? placementId, Guid? incidentId, CancellationToken ct)
+    {
+        var issued = placementId is { } pid && DocumentKinds.OfPlacement.Contains(DocumentKinds.Parse(kind))
+            ? await issuePlacementDocument.HandleAsync(caller, pid, kind, ct)
+            : await issueReport.HandleAsync(caller, id, new PersonDocumentRequest { Kind = kind, IncidentId = incidentId }, ct);
+        Notice = $"{issued.Title} n° {issued.Number} émis (version {issued.Version}).";
+        return RedirectToPage(null, null, new { id }, "documents");
+    }
+
     /// <summary>The first error of a form's field, from the use case (<c>Input.x</c>) or from model binding (<c>Measure.X</c>).</summary>
     public string? Error(params string[] keys) =>
         keys.Select(k => ViewData.ModelState[k]?.Errors.FirstOrDefault()?.ErrorMessage).FirstOrDefault(m => m is not null);
@@ -173,6 +188,7 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
             all.AddRange(await incidents.HandleAsync(caller, null, pl.Id, ct));
         Incidents = [.. all.OrderByDescending(i => i.ReportedAt)];
         MeasureActions = [.. (await measureActions.HandleAsync(caller, id, ct)).OrderByDescending(a => a.RecordedAt)];
+        Documents = PersonDocumentLine.Of(Dossier, Incidents, await documents.HandleAsync(caller, id, ct));
         if (Request.Method == "GET") Hours = new HoursForm { Date = Today };
         var p = Dossier.Person;
         var home = p.Home?.Location;

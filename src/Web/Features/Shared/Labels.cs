@@ -84,6 +84,11 @@ public static class Labels
 
     public static string Date(DateOnly date) => Placement.Kernel.French.Date(date);
 
+    /// <summary>A file's size as the DSFR's download links say it: « 54 Ko », « 1,2 Mo ».</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? Math.Max(1, (long)Math.Round(bytes / 1024.0)).ToString(Placement.Kernel.French.Culture) + " Ko"
+        : (bytes / (1024.0 * 1024)).ToString("0.#", Placement.Kernel.French.Culture) + " Mo";
+
     /// <summary>The date of a time on the service's clocks (<see cref="Placement.Kernel.ServiceCalendar.ToLocal(DateTimeOffset)"/>).</summary>
     public static string Date(System.DateTime local) => Placement.Kernel.French.Date(local);
 

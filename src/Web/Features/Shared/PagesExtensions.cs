@@ -25,6 +25,8 @@ public static class PagesExtensions
                 o.Conventions.AuthorizeFolder("/AssignmentRuns", Policies.Coordinator);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Authenticated);
                 o.Conventions.AuthorizeFolder("/Imports", Policies.CatalogueRead);
+                o.Conventions.AuthorizePage("/Documents/Download", Policies.Placements);
+                o.Conventions.AuthorizePage("/Documents/PlacementDocument", Policies.Placements);
                 // A feature's pages for one role sit in a folder named after it: Features/Placements/Partner/…,
                 // Features/Sessions/Host/… (the partner and its tutors), Features/HostBodies/Administration/… and the administration's home, Features/Administration/.
                 foreach (var (folder, policy) in RoleFolders)

@@ -1073,6 +1073,128 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.HasIndex("Departement", "Year", "Sequence", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Features.Documents.SpipLetterhead", b =>
+                {
+                    b.Property<string>("Departement")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Departement");
+
+                    b.ToTable("SpipLetterheads", (string)null);
+                });
+
             modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1504,6 +1626,46 @@ namespace Placement.Web.Data.Migrations.Postgres
                                 .HasForeignKey("PlacementId");
                         });
 
+                    b.OwnsOne("Placement.Matching.Domain.PlacementAttestation", "Attestation", b1 =>
+                        {
+                            b1.Property<Guid>("TigPlacementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AttestedAt");
+
+                            b1.Property<double>("Hours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("AttestedHours");
+
+                            b1.Property<string>("Origin")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("AttestedFrom");
+
+                            b1.Property<string>("TutorEmail")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("AttestedByEmail");
+
+                            b1.Property<string>("TutorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AttestedByName");
+
+                            b1.HasKey("TigPlacementId");
+
+                            b1.ToTable("Placements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TigPlacementId");
+                        });
+
+                    b.Navigation("Attestation");
+
                     b.Navigation("_hours");
                 });
 
@@ -1580,6 +1742,15 @@ namespace Placement.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

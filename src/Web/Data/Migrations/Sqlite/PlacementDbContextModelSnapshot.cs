@@ -1055,6 +1055,128 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.HasIndex("Departement", "Year", "Sequence", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Placement.Matching.Features.Documents.SpipLetterhead", b =>
+                {
+                    b.Property<string>("Departement")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Departement");
+
+                    b.ToTable("SpipLetterheads", (string)null);
+                });
+
             modelBuilder.Entity("Placement.Notifications.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1484,6 +1606,46 @@ namespace Placement.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("PlacementId");
                         });
 
+                    b.OwnsOne("Placement.Matching.Domain.PlacementAttestation", "Attestation", b1 =>
+                        {
+                            b1.Property<Guid>("TigPlacementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AttestedAt");
+
+                            b1.Property<double>("Hours")
+                                .HasColumnType("REAL")
+                                .HasColumnName("AttestedHours");
+
+                            b1.Property<string>("Origin")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttestedFrom");
+
+                            b1.Property<string>("TutorEmail")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttestedByEmail");
+
+                            b1.Property<string>("TutorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AttestedByName");
+
+                            b1.HasKey("TigPlacementId");
+
+                            b1.ToTable("Placements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TigPlacementId");
+                        });
+
+                    b.Navigation("Attestation");
+
                     b.Navigation("_hours");
                 });
 
@@ -1560,6 +1722,15 @@ namespace Placement.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+                {
+                    b.HasOne("Placement.Matching.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -32,6 +32,10 @@ public sealed class SessionForm
     public bool Suspend { get; set; }
     public AccidentForm Accident { get; set; } = new();
 
+    /// <summary>The attestation: the name the tutor signs with, and the box they tick.</summary>
+    public string? Name { get; set; }
+    public bool Certify { get; set; }
+
     public sealed class AccidentForm
     {
         public DateTime? OccurredAt { get; set; }

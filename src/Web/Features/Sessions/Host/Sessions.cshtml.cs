@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placement.Matching.Features.Documents;
 using Placement.Matching.Features.Incidents;
 using Placement.Matching.Features.Sessions;
 using Placement.Web.Features.Shared;
@@ -9,10 +10,11 @@ namespace Placement.Web.Features.Sessions.Host;
 /// <summary>
 /// A placement's sessions on the host's side (<see cref="ListPlacementSessions"/>): attendance of the past ones
 /// (<see cref="RecordAttendance"/>), a session added (<see cref="AddSession"/>), moved or cancelled (<see cref="ChangeSession"/>),
-/// an incident reported (<see cref="ReportIncident"/>).
+/// an incident reported (<see cref="ReportIncident"/>); its two documents for the host and, the hours complete, the tutor's
+/// attestation (<see cref="AttestPlacement"/>).
 /// </summary>
 public sealed class SessionsModel(Caller caller, ListPlacementSessions list, RecordAttendance record, AddSession add, ChangeSession change,
-    ReportIncident report, Placement.Kernel.ServiceCalendar calendar) : PageModel, IReloadsOnRefusal
+    ReportIncident report, AttestPlacement attest, Placement.Kernel.ServiceCalendar calendar) : PageModel, IReloadsOnRefusal
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -73,6 +75,16 @@ public sealed class SessionsModel(Caller caller, ListPlacementSessions list, Rec
         Notice = incident.Suspended
             ? "Incident signalé et travail suspendu : les séances à venir sont annulées et le CPIP est prévenu."
             : "Incident signalé : le CPIP référent est prévenu.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAttestAsync(CancellationToken ct)
+    {
+        Input.Form = "attest";
+        await ReloadAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        var done = await attest.HandleAsync(caller, Id, new AttestationRequest { Name = Input.Name, Certify = Input.Certify }, ct);
+        Notice = $"Heures attestées par {done.TutorName} : le placement est clos. Le relevé d'heures n° {done.Releve.Number} (version {done.Releve.Version}) porte l'attestation.";
         return RedirectToPage();
     }
 
