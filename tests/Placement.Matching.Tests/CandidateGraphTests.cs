@@ -11,21 +11,25 @@ namespace Placement.Matching.Tests;
 public class CandidateGraphTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void TheCandidates_AreExactlyThePairsEveryRuleAccepts_OverEveryPersonAndPost(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    public void TheCandidates_AreExactlyThePairsEveryRuleAccepts_OverEveryPersonAndPost(int seed, bool jobs)
     {
-        var (persons, posts) = Generate(seed);
+        var (persons, posts) = Generate(seed, jobs);
         var instance = Make.Instance(persons, posts);
 
         var graph = CandidateGraph.Build(instance);
         var found = graph.ByPerson.SelectMany(a => a).ToDictionary(a => (a.Person, a.Post));
         var expected = 0;
+        var onlyWorkingTime = 0;
         for (var p = 0; p < persons.Count; p++)
             for (var q = 0; q < posts.Count; q++)
             {
                 var evaluation = EligibilityRules.Evaluate(persons[p], posts[q], Make.Today);
+                if (evaluation.Broken == Rule.WorkingTime) onlyWorkingTime++;
                 var eligible = evaluation.IsEligible && persons[p].HoursRemaining > 0;
                 Assert.True(eligible == found.ContainsKey((p, q)), $"{persons[p].Id} × {posts[q].Id}: {evaluation.Broken}");
                 if (!eligible) continue;
@@ -36,16 +40,19 @@ public class CandidateGraphTests
                 Assert.Equal(QualityScore.Of(persons[p], posts[q], evaluation, Make.Today), arc.Score);
             }
         Assert.True(expected > 50, $"only {expected} eligible pairs: the instance proves little");
+        Assert.True(!jobs || onlyWorkingTime >= 10, $"only {onlyWorkingTime} pairs excluded by rule 16 alone: the jobs prove little");
         Assert.Equal(expected, graph.PairCount);
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void BlockingRules_OfAPersonWithoutAnEligiblePost_CountWhatEveryRuleExcludes_OverEveryPost(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    public void BlockingRules_OfAPersonWithoutAnEligiblePost_CountWhatEveryRuleExcludes_OverEveryPost(int seed, bool jobs)
     {
-        var (persons, posts) = Generate(seed);
+        var (persons, posts) = Generate(seed, jobs);
         var graph = CandidateGraph.Build(Make.Instance(persons, posts));
         var counted = 0;
         for (var p = 0; p < persons.Count; p++)
@@ -63,12 +70,18 @@ public class CandidateGraphTests
             counted++;
         }
         Assert.True(counted > 10, $"only {counted} persons without an eligible post: the instance proves little");
+        Assert.True(!jobs || Enumerable.Range(0, persons.Count).Any(p => graph.Blocking[p]?.ContainsKey(Rule.WorkingTime) == true),
+            "no person's blocking counts name rule 16: the jobs prove little");
     }
 
-    /// <summary>Persons and posts around Lyon with every rule's inputs drawn at random: each rule both passes and fails often.</summary>
-    private static (List<MatchPerson> Persons, List<MatchPost> Posts) Generate(int seed)
+    /// <summary>
+    /// Persons and posts around Lyon with every rule's inputs drawn at random: each rule both passes and fails often. With
+    /// <paramref name="jobs"/>, half the persons have a job of 28–50.5 h a week (rule 16), drawn apart so that the rest is unchanged.
+    /// </summary>
+    private static (List<MatchPerson> Persons, List<MatchPost> Posts) Generate(int seed, bool jobs = false)
     {
         var random = new Random(seed);
+        var jobRandom = new Random(seed * 31 + 7);
         string[] schedules = ["mon 09:00-12:00", "mon 09:00-12:00; sat 08:00-18:00", "sun 09:00-10:00", "tue 21:00-23:30", "wed 05:00-09:15; thu 13:10-17:50"];
         var posts = Enumerable.Range(0, 150).Select(i => Make.Post($"q{i}", $"org-{i % 9}", q => q with
         {
@@ -90,7 +103,11 @@ public class CandidateGraphTests
             Availability = WeeklySchedule.Parse(schedules[random.Next(schedules.Length)]),
             ExcludedPartnerIds = random.Next(6) == 0 ? Make.Set($"org-{random.Next(9)}") : Make.Set(),
             ExclusionZones = random.Next(4) == 0 ? new ExclusionZones([Make.Square(4.6 + random.NextDouble() * 0.4, 45.6 + random.NextDouble() * 0.3, 4.95, 45.95)]) : ExclusionZones.None,
-        } with { CoDefendantPartnerIds = random.Next(8) == 0 ? Make.Set($"org-{random.Next(9)}") : Make.Set() })).ToList();
+        } with
+        {
+            CoDefendantPartnerIds = random.Next(8) == 0 ? Make.Set($"org-{random.Next(9)}") : Make.Set(),
+            WeeklyWorkHours = jobs && jobRandom.Next(2) == 0 ? jobRandom.Next(28, 51) + jobRandom.Next(2) * 0.5 : null,
+        })).ToList();
         return (persons, posts);
     }
 }

@@ -29,10 +29,10 @@ public class SessionPlannerTests
     private static SessionPlan Plan(
         WeeklySchedule post, WeeklySchedule availability, DateOnly from, DateOnly deadline, double hours,
         double weeklyCap = 48, DateRange? open = null, DateOnly? birthDate = null, string departement = "75",
-        IReadOnlyList<WorkSlot>? taken = null) =>
+        IReadOnlyList<WorkSlot>? taken = null, double? job = null) =>
         SessionPlanner.Plan(new PlanningRequest(
             post, weeklyCap, open ?? new DateRange(new(2020, 1, 1), new(2040, 12, 31)), availability,
-            birthDate ?? Adult, departement, from, deadline, hours, taken ?? []));
+            birthDate ?? Adult, departement, from, deadline, hours, taken ?? []) { WeeklyWorkHours = job });
 
     private static WorkSlot Slot(int year, int month, int day, string start, string end) =>
         new(new DateOnly(year, month, day), TimeOnly.Parse(start), TimeOnly.Parse(end));
@@ -347,5 +347,71 @@ public class SessionPlannerTests
         var plan = Plan(both, both, new(2027, 7, 12), new(2027, 7, 31), hours: 6);
 
         AssertSlots(plan, Slot(2027, 7, 15, "09:00", "12:00"), Slot(2027, 7, 21, "09:00", "12:00"));
+    }
+
+    // ---- a job: R.623-16, job and TIG together within 47 h a week (35 h for a minor) -------------------------------------
+
+    [Fact]
+    public void Plan_CapsTheTigAt7HoursAWeek_WhenAnAdultWorks40HoursAtTheirJob()
+    {
+        // Weekdays 09–17, post cap 48 h: 47 − 40 = 7 h a week — Monday 09–16 each week, two weeks (4–17 January).
+        var both = Days(Weekdays, "09:00-17:00");
+        var plan = Plan(both, both, Mon4Jan, new(2027, 1, 17), hours: 30, job: 40);
+
+        AssertSlots(plan, Slot(2027, 1, 4, "09:00", "16:00"), Slot(2027, 1, 11, "09:00", "16:00"));
+        Assert.Equal(16, plan.Shortfall, 6);
+    }
+
+    [Fact]
+    public void Plan_CapsTheTigAt5HoursAWeek_WhenAMinorWorks30HoursAtTheirJob()
+    {
+        // 35 − 30 = 5 h a week for a minor, whatever the post's cap and the 8 h of their day.
+        var both = Days(AllWeek, "08:00-16:00");
+        var plan = Plan(both, both, Mon4Jan, Sun10Jan, hours: 50, weeklyCap: 40, birthDate: Sixteen, job: 30);
+
+        AssertSlots(plan, Slot(2027, 1, 4, "08:00", "13:00"));
+        Assert.Equal(45, plan.Shortfall, 6);
+    }
+
+    [Fact]
+    public void Plan_IsUnchanged_WhenThePersonHasNoJob()
+    {
+        var both = Days(Weekdays, "09:00-17:00");
+        var without = Plan(both, both, Mon4Jan, new(2027, 1, 17), hours: 30, weeklyCap: 12);
+        var withNull = Plan(both, both, Mon4Jan, new(2027, 1, 17), hours: 30, weeklyCap: 12, job: null);
+
+        Assert.Equal(without.Slots, withNull.Slots);
+        Assert.Equal(24, withNull.PlannedHours, 6);
+    }
+
+    [Fact]
+    public void Plan_KeepsThePostsCap_WhenItIsBelowWhatTheJobLeaves()
+    {
+        // Post cap 12 h, job 20 h (27 h left): the post's 12 h a week.
+        var both = Days(Weekdays, "09:00-17:00");
+        var plan = Plan(both, both, Mon4Jan, Sun10Jan, hours: 30, weeklyCap: 12, job: 20);
+
+        Assert.Equal(12, plan.PlannedHours, 6);
+    }
+
+    [Fact]
+    public void Plan_PlansNothing_WhenTheJobAloneReachesTheLimit()
+    {
+        // 50 h of job: 47 − 50 < 0, no TIG hour that week nor any other.
+        var both = Days(Weekdays, "09:00-17:00");
+        var plan = Plan(both, both, Mon4Jan, new(2027, 1, 17), hours: 10, job: 50);
+
+        Assert.Empty(plan.Slots);
+        Assert.Equal(10, plan.Shortfall, 6);
+    }
+
+    [Fact]
+    public void Plan_CountsTheSessionsAlreadyTaken_AgainstWhatTheJobLeaves()
+    {
+        // Job 42 h (5 h left); 3 h already held on Monday 4: Tuesday 5 gets 2 h, then the week is full; Monday 11 the next 5 h.
+        var both = Days(Weekdays, "09:00-17:00");
+        var plan = Plan(both, both, Mon4Jan, new(2027, 1, 17), hours: 7, job: 42, taken: [Slot(2027, 1, 4, "09:00", "12:00")]);
+
+        AssertSlots(plan, Slot(2027, 1, 5, "09:00", "11:00"), Slot(2027, 1, 11, "09:00", "14:00"));
     }
 }

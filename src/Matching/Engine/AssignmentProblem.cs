@@ -227,7 +227,8 @@ internal sealed class AssignmentProblem
             var arc = chosen[i];
             var (person, post) = (instance.Persons[arc.Person], instance.Posts[arc.Post]);
             var parts = QualityScore.Parts(person, post, EligibilityRules.Evaluate(person, post, instance.ReferenceDate), instance.ReferenceDate);
-            explained[i] = new Assignment(person.Id, post.Id, arc.Score, Math.Round(arc.DistanceKm, 1), arc.WeeklyHours, QualityScore.Explain(parts));
+            explained[i] = new Assignment(person.Id, post.Id, arc.Score, Math.Round(arc.DistanceKm, 1), arc.WeeklyHours,
+                QualityScore.Explain(parts, MedicalExamination.Note(person, post, instance.ReferenceDate)));
         });
         var explanationOf = Enumerable.Range(0, chosen.Count).ToDictionary(i => chosen[i].Person, i => explained[i]);
         var used = new int[FreePlaces.Length];
@@ -250,7 +251,8 @@ internal sealed class AssignmentProblem
                 var kept = evaluation.IsEligible
                     ? "placement existant maintenu"
                     : "placement existant maintenu malgré : " + string.Join(", ", RuleNames.Each(evaluation.Broken).Select(RuleNames.Label));
-                assignments.Add(new Assignment(person.Id, post.Id, score, Math.Round(evaluation.DistanceKm, 1), evaluation.WeeklyHours, [kept, .. QualityScore.Explain(parts)], Pinned: true));
+                assignments.Add(new Assignment(person.Id, post.Id, score, Math.Round(evaluation.DistanceKm, 1), evaluation.WeeklyHours,
+                    [kept, .. QualityScore.Explain(parts, MedicalExamination.Note(person, post, instance.ReferenceDate))], Pinned: true));
             }
             else if (explanationOf.TryGetValue(p, out var assignment)) assignments.Add(assignment);
             else if (person.HoursRemaining <= 0)

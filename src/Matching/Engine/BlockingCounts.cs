@@ -11,7 +11,8 @@ namespace Placement.Matching.Engine;
 /// full evaluation of every post. Each rule is decided on its own (a post counts under every rule it breaks):
 /// the trait rules and physical demand from counts per trait and per level; partners from counts per partner; distance from
 /// the posts inside the travel box (all others are beyond it); zones from the posts inside the zones' box; rule 11 from the
-/// posts of the distinct schedule windows that meet the person's availability — every other post gives them no hour.
+/// posts of the distinct schedule windows that meet the person's availability — every other post gives them no hour; rule 16
+/// (a person with a job) from each post's dates.
 /// </summary>
 public sealed class BlockingCounts
 {
@@ -126,6 +127,15 @@ public sealed class BlockingCounts
             }
         var late = _sides.Length - inTime;
         Add(Rule.Schedule, late);
+
+        // Rule 16, for a person with a job: the hours a week it leaves, over each post's weeks — from the dates alone.
+        if (side.HasJob)
+        {
+            var over = 0;
+            for (var q = 0; q < _sides.Length; q++)
+                if (!side.WithinWorkingTime(EligibilityRules.Weeks(side.ReferenceDay, side.DeadlineDay, _openFrom[q], _openUntil[q]))) over++;
+            Add(Rule.WorkingTime, over);
+        }
         return counts;
     }
 

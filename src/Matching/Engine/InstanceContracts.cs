@@ -16,8 +16,10 @@ public sealed record InstancePointDto
 }
 
 /// <summary>
-/// A post of a matching instance, as matching.md writes it. Every member is required but <c>skills</c>: the value
-/// types are nullable so that a missing one is named, never read as 0 or false.
+/// A post of a matching instance, as matching.md writes it. Every member is required but <c>skills</c>, <c>particularRisks</c>
+/// and <c>careSetting</c>: the value types are nullable so that a missing one is named, never read as 0 or false. The two
+/// optional flags (R.623-14's medical examination) default to false; a <c>null</c> is malformed, as for <c>restrictions</c>'
+/// flags, and false is not written back.
 /// </summary>
 public sealed record InstancePostDto
 {
@@ -39,6 +41,14 @@ public sealed record InstancePostDto
     public bool? NightWork { get; init; }
     public bool? WheelchairAccessible { get; init; }
     public bool? NearPublicTransport { get; init; }
+
+    /// <summary>The work exposes to particular risks (<see cref="MatchPost.ParticularRisks"/>); optional, false by default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ParticularRisks { get; init; }
+
+    /// <summary>The post is in a care establishment (<see cref="MatchPost.CareSetting"/>); optional, false by default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CareSetting { get; init; }
 }
 
 public sealed record InstanceRestrictionsDto
@@ -52,9 +62,18 @@ public sealed record InstanceRestrictionsDto
     public IReadOnlyList<JsonElement>? ExclusionZones { get; init; }
 }
 
-/// <summary>A person of a matching instance, as matching.md writes it; every member required but <c>skills</c> and <c>restrictions</c>.</summary>
+/// <summary>
+/// A person of a matching instance, as matching.md writes it; every member required but <c>skills</c>, <c>restrictions</c> and the
+/// three of issue 29: <c>weeklyWorkHours</c> (absent: no job; a <c>null</c> is malformed), <c>medicalExaminationRequired</c> and
+/// <c>medicallyFit</c> (false by default, not written back when false; a <c>null</c> is malformed).
+/// </summary>
 public sealed record InstancePersonDto
 {
+    /// <summary>The most hours a week a job may be given: every hour of the week.</summary>
+    public const double MaxWeeklyWorkHours = 7 * 24;
+
+    private readonly double? _weeklyWorkHours;
+
     public string? Id { get; init; }
     public DateOnly? BirthDate { get; init; }
     public InstancePointDto? Location { get; init; }
@@ -68,6 +87,32 @@ public sealed record InstancePersonDto
     public string? MaxPhysicalDemand { get; init; }
     public bool? NeedsWheelchairAccess { get; init; }
     public InstanceRestrictionsDto? Restrictions { get; init; }
+
+    /// <summary>
+    /// Hours a week of the person's job (<see cref="MatchPerson.WeeklyWorkHours"/>, rule 16), 0 to <see cref="MaxWeeklyWorkHours"/>;
+    /// absent: no job. An explicit <c>null</c> is told from an absent one (<see cref="WeeklyWorkHoursGiven"/>) and is malformed.
+    /// </summary>
+    public double? WeeklyWorkHours
+    {
+        get => _weeklyWorkHours;
+        init
+        {
+            _weeklyWorkHours = value;
+            WeeklyWorkHoursGiven = true;
+        }
+    }
+
+    /// <summary>The instance named <c>weeklyWorkHours</c>, with a value or <c>null</c>.</summary>
+    [JsonIgnore]
+    public bool WeeklyWorkHoursGiven { get; private init; }
+
+    /// <summary>A medical examination is required whatever the post (<see cref="MatchPerson.MedicalExaminationRequired"/>); optional, false by default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MedicalExaminationRequired { get; init; }
+
+    /// <summary>The person is recorded fit after the examination (<see cref="MatchPerson.MedicallyFit"/>); optional, false by default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MedicallyFit { get; init; }
 }
 
 public sealed record PinnedDto
@@ -203,7 +248,11 @@ public sealed record InstanceDto
         var demand = errors.TryValue($"{at}.physicalDemand", () => EnumNames.Parse<PhysicalDemand>(p.PhysicalDemand, ""));
         return errors.Any ? null! : new MatchPost(p.Id!, p.PartnerId!, p.Activity!, skills, location!.Value, capacity, weekly,
             schedule, p.OpenFrom!.Value, p.OpenUntil!.Value, flags[0], flags[1], flags[2], flags[3],
-            demand!.Value, flags[4], flags[5], flags[6]);
+            demand!.Value, flags[4], flags[5], flags[6])
+        {
+            ParticularRisks = p.ParticularRisks,
+            CareSetting = p.CareSetting,
+        };
     }
 
     private static MatchPerson ReadPerson(InstancePersonDto p, string at, FieldErrors errors)
@@ -237,11 +286,17 @@ public sealed record InstanceDto
         var excludedPartners = Ids(r.ExcludedPartnerIds, $"{at}.restrictions.excludedPartnerIds", errors);
         var noContact = Ids(r.NoContactWithPersonIds, $"{at}.restrictions.noContactWithPersonIds", errors);
         var coDefendantPartners = Ids(r.CoDefendantPartnerIds, $"{at}.restrictions.coDefendantPartnerIds", errors);
+        if (p.WeeklyWorkHoursGiven && p.WeeklyWorkHours is null) errors.Add($"{at}.weeklyWorkHours", "Ce champ ne peut pas être nul : l'omettre quand la personne n'a pas d'emploi.");
+        else if (p.WeeklyWorkHours is { } job && !(double.IsFinite(job) && job >= 0 && job <= InstancePersonDto.MaxWeeklyWorkHours))
+            errors.Add($"{at}.weeklyWorkHours", $"Les heures d'emploi par semaine sont comprises entre 0 et {InstancePersonDto.MaxWeeklyWorkHours}.");
         return errors.Any ? null! : new MatchPerson(p.Id!, p.BirthDate!.Value, location!.Value, travel, licence, transportOnly,
             remaining, p.Deadline!.Value, availability, skills, demand!.Value, wheelchair,
             r.NoContactWithMinors, r.NoContactWithVulnerablePublic, excludedPartners, noContact, exclusion!)
         {
             CoDefendantPartnerIds = coDefendantPartners,
+            WeeklyWorkHours = p.WeeklyWorkHours,
+            MedicalExaminationRequired = p.MedicalExaminationRequired,
+            MedicallyFit = p.MedicallyFit,
         };
     }
 

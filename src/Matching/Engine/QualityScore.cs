@@ -74,4 +74,11 @@ public static class QualityScore
 
     /// <summary>The explanation lines of a proposal: one per part, in French.</summary>
     public static IReadOnlyList<string> Explain(IReadOnlyList<ScorePart> parts) => [.. parts.Select(p => p.Explanation)];
+
+    /// <summary>
+    /// The explanation lines of a proposal, then the note of the medical examination to plan when there is one
+    /// (<see cref="MedicalExamination.Note"/>, null: none).
+    /// </summary>
+    public static IReadOnlyList<string> Explain(IReadOnlyList<ScorePart> parts, string? medicalExamination) =>
+        medicalExamination is null ? Explain(parts) : [.. parts.Select(p => p.Explanation), medicalExamination];
 }

@@ -5,8 +5,8 @@ namespace Placement.Matching.Engine;
 
 /// <summary>
 /// The per-pair hard rules of matching.md, as flags so that one evaluation says every rule a pair breaks:
-/// rules 1–11, and rule 13 against the host bodies of co-defendants already placed outside the instance.
-/// Rules 12 (capacity), 13 between two persons of one instance, and 14 (pinned) bind several pairs and
+/// rules 1–11, rule 13 against the host bodies of co-defendants already placed outside the instance, and rule 16
+/// (working time). Rules 12 (capacity), 13 between two persons of one instance, and 14 (pinned) bind several pairs and
 /// live in the solver.
 /// </summary>
 [Flags]
@@ -26,16 +26,24 @@ public enum Rule
     Schedule = 1 << 10,
     /// <summary>Rule 13 against placements outside the instance: a co-defendant is already placed with this host body.</summary>
     CoDefendant = 1 << 11,
+    /// <summary>
+    /// Rule 16 (R.623-16): a job and the TIG together stay within the legal working time — 35 + 12 = 47 h a week for an adult,
+    /// 35 h for a minor; the hours a week left by the job must complete the hours before the deadline.
+    /// </summary>
+    WorkingTime = 1 << 12,
 }
 
 public static class RuleNames
 {
-    /// <summary>The per-pair rules in matching.md order: 1–11, then 13.</summary>
+    /// <summary>
+    /// The per-pair rules in the order of explanations and <c>blockingRules</c>: 1–11, then 16 (working time, next to
+    /// rule 11 whose weeks it reads), then 13.
+    /// </summary>
     public static readonly Rule[] All =
     [
         Rule.Minors, Rule.ContactWithMinors, Rule.VulnerablePublic, Rule.ExcludedPartner, Rule.ExclusionZone,
         Rule.Distance, Rule.DrivingLicence, Rule.PublicTransport, Rule.PhysicalDemand, Rule.Wheelchair, Rule.Schedule,
-        Rule.CoDefendant,
+        Rule.WorkingTime, Rule.CoDefendant,
     ];
 
     /// <summary>The rule name of matching.md (<c>minors</c>, <c>contactWithMinors</c>, …).</summary>
@@ -53,6 +61,7 @@ public static class RuleNames
         Rule.Wheelchair => "wheelchair",
         Rule.Schedule => "schedule",
         Rule.CoDefendant => "coDefendant",
+        Rule.WorkingTime => "workingTime",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Not a single rule."),
     };
 
@@ -71,6 +80,7 @@ public static class RuleNames
         Rule.Wheelchair => "poste non accessible en fauteuil",
         Rule.Schedule => "horaires incompatibles avec l'échéance",
         Rule.CoDefendant => "co-auteur ou victime déjà placé dans la structure",
+        Rule.WorkingTime => "temps de travail dépassé (emploi et TIG au-delà de la durée légale plus 12 h par semaine)",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Not a single rule."),
     };
 
@@ -91,7 +101,10 @@ public enum PostTrait : byte
     NotWheelchairAccessible = 32,
 }
 
-/// <summary>The outcome of rules 1–11 for one (person, post) pair, with the figures they were decided on.</summary>
+/// <summary>
+/// The outcome of the per-pair rules for one (person, post) pair, with the figures they were decided on. <see cref="WeeklyHours"/>
+/// is rule 11's W, capped for a person with a job by the hours a week the job leaves (rule 16: min(W, C)).
+/// </summary>
 public readonly record struct Evaluation(Rule Broken, double DistanceKm, double WeeklyHours, double Weeks)
 {
     public bool IsEligible => Broken == Rule.None;
@@ -101,7 +114,7 @@ public readonly record struct Evaluation(Rule Broken, double DistanceKm, double 
 }
 
 /// <summary>
-/// The one implementation of the per-pair hard rules of matching.md (1–11 and 13 against placements outside the instance),
+/// The one implementation of the per-pair hard rules of matching.md (1–11, 13 against placements outside the instance, and 16),
 /// each rule written once in <see cref="Check"/>. The solver, person-aware search, every placement path and the explanations
 /// all go through it: <see cref="Evaluate(MatchPerson, MatchPost, DateOnly)"/> asks every rule (an explanation lists them
 /// all), <see cref="IsEligible"/> stops at the first one broken (candidate generation) — the same code, told whether to go on.
@@ -116,6 +129,12 @@ public static class EligibilityRules
     public const int MinorMaxDailyMinutes = 8 * 60;
     /// <inheritdoc cref="MinorDayStart"/>
     public const double MinorMaxWeeklyHours = 35;
+
+    /// <summary>
+    /// Rule 16 (R.623-16): an adult's job and TIG together, at most the legal weekly working time plus 12 hours (35 + 12); a
+    /// minor's at most <see cref="MinorMaxWeeklyHours"/>.
+    /// </summary>
+    public const double AdultMaxWeeklyWorkingHours = 35 + 12;
 
     /// <summary>Rule 6 accepts up to <c>maxTravelKm + 1e-6</c> km (matching.md): a decimal distance is not lost to binary rounding.</summary>
     public const double DistanceToleranceKm = 1e-6;
@@ -168,6 +187,23 @@ public static class EligibilityRules
     public static bool CompletesInTime(double weeklyHours, double weeks, double hoursRemaining) =>
         weeklyHours > 0 && weeklyHours * weeks >= hoursRemaining - 1e-9;
 
+    /// <summary>Rule 16's limit on job and TIG together: <see cref="AdultMaxWeeklyWorkingHours"/>, or <see cref="MinorMaxWeeklyHours"/> for a minor.</summary>
+    public static double MaxWeeklyWorkingHours(bool minor) => minor ? MinorMaxWeeklyHours : AdultMaxWeeklyWorkingHours;
+
+    /// <summary>
+    /// Rule 16's C: the TIG hours a week a job of <paramref name="weeklyWorkHours"/> leaves (limit − job, possibly ≤ 0);
+    /// +∞ without a job (null), where the rule asks nothing.
+    /// </summary>
+    public static double WorkingTimeLeft(double? weeklyWorkHours, bool minor) =>
+        weeklyWorkHours is { } job ? MaxWeeklyWorkingHours(minor) - job : double.PositiveInfinity;
+
+    /// <summary>
+    /// Rule 16's test once C and N are known: C &gt; 0 and C × N ≥ hoursRemaining (the tolerance of rule 11). Without a job
+    /// (C = +∞) it always holds. With rule 11, exactly « min(W, C) × N ≥ hoursRemaining ».
+    /// </summary>
+    public static bool WithinWorkingTime(double workingTimeLeft, double weeks, double hoursRemaining) =>
+        double.IsPositiveInfinity(workingTimeLeft) || (workingTimeLeft > 0 && workingTimeLeft * weeks >= hoursRemaining - 1e-9);
+
     /// <summary>Evaluates every rule (no short-cut), so that explanations can list them all.</summary>
     public static Evaluation Evaluate(MatchPerson person, MatchPost post, DateOnly referenceDate) =>
         Evaluate(new PersonSide(person, referenceDate, cache: null), new PostSide(post));
@@ -188,7 +224,7 @@ public static class EligibilityRules
 
     /// <summary>
     /// Each rule once, cheapest first: the trait mask (1–3, 7, 8, 10) and physical demand (9) on the post's gate, distance on the chord (6), partners
-    /// (4, and 13 outside the instance), the dates and weekly hours (11), and only then the zones (5). With
+    /// (4, and 13 outside the instance), the dates with the job's working time (16), the weekly hours (11), and only then the zones (5). With
     /// <paramref name="firstBroken"/>, the first broken rule ends the check (the figures not yet worked out are left at 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -218,15 +254,20 @@ public static class EligibilityRules
             if (firstBroken && broken != Rule.None) return new Evaluation(broken, 0, 0, 0);
         }
         var weeks = Weeks(person.ReferenceDay, person.DeadlineDay, post.OpenFromDay, post.OpenUntilDay);
+        if (!person.WithinWorkingTime(weeks))
+        {
+            broken |= Rule.WorkingTime;
+            if (firstBroken) return new Evaluation(broken, 0, 0, weeks);
+        }
         if (firstBroken && !person.MayCompleteInTime(post.MaxWeeklyHoursPerPerson, weeks)) return new Evaluation(broken | Rule.Schedule, 0, 0, weeks);
         var weekly = person.WeeklyHours(post);
         if (!CompletesInTime(weekly, weeks, p.HoursRemaining))
         {
             broken |= Rule.Schedule;
-            if (firstBroken) return new Evaluation(broken, 0, weekly, weeks);
+            if (firstBroken) return new Evaluation(broken, 0, person.CapByWorkingTime(weekly), weeks);
         }
         if (p.ExclusionZones.Count > 0 && p.ExclusionZones.Contains(q.Location)) broken |= Rule.ExclusionZone;
-        return new Evaluation(broken, UnitVector.KmOfChordSquared(chord), weekly, weeks);
+        return new Evaluation(broken, UnitVector.KmOfChordSquared(chord), person.CapByWorkingTime(weekly), weeks);
     }
 
     /// <summary>
@@ -334,6 +375,7 @@ public readonly struct PersonSide
         ReferenceDay = referenceDate.DayNumber;
         DeadlineDay = person.Deadline.DayNumber;
         MaxWeeklyHours = EligibilityRules.WeeklyHours(person.Availability, person.Availability, double.PositiveInfinity, Minor);
+        WorkingTimeLeft = EligibilityRules.WorkingTimeLeft(person.WeeklyWorkHours, Minor);
         _overlaps = cache;
         cache?.Begin();
     }
@@ -392,7 +434,19 @@ public readonly struct PersonSide
     public bool MayCompleteInTime(double maxWeeklyHoursPerPerson, double weeks) =>
         EligibilityRules.CompletesInTime(Math.Min(MaxWeeklyHours, maxWeeklyHoursPerPerson), weeks, Person.HoursRemaining);
 
-    /// <summary>Rule 11's W for this person on the post.</summary>
+    /// <summary>Rule 16's C: the TIG hours a week the person's job leaves them on the reference date; +∞ without a job.</summary>
+    public double WorkingTimeLeft { get; }
+
+    /// <summary>The person has a job (<see cref="MatchPerson.WeeklyWorkHours"/>): rule 16 applies.</summary>
+    public bool HasJob => !double.IsPositiveInfinity(WorkingTimeLeft);
+
+    /// <summary>Rule 16 on a post's <paramref name="weeks"/> (rule 11's N): the hours a week the job leaves complete the hours in time.</summary>
+    public bool WithinWorkingTime(double weeks) => EligibilityRules.WithinWorkingTime(WorkingTimeLeft, weeks, Person.HoursRemaining);
+
+    /// <summary>The TIG hours a week the pair gives: rule 11's W, within what the job leaves (min(W, C), never below 0).</summary>
+    public double CapByWorkingTime(double weeklyHours) => HasJob ? Math.Min(weeklyHours, Math.Max(0, WorkingTimeLeft)) : weeklyHours;
+
+    /// <summary>Rule 11's W for this person on the post (the job not considered: see <see cref="CapByWorkingTime"/>).</summary>
     public double WeeklyHours(in PostSide post) =>
         EligibilityRules.WeeklyHours(Person.Availability.WeekMinutes, post.Schedule, post.WindowIds, _overlaps, post.MaxWeeklyHoursPerPerson, Minor);
 }

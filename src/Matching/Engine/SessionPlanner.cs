@@ -24,14 +24,19 @@ public sealed record PlanningRequest(
     WeeklySchedule PostSchedule, double MaxWeeklyHoursPerPerson, DateRange OpenPeriod, WeeklySchedule Availability,
     DateOnly BirthDate, string Departement, DateOnly From, DateOnly Deadline, double Hours, IReadOnlyList<WorkSlot> Taken)
 {
-    /// <summary>Hours a week of the person's job, when they have one: job and TIG together stay within the legal limit (R.623-16).</summary>
+    /// <summary>
+    /// Hours a week of the person's job, when they have one: job and TIG together stay within the legal limit (R.623-16) — the TIG
+    /// minutes planned in a Monday–Sunday week are at most (47, or 35 for a minor that day) − this, never negative. Null: no job.
+    /// </summary>
     public double? WeeklyWorkHours { get; init; }
 }
 
 /// <summary>
 /// Plans the sessions of a placement, day by day from the first open day: on each day, the windows where the post's
 /// schedule meets the person's availability (rule 11's daily overlap), within the post's weekly cap per person; for a minor,
-/// only between 06:00 and 22:00, at most 8 h a day and 35 h a week (the limits rule 11 reads); never on a public holiday
+/// only between 06:00 and 22:00, at most 8 h a day and 35 h a week (the limits rule 11 reads); with a job
+/// (<see cref="PlanningRequest.WeeklyWorkHours"/>), at most what it leaves of 47 h a week — 35 h for a minor that day — job and
+/// TIG together (R.623-16, rule 16); never on a public holiday
 /// nor on a day that already has a session; a session lasts at least an hour unless it finishes the hours. It stops at the
 /// hours to plan, or at the deadline or the post's closing, whichever is first — what is left is the shortfall.
 /// </summary>
@@ -58,7 +63,10 @@ public static class SessionPlanner
         {
             if (takenDays.Contains(day) || PublicHolidays.IsHoliday(day, request.Departement)) continue;
             var minor = Age.IsMinorOn(request.BirthDate, day);
-            var weekCap = (int)Math.Floor(Math.Round(60 * (minor ? Math.Min(request.MaxWeeklyHoursPerPerson, EligibilityRules.MinorMaxWeeklyHours) : request.MaxWeeklyHoursPerPerson), 6));
+            var weekly = minor ? Math.Min(request.MaxWeeklyHoursPerPerson, EligibilityRules.MinorMaxWeeklyHours) : request.MaxWeeklyHoursPerPerson;
+            // R.623-16: what the job leaves of the week (rule 16's C on that day), never below 0.
+            if (request.WeeklyWorkHours is { } job) weekly = Math.Min(weekly, Math.Max(0, EligibilityRules.MaxWeeklyWorkingHours(minor) - job));
+            var weekCap = (int)Math.Floor(Math.Round(60 * weekly, 6));
             var week = WeekOf(day);
             var dayLeft = minor ? EligibilityRules.MinorMaxDailyMinutes : MaxDailyMinutes;
             foreach (var (start, end) in Windows(request.PostSchedule, request.Availability, day.DayOfWeek, minor))

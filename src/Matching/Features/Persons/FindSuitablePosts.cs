@@ -34,7 +34,10 @@ public sealed class FindSuitablePosts(IMatchingStore store, PersonAudit audit, S
                 new HostBodySummary(s.HostBody.Id, s.HostBody.Name, EnumNames.ToKebab(s.HostBody.Details.LegalType)),
                 Math.Round(s.DistanceKm, 2), s.Score, s.FreePlaces,
                 [.. s.Parts.Select(p => new ScorePartResponse(p.Name, Math.Round(p.Points, 1), p.Max, p.Explanation))],
-                [.. s.Parts.Select(p => p.Explanation)], EnumNames.ToKebab(geography.PrecisionOf(s.Post.Details.Place))))],
+                Engine.QualityScore.Explain(s.Parts, s.MedicalExamination), EnumNames.ToKebab(geography.PrecisionOf(s.Post.Details.Place)))
+            {
+                MedicalExamination = s.MedicalExamination,
+            })],
             result.Candidates, result.ExcludedByRule, result.Full, result.CoDefendant, result.Summary, EnumNames.ToKebab(geography.PrecisionOf(person.Profile.Home)));
     }
 }

@@ -54,7 +54,10 @@ public sealed class SuitablePosts(IPostSearchIndex index, SearchReadiness readin
         }
         // The answer, with its explanations.
         var ranked = suitable.OrderByDescending(s => s.Score).ThenBy(s => s.Evaluation.DistanceKm).ThenBy(s => s.Post.Entity.Id).Take(Math.Clamp(limit, 1, 200))
-            .Select(b => new SuitablePost(b.Post.Entity, b.Post.Host, b.Score, b.Evaluation.DistanceKm, b.Candidate.Capacity, QualityScore.Parts(who, b.Candidate, b.Evaluation, today)))
+            .Select(b => new SuitablePost(b.Post.Entity, b.Post.Host, b.Score, b.Evaluation.DistanceKm, b.Candidate.Capacity, QualityScore.Parts(who, b.Candidate, b.Evaluation, today))
+            {
+                MedicalExamination = MedicalExamination.Note(who, b.Candidate, today),
+            })
             .ToList();
         return new SuitablePostsResult(ranked, posts.Count, excluded, full);
     }
