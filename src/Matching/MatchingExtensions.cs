@@ -45,6 +45,7 @@ public static class MatchingExtensions
         services.AddValidatedOptions<Features.Audit.AuditOptions>(Features.Audit.AuditOptions.Section);
         services.AddScoped<Features.Audit.PersonAudit>();
         services.AddSingleton<Features.Audit.AuditRetentionJob>();
+        services.AddScoped<Features.Documents.DocumentComposer>();
         services.AddUseCases(typeof(MatchingExtensions).Assembly).AddImporters(typeof(MatchingExtensions).Assembly);
         return services;
     }

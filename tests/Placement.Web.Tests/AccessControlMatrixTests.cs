@@ -277,6 +277,16 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             store.Incidents.Add(new Placement.Matching.Domain.Incident(incident75, Guid.Parse(placement75), Guid.Parse(person75), Placement.Matching.Domain.IncidentKind.Lateness,
                 "Retard d'une heure.", false, null, "tuteur75@test", false, now));
             await store.SaveChangesAsync();
+            // A document of each placement, issued as the use cases do (DocumentsApiTests cover how).
+            var archive = scope.ServiceProvider.GetRequiredService<Placement.Matching.Features.Documents.DocumentArchive>();
+            var system = Caller.Operator("matrice");
+            var document = await archive.IssueAsync(Placement.Matching.Features.Documents.DocumentKind.FicheLiaison,
+                new(Guid.Parse(person), Guid.Parse(placement)), "69", system, default);
+            var document75 = await archive.IssueAsync(Placement.Matching.Features.Documents.DocumentKind.FicheLiaison,
+                new(Guid.Parse(person75), Guid.Parse(placement75)), "75", system, default);
+            Resources["stored-document"] = (document.Id.ToString(), document75.Id.ToString());
+            Resources["document"] = ("fiche-liaison", null);
+            Resources["departement"] = ("69", null);
             Resources["session"] = (session.ToString(), session75.ToString());
             Resources["incident"] = (incident.ToString(), incident75.ToString());
 
@@ -344,7 +354,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
     /// <summary>What a route parameter stands for: the segment before it names the resource.</summary>
     private static string ResourceOf(string pattern, string parameter)
     {
-        if (parameter is "proposalId" or "code" or "documentName" or "path") return parameter == "code" && pattern.StartsWith("/api/activities", StringComparison.Ordinal) ? "activity" : parameter;
+        if (parameter is "proposalId" or "code" or "documentName" or "path" or "document" or "departement") return parameter == "code" && pattern.StartsWith("/api/activities", StringComparison.Ordinal) ? "activity" : parameter;
         var route = pattern.TrimStart('/');
         return route switch
         {
@@ -352,7 +362,9 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             _ when route.StartsWith("api/host-bodies", StringComparison.Ordinal) || route.StartsWith("administration/structures", StringComparison.Ordinal) => "host-body",
             _ when route.StartsWith("api/posts", StringComparison.Ordinal) || route.StartsWith("catalogue/postes", StringComparison.Ordinal) || route.StartsWith("structure/postes", StringComparison.Ordinal) => "post",
             _ when route.StartsWith("api/persons", StringComparison.Ordinal) || route.StartsWith("personnes", StringComparison.Ordinal) => "person",
-            _ when route.StartsWith("api/placements", StringComparison.Ordinal) || route.StartsWith("structure/placements", StringComparison.Ordinal) => "placement",
+            _ when route.StartsWith("api/placements", StringComparison.Ordinal) || route.StartsWith("structure/placements", StringComparison.Ordinal)
+                || route.StartsWith("placements/", StringComparison.Ordinal) => "placement",
+            _ when route.StartsWith("api/documents", StringComparison.Ordinal) || route.StartsWith("documents/", StringComparison.Ordinal) => "stored-document",
             _ when route.StartsWith("api/users", StringComparison.Ordinal) || route.StartsWith("administration/utilisateurs", StringComparison.Ordinal) => "user",
             _ when route.StartsWith("api/assignment-runs", StringComparison.Ordinal) || route.StartsWith("affectations", StringComparison.Ordinal) => "run",
             _ when route.StartsWith("api/assignment-schedules", StringComparison.Ordinal) => "schedule",

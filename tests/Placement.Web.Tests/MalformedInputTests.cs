@@ -88,6 +88,14 @@ public sealed class MalformedInputTests : IClassFixture<PlacementApp>
             new("POST", $"/api/placements/{placement}/incidents", PlacementApp.Partner, new JsonObject { ["kind"] = "lateness", ["description"] = "Retard d'une heure", ["suspend"] = false }, ["kind", "description"], carryingOut),
             new("POST", $"/api/persons/{person}/medical-fitness", PlacementApp.Officer69, new JsonObject { ["examinedOn"] = "2026-11-20" }, ["examinedOn"], []),
             new("POST", $"/api/persons/{person}/measure-actions", PlacementApp.Officer69, new JsonObject { ["kind"] = "suspension", ["ground"] = "medical", ["from"] = "2026-10-01", ["to"] = "2026-10-10" }, ["kind", "ground", "from", "to"], carryingOut),
+            new("POST", $"/api/placements/{placement}/attestation", PlacementApp.Partner, new JsonObject { ["name"] = "Albane Julien", ["certify"] = true }, ["name", "certify"], []),
+            new("POST", $"/api/persons/{person}/documents", PlacementApp.Officer69, new JsonObject { ["kind"] = "rapport-fin-mesure" }, ["kind"],
+                new Dictionary<string, string> { ["kind"] = "rapport-fin-mesure" }),
+            new("PUT", "/api/spips/69/letterhead", PlacementApp.Admin, new JsonObject
+            {
+                ["name"] = "SPIP du Rhône", ["address"] = "2 rue de la Charité\n69002 Lyon", ["phone"] = "04 72 00 00 00", ["email"] = "spip69@justice.fr",
+                ["signatoryName"] = "Claire Martin", ["signatoryTitle"] = "Directrice du SPIP",
+            }, ["name", "address", "signatoryName", "signatoryTitle"], []),
             new("POST", $"/api/placements/{placement}/decline", PlacementApp.Partner, new JsonObject { ["reason"] = "Plus de place" }, ["reason"], []),
             new("POST", $"/api/placements/{placement}/cancel", PlacementApp.Officer69, new JsonObject { ["reason"] = "Déménagement" }, ["reason"], []),
             .. pastSession is null ? [] : new Template[]

@@ -21,6 +21,8 @@ public sealed record PlacementResponse
     /// recorded (the host's confirmation and the sessions wait for it); null when none is needed or the person is fit.
     /// </summary>
     public string? MedicalExamination { get; init; }
+    /// <summary>The tutor's acknowledgement of the hours, which closed the placement (who, when, from where); none before.</summary>
+    public PlacementAttestation? Attestation { get; init; }
 }
 
 public sealed record HoursLogDto(DateOnly Date, double Hours, string? Note, string? Tutor, string? EnteredBy)

@@ -19,13 +19,13 @@ public static class DocumentsEndpoints
                 TypedResults.Ok(await handler.HandleAsync(caller, id, ct)))
             .WithName("ListPlacementDocuments").WithSummary("Les documents d'un placement et leurs versions (la structure : fiche de liaison et relevé d'heures).")
             .Problems(404);
-        placements.MapGet("/{id:guid}/documents/{kind}", async (Guid id, string kind, Caller caller, DownloadPlacementDocument handler, CancellationToken ct) =>
-                Pdf(await handler.HandleAsync(caller, id, kind, ct)))
+        placements.MapGet("/{id:guid}/documents/{document}", async (Guid id, string document, Caller caller, DownloadPlacementDocument handler, CancellationToken ct) =>
+                Pdf(await handler.HandleAsync(caller, id, document, ct)))
             .WithName("DownloadPlacementDocument").WithSummary("La dernière version d'un document du placement, en PDF (la première est émise à la demande) : decision-affectation, fiche-liaison, releve-heures.")
             .Produces(StatusCodes.Status200OK, contentType: PdfType).Problems(400, 404);
-        placements.MapPost("/{id:guid}/documents/{kind}", async (Guid id, string kind, Caller caller, IssuePlacementDocument handler, CancellationToken ct) =>
+        placements.MapPost("/{id:guid}/documents/{document}", async (Guid id, string document, Caller caller, IssuePlacementDocument handler, CancellationToken ct) =>
             {
-                var issued = await handler.HandleAsync(caller, id, kind, ct);
+                var issued = await handler.HandleAsync(caller, id, document, ct);
                 return TypedResults.Created(issued.Url, issued);
             })
             .WithName("IssuePlacementDocument").WithSummary("Le SPIP émet une nouvelle version d'un document du placement, à partir des données du jour.")

@@ -10,9 +10,9 @@ namespace Placement.Web.Features.Documents;
 /// </summary>
 public sealed class PlacementDocumentModel(Caller caller, DownloadPlacementDocument download) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, string kind, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string document, CancellationToken ct)
     {
         Response.Headers.CacheControl = "private, no-store";
-        return DownloadModel.Pdf(await download.HandleAsync(caller, id, kind, ct));
+        return DownloadModel.Pdf(await download.HandleAsync(caller, id, document, ct));
     }
 }
