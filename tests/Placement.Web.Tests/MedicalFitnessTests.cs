@@ -253,6 +253,7 @@ public class MedicalFitnessTests(PlacementApp app)
         var post = await Scenarios.PartnerPost(app, capacity: 1, p => p["nightWork"] = true);
         var person = await Scenarios.Person(app, post);
         var officer = await app.ClientFor(PlacementApp.Officer69);
+        await app.SearchReady();
         var answer = await (await officer.GetAsync($"/api/persons/{person}/suitable-posts?limit=200")).Json();
         var found = answer.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("post").GetProperty("id").GetString() == post);
         Assert.Contains(found.GetProperty("explanation").EnumerateArray(), e => e.GetString()!.Contains("visite médicale à prévoir", StringComparison.OrdinalIgnoreCase));

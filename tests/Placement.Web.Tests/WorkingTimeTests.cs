@@ -13,11 +13,12 @@ namespace Placement.Web.Tests;
 [Collection(ApiCollection.Name)]
 public class WorkingTimeTests(PlacementApp app)
 {
+    /// <summary>45 h of job leave 2 h a week: 14 h in the seven weeks to the deadline, short of the 40 h ordered.</summary>
     [SkippableFact]
     public async Task APersonWorking45HoursAWeek_IsRefusedByADirectPlacement_NamingTheWorkingTimeRule()
     {
         var post = await Scenarios.PartnerPost(app, capacity: 1);
-        var person = await Scenarios.Person(app, post, edit: p => p["weeklyWorkHours"] = 45);
+        var person = await Scenarios.Person(app, post, hours: 40, edit: p => { p["weeklyWorkHours"] = 45; p["deadline"] = "2027-01-15"; });
         var officer = await app.ClientFor(PlacementApp.Officer69);
         var refused = await officer.PostAsJsonAsync("/api/placements", new { personId = person, postId = post });
         Assert.True(refused.StatusCode == HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());

@@ -46,7 +46,6 @@ public sealed record StoredPerson : IStoredDocument
     public static TypeAdapterConfig Config { get; } = CatalogueMappings.Compiled(config =>
     {
         StoredDocuments.Register(config);
-        config.NewConfig<MedicalFitness, StoredMedicalFitness>().MapWith(f => new StoredMedicalFitness(f.ExaminedOn, f.RecordedBy, f.RecordedAt));
         config.NewConfig<DateRange, StoredRange>().MapWith(r => new StoredRange(r.Start, r.End));
         GeoJson.RegisterZoneMappings(config);
         config.NewConfig<PersonProfile, StoredPerson>()
@@ -57,7 +56,9 @@ public sealed record StoredPerson : IStoredDocument
             .Map(d => d.SentenceDate, s => s.Term.SentenceDate)
             .Map(d => d.Deadline, s => s.Term.Deadline)
             .Map(d => d.Suspensions, s => s.Term.Suspensions)
-            .Map(d => d.MaxPhysicalDemand, s => EnumNames.ToKebab(s.MaxPhysicalDemand));
+            .Map(d => d.MaxPhysicalDemand, s => EnumNames.ToKebab(s.MaxPhysicalDemand))
+            .Map(d => d.MedicalFitness, s => s.MedicalFitness == null ? null
+                : new StoredMedicalFitness(s.MedicalFitness.ExaminedOn, s.MedicalFitness.RecordedBy, s.MedicalFitness.RecordedAt));
         config.NewConfig<StoredPerson, PersonProfile>().MapWith(s => s.ToDomain());
     });
 
