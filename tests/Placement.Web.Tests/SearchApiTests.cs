@@ -184,11 +184,12 @@ public class SuitablePostsTests(PlacementApp app)
             var hosts = await store.HostBodies.AsNoTracking().ToDictionaryAsync(h => h.Id);
             var active = await Placement.Matching.Persistence.ActivePlacements.Active(store.Placements)
                 .GroupBy(x => x.PostId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-            var eligible = (await store.Posts.AsNoTracking().Where(x => x.Status == PostStatus.Published).ToListAsync())
+            var eligiblePosts = (await store.Posts.AsNoTracking().Where(x => x.Status == PostStatus.Published).ToListAsync())
                 .Where(x => hosts[x.HostBodyId].CanHostOn(today))
                 .Select(x => x.ToMatchPost(x.Details.Capacity - active.GetValueOrDefault(x.Id)))
                 .Where(x => x.Capacity > 0 && EligibilityRules.Evaluate(who, x, today).IsEligible)
-                .ToDictionary(x => Guid.Parse(x.Id), x => QualityScore.Of(who, x, EligibilityRules.Evaluate(who, x, today), today));
+                .ToDictionary(x => Guid.Parse(x.Id));
+            var eligible = eligiblePosts.ToDictionary(x => x.Key, x => QualityScore.Of(who, x.Value, EligibilityRules.Evaluate(who, x.Value, today), today));
             if (person.Profile.Restrictions.NoContactWithPersonIds.Count > 0) continue; // co-defendants' hosts are excluded on top
             if (person.Profile.Hours.Remaining <= 0)
             {
@@ -204,12 +205,42 @@ public class SuitablePostsTests(PlacementApp app)
             Assert.Equal(scores.OrderDescending(), scores);
             foreach (var item in answer.GetProperty("items").EnumerateArray())
             {
-                Assert.Equal(4, item.GetProperty("explanation").GetArrayLength());
-                Assert.Contains("km (limite", item.GetProperty("explanation")[0].GetString(), StringComparison.Ordinal);
+                // The score's four lines, then the medical examination to plan (R.623-14) when there is one — the engine's note.
+                var note = MedicalExamination.Note(who, eligiblePosts[Guid.Parse(item.GetProperty("post").GetProperty("id").GetString()!)], today);
+                var explanation = item.GetProperty("explanation");
+                Assert.Equal(note is null ? 4 : 5, explanation.GetArrayLength());
+                Assert.Contains("km (limite", explanation[0].GetString(), StringComparison.Ordinal);
+                Assert.Equal(note, item.TryGetProperty("medicalExamination", out var given) && given.ValueKind == System.Text.Json.JsonValueKind.String ? given.GetString() : null);
+                if (note is not null) Assert.Equal(note, explanation[4].GetString());
             }
             checkedSome++;
         }
         Assert.True(checkedSome >= 5);
+    }
+
+    [SkippableFact]
+    public async Task EverySuitablePostOfAMinor_SaysTheMedicalExaminationToPlan_InTheFieldAndAsTheLastExplanationLine()
+    {
+        await app.SearchReady();
+        var officer = await app.ClientFor(PlacementApp.Officer69);
+        var person = PersonsApiTests.Person("69", "69266");
+        person["birthDate"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddYears(-17).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        person["restrictions"] = null;
+        person["maxTravelKm"] = 40;
+        person["publicTransportOnly"] = false;
+        person["maxPhysicalDemand"] = "high";
+        person["availability"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" }.Select(d => new { day = d, start = "08:00", end = "20:00" }).ToArray();
+        var created = await officer.PostAsJsonAsync("/api/persons", person);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var answer = await (await officer.GetAsync($"/api/persons/{(await created.Json()).GetProperty("id").GetString()}/suitable-posts?limit=200")).Json();
+
+        Assert.NotEqual(0, answer.GetProperty("items").GetArrayLength());
+        foreach (var item in answer.GetProperty("items").EnumerateArray())
+        {
+            var note = item.GetProperty("medicalExamination").GetString()!;
+            Assert.StartsWith("visite médicale à prévoir (mineur", note, StringComparison.Ordinal);
+            Assert.Equal(note, item.GetProperty("explanation")[item.GetProperty("explanation").GetArrayLength() - 1].GetString());
+        }
     }
 
     [SkippableFact]
