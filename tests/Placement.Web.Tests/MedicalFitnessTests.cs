@@ -126,6 +126,8 @@ public class MedicalFitnessTests(PlacementApp app)
         var (placement, person, officer, partner) = await ProposedPlacement(post: p => p["nightWork"] = true);
         var created = await (await officer.GetAsync($"/api/placements/{placement}")).Json();
         Assert.Equal($"{Reason} (travail de nuit).", created.GetProperty("medicalExamination").GetString());
+        var listed = (await (await officer.GetAsync("/api/placements?status=proposed")).Json()).EnumerateArray().Single(p => p.GetProperty("id").GetString() == placement);
+        Assert.Equal($"{Reason} (travail de nuit).", listed.GetProperty("medicalExamination").GetString());
 
         var refused = await Conflict(await partner.PostAsync($"/api/placements/{placement}/confirm", null));
         Assert.Equal($"{Reason} (travail de nuit) : le SPIP doit enregistrer l'aptitude.", refused.GetProperty("detail").GetString());
