@@ -164,6 +164,7 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
         ["POST /api/notifications/{id:guid}/read"] = "401 | 404 | 404 | 404 | 404",
         ["POST /api/persons"] = "401 | 403 | ok | 403 | ok",
         ["POST /api/persons/{id:guid}/co-defendants"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",
+        ["POST /api/persons/{id:guid}/medical-fitness"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",
         ["POST /api/placements"] = "401 | 403 | ok | 403 | ok",
         ["POST /api/placements/{id:guid}/cancel"] = "401/401 | 403/403 | ok/404 | 403/403 | ok/404",
         ["POST /api/placements/{id:guid}/confirm"] = "401/401 | ok/404 | ok/404 | 403/403 | ok/404",
@@ -488,10 +489,11 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
     [
         "restrictions", "exclusionZones", "noContactWithMinors", "noContactWithVulnerablePublic", "noContactWithPersonIds", "excludedHostBodyIds",
         "sentenceDate", "deadline", "effectiveDeadline", "suspensions", "hoursOrdered", "birthDate", "lastName", "home", "maxTravelKm",
+        "medicalMarker", "medicalExaminationRequired", "medicalFitness", "weeklyWorkHours",
     ];
 
     /// <summary>The same, as a page would word it.</summary>
-    private static readonly string[] JudicialWords = ["zone d'exclusion", "Zone d'exclusion", "Interdiction", "interdiction de contact", "condamnation", "Date de naissance", "Échéance de la mesure"];
+    private static readonly string[] JudicialWords = ["zone d'exclusion", "Zone d'exclusion", "Interdiction", "interdiction de contact", "condamnation", "Date de naissance", "Échéance de la mesure", "handicap", "grossesse"];
 
     /// <summary>Every GET a partner may reach (the API's own description aside: it names fields, it holds no data).</summary>
     [Fact]

@@ -70,7 +70,7 @@ public class DerivedFormsTests(PlacementApp app)
 
         // JSON import updating B: its list now names C, by id.
         var fileB = await Read(officer, $"/api/persons/{b}");
-        foreach (var answerOnly in new[] { "id", "hoursRemaining", "effectiveDeadline", "createdAt", "updatedAt", "noContactCaseNumbers" }) fileB.Remove(answerOnly);
+        foreach (var answerOnly in new[] { "id", "hoursRemaining", "effectiveDeadline", "createdAt", "updatedAt", "noContactCaseNumbers", "medicalFitness" }) fileB.Remove(answerOnly);
         var c = (await (await officer.GetAsync($"/api/persons?q=Charlie-Deux")).Json()).GetProperty("items")[0].GetProperty("id").GetString()!;
         fileB["restrictions"] = new JsonObject { ["noContactWithPersonIds"] = new JsonArray(c) };
         await Import("application/json", new JsonArray(fileB).ToJsonString());

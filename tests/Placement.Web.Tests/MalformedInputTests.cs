@@ -86,6 +86,7 @@ public sealed class MalformedInputTests : IClassFixture<PlacementApp>
             new("POST", $"/api/placements/{placement}/hours", PlacementApp.Officer69, new JsonObject { ["date"] = "2026-11-21", ["hours"] = 3, ["note"] = "Feuille papier" }, ["date", "note"], []),
             new("POST", $"/api/placements/{placement}/sessions", PlacementApp.Partner, new JsonObject { ["date"] = "2026-12-02", ["start"] = "09:00", ["end"] = "12:00" }, ["date", "start", "end"], []),
             new("POST", $"/api/placements/{placement}/incidents", PlacementApp.Partner, new JsonObject { ["kind"] = "lateness", ["description"] = "Retard d'une heure", ["suspend"] = false }, ["kind", "description"], carryingOut),
+            new("POST", $"/api/persons/{person}/medical-fitness", PlacementApp.Officer69, new JsonObject { ["examinedOn"] = "2026-11-20" }, ["examinedOn"], []),
             new("POST", $"/api/persons/{person}/measure-actions", PlacementApp.Officer69, new JsonObject { ["kind"] = "suspension", ["ground"] = "medical", ["from"] = "2026-10-01", ["to"] = "2026-10-10" }, ["kind", "ground", "from", "to"], carryingOut),
             new("POST", $"/api/placements/{placement}/attestation", PlacementApp.Partner, new JsonObject { ["name"] = "Albane Julien", ["certify"] = true }, ["name", "certify"], []),
             new("POST", $"/api/persons/{person}/documents", PlacementApp.Officer69, new JsonObject { ["kind"] = "rapport-fin-mesure" }, ["kind"],

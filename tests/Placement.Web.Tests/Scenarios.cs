@@ -9,8 +9,11 @@ namespace Placement.Web.Tests;
 /// <summary>Records the API tests build on: a published post of the demo partner, and a person it suits.</summary>
 internal static class Scenarios
 {
-    /// <summary>A published post of the demo partner's host body (Rhône): open every day but Sunday, light, accessible.</summary>
-    public static async Task<string> PartnerPost(PlacementApp app, int capacity)
+    /// <summary>
+    /// A published post of the demo partner's host body (Rhône): open every day but Sunday, light, accessible;
+    /// <paramref name="edit"/> changes its fields before it is created (night work, particular risks…).
+    /// </summary>
+    public static async Task<string> PartnerPost(PlacementApp app, int capacity, Action<Dictionary<string, object?>>? edit = null)
     {
         var partner = await app.ClientFor(PlacementApp.Partner);
         var host = await PartnerHostBody(app);
@@ -23,6 +26,7 @@ internal static class Scenarios
         post["maxWeeklyHoursPerPerson"] = 20;
         post["schedule"] = new[] { "mon", "tue", "wed", "thu", "fri", "sat" }.Select(d => new { day = d, start = "08:00", end = "18:00" }).ToArray();
         post["address"] = JsonSerializer.Deserialize<object>(hostBody.GetProperty("address").GetRawText());
+        edit?.Invoke(post);
         var id = (await (await partner.PostAsJsonAsync("/api/posts", post)).Json()).GetProperty("id").GetString()!;
         var coordinator = await app.ClientFor(PlacementApp.Coordinator);
         await partner.PostAsync($"/api/posts/{id}/submit", null);

@@ -65,7 +65,8 @@ public static class CatalogueMappings
             .Map(d => d.NightWork, s => s.Conditions.NightWork)
             .Map(d => d.WheelchairAccessible, s => s.Conditions.WheelchairAccessible)
             .Map(d => d.NearPublicTransport, s => s.Conditions.NearPublicTransport)
-            .Map(d => d.MedicalRisk, s => s.Conditions.MedicalRisk);
+            .Map(d => d.ParticularRisks, s => s.Conditions.ParticularRisks)
+            .Map(d => d.CareSetting, s => s.Conditions.CareSetting);
         config.NewConfig<Post, PostResponse>()
             .Map(d => d, s => s.Details)
             .Map(d => d.Status, s => s.Status);

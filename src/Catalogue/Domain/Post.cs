@@ -85,7 +85,11 @@ public sealed record PostDetails
     public override int GetHashCode() => HashCode.Combine(Title, Reference, Activity, Capacity);
 }
 
-/// <summary>The flags of a post that restrictions and needs are checked against.</summary>
+/// <summary>
+/// The flags of a post that restrictions and needs are checked against. <see cref="ParticularRisks"/> (« risques
+/// particuliers » : produits, machines — formerly « risque médical ») and <see cref="CareSetting"/> (« établissement de soins »,
+/// vaccinations obligatoires) call for a medical examination before the work starts (R.623-14).
+/// </summary>
 public sealed record PostConditions(
     bool AcceptsMinors,
     bool ContactWithMinors,
@@ -95,7 +99,8 @@ public sealed record PostConditions(
     bool NightWork,
     bool WheelchairAccessible,
     bool NearPublicTransport,
-    bool MedicalRisk);
+    bool ParticularRisks,
+    bool CareSetting = false);
 
 /// <summary>
 /// A TIG post offered by a host body. Lifecycle: draft → pending validation → published ⇄ suspended

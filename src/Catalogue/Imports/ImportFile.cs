@@ -8,7 +8,8 @@ using Placement.Catalogue.Contracts;
 namespace Placement.Catalogue.Imports;
 
 /// <summary>A column of an import's CSV file: its French name, the contract field it fills, what it holds, an example.</summary>
-public sealed record ImportColumn(string Name, string Field, string Description, string Example, bool Required = false);
+/// <summary>One column of an import file; <paramref name="FormerName"/>: the name it had before, still read (a file made from an older template).</summary>
+public sealed record ImportColumn(string Name, string Field, string Description, string Example, bool Required = false, string? FormerName = null);
 
 /// <summary>A line of an import file: its values by column (CSV) or its fields (JSON), and the problems found reading it.</summary>
 public sealed record ImportRow<TFields>(int Line, IReadOnlyDictionary<string, string?>? Values, TFields? Fields, List<ImportProblem> Problems)
@@ -85,12 +86,13 @@ public static class ImportFile
         csv.ReadHeader();
         var headers = (csv.HeaderRecord ?? []).Select(h => h.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var missing = columns.Where(c => c.Required && !headers.Contains(c.Name)).Select(c => $"{c.Name} : Colonne obligatoire absente de l'en-tête.");
-        var unknown = headers.Where(h => h.Length > 0 && columns.All(c => c.Name != h)).Select(h => $"{h} : Colonne inconnue (voir docs/import.md).");
+        var unknown = headers.Where(h => h.Length > 0 && columns.All(c => c.Name != h && c.FormerName != h)).Select(h => $"{h} : Colonne inconnue (voir docs/import.md).");
         var header = missing.Concat(unknown).ToArray();
         if (header.Length > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["file"] = header });
         while (csv.Read())
         {
-            var values = columns.ToDictionary(c => c.Name, c => csv.TryGetField<string>(c.Name, out var v) && v is not null ? SpreadsheetCells.FromImport(v) : null, StringComparer.Ordinal);
+            var values = columns.ToDictionary(c => c.Name, c => (csv.TryGetField<string>(c.Name, out var v) && v is not null)
+                || (c.FormerName is { } former && headers.Contains(former) && csv.TryGetField(former, out v) && v is not null) ? SpreadsheetCells.FromImport(v) : null, StringComparer.Ordinal);
             var blank = columns.Where(c => c.Required && string.IsNullOrWhiteSpace(values[c.Name])).Select(c => new ImportProblem(c.Name, "Ce champ est obligatoire."));
             rows.Add(new ImportRow<TFields>(csv.Parser.Row, values, null, [.. blank]));
         }

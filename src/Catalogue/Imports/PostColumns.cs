@@ -45,7 +45,9 @@ public static class PostColumns
         new("travail_de_nuit", "nightWork", "Travail de nuit (oui/non)", "non"),
         new("accessible_fauteuil", "wheelchairAccessible", "Accessible en fauteuil roulant (oui/non)", "oui"),
         new("proche_transports", "nearPublicTransport", "Desservi par les transports en commun (oui/non)", "oui"),
-        new("risque_medical", "medicalRisk", "Risque médical : produits, machines (oui/non)", "non"),
+        new("risques_particuliers", "particularRisks", "Risques particuliers : produits, machines (oui/non ; l'ancienne colonne risque_medical est lue aussi)", "non",
+            FormerName: "risque_medical"),
+        new("etablissement_de_soins", "careSetting", "Établissement de soins : vaccinations obligatoires (oui/non)", "non"),
         new("etat", "status", "brouillon (vide), à valider ou publié (publié : le SPIP seulement) ; un import n'en fait jamais reculer un poste", "à valider"),
     ];
 
@@ -91,7 +93,8 @@ public static class PostColumns
             NightWork = cells.Flag("travail_de_nuit") ?? false,
             WheelchairAccessible = cells.Flag("accessible_fauteuil") ?? false,
             NearPublicTransport = cells.Flag("proche_transports") ?? false,
-            MedicalRisk = cells.Flag("risque_medical") ?? false,
+            ParticularRisks = cells.Flag("risques_particuliers") ?? false,
+            CareSetting = cells.Flag("etablissement_de_soins") ?? false,
             Status = cells.Word("etat", States),
         };
     }

@@ -40,6 +40,7 @@ public static class StoredDocuments
             .Map(d => d.OpenFrom, s => s.OpenPeriod.Start)
             .Map(d => d.OpenUntil, s => s.OpenPeriod.End)
             .Map(d => d, s => s.Conditions)
+            .Map(d => d.MedicalRisk, s => s.Conditions.ParticularRisks)
             .Map(d => d.PhysicalDemand, s => EnumNames.ToKebab(s.Conditions.PhysicalDemand));
         config.NewConfig<StoredHostBody, HostBodyDetails>().MapWith(s => s.ToDomain());
         config.NewConfig<StoredPost, PostDetails>().MapWith(s => s.ToDomain());
@@ -153,11 +154,14 @@ public sealed record StoredPost : IStoredDocument
     public bool NightWork { get; init; }
     public bool WheelchairAccessible { get; init; }
     public bool NearPublicTransport { get; init; }
+    /// <summary>« Risques particuliers » (<see cref="PostConditions.ParticularRisks"/>), stored under its former name « medicalRisk ».</summary>
     public bool MedicalRisk { get; init; }
+    /// <summary>« Établissement de soins »; false in the documents written before it existed.</summary>
+    public bool CareSetting { get; init; }
 
     public PostDetails ToDomain() => TrustedRead.Of(() => new PostDetails(Title, Description, Activity, Skills ?? [], Address.ToDomain(), Capacity,
         MaxWeeklyHoursPerPerson, StoredWindow.ToDomain(Schedule), new DateRange(OpenFrom, OpenUntil, "openUntil"), Tutor.ToDomain("tutor"),
         new PostConditions(AcceptsMinors, ContactWithMinors, VulnerablePublic, RequiresDrivingLicence,
-            EnumNames.Parse<Domain.PhysicalDemand>(PhysicalDemand, "physicalDemand"), NightWork, WheelchairAccessible, NearPublicTransport, MedicalRisk),
+            EnumNames.Parse<Domain.PhysicalDemand>(PhysicalDemand, "physicalDemand"), NightWork, WheelchairAccessible, NearPublicTransport, MedicalRisk, CareSetting),
         Reference));
 }

@@ -47,9 +47,22 @@ public sealed class Person
         Update(Profile.WithHoursDone(done), now);
     }
 
+    /// <summary>The medical examination found the person fit for the work (R.623-14): « apte » and its date.</summary>
+    public void RecordMedicalFitness(MedicalFitness fitness, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(fitness);
+        Profile = Profile.WithMedicalFitness(fitness);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Replaces the profile; the medical fitness recorded is kept (it is recorded on its own, <see cref="RecordMedicalFitness"/>,
+    /// never through an edit of the file or an import).
+    /// </summary>
     public void Update(PersonProfile profile, DateTimeOffset now)
     {
-        Profile = profile;
+        ArgumentNullException.ThrowIfNull(profile);
+        Profile = Profile?.MedicalFitness is { } fitness ? profile.WithMedicalFitness(fitness) : profile;
         Departement = profile.Departement;
         LastName = profile.LastName;
         CaseNumber = profile.CaseNumber;

@@ -9,6 +9,8 @@ namespace Placement.Matching.Domain;
 public sealed record PersonProfile
 {
     public const int MinAgeAtSentence = 16;
+    /// <summary>The most hours a week a job declared by the officer may take (above it the figure is surely a mistake).</summary>
+    public const double MaxWeeklyWorkHours = 60;
 
     public PersonProfile(string firstName, string lastName, string departement, Contact referentOfficer, DateOnly birthDate,
         Address home, Mobility mobility, HoursBalance hours, SentenceTerm term, WeeklySchedule availability,
@@ -56,25 +58,65 @@ public sealed record PersonProfile
     public bool NeedsWheelchairAccess { get; }
     public JudicialRestrictions Restrictions { get; }
 
+    /// <summary>
+    /// « Heures de travail par semaine (emploi) »: the hours of the person's job, 0 to <see cref="MaxWeeklyWorkHours"/>; null when
+    /// they have none. The job and the TIG together stay within the legal working time (R.623-16).
+    /// </summary>
+    public double? WeeklyWorkHours
+    {
+        get => weeklyWorkHours;
+        init
+        {
+            Ensure.That(value is null || (double.IsFinite(value.Value) && value >= 0 && value <= MaxWeeklyWorkHours), "weeklyWorkHours",
+                $"Les heures de travail par semaine vont de 0 à {MaxWeeklyWorkHours:0}.");
+            weeklyWorkHours = value;
+        }
+    }
+    private readonly double? weeklyWorkHours;
+
+    /// <summary>
+    /// « Situation de handicap ou grossesse », the officer's entry: a medical examination before the work starts (R.623-14).
+    /// Never shown nor sent to host bodies, partners or tutors.
+    /// </summary>
+    public bool MedicalMarker { get; init; }
+
+    /// <summary>« Visite médicale exigée par la direction du SPIP ».</summary>
+    public bool MedicalExaminationRequired { get; init; }
+
+    /// <summary>The person found fit for the work by the medical examination — only « apte » and its date, no medical detail.</summary>
+    public MedicalFitness? MedicalFitness { get; init; }
+
+    /// <summary>An examination is asked for the person themself (the marker or the director), whatever the post.</summary>
+    public bool ExaminationAskedForThePerson => MedicalMarker || MedicalExaminationRequired;
+
+    /// <summary>The same profile with the medical examination's outcome recorded.</summary>
+    public PersonProfile WithMedicalFitness(MedicalFitness? fitness) => this with { MedicalFitness = fitness };
+
+    /// <summary><paramref name="next"/> with this profile's job hours, medical entries and fitness (the <c>With…</c> copies keep them).</summary>
+    private PersonProfile Keep(PersonProfile next) => next with
+    {
+        WeeklyWorkHours = WeeklyWorkHours, MedicalMarker = MedicalMarker, MedicalExaminationRequired = MedicalExaminationRequired, MedicalFitness = MedicalFitness,
+    };
+
     /// <summary>The same profile with more hours done (signed by a tutor).</summary>
-    public PersonProfile WithHoursDone(double done) =>
+    public PersonProfile WithHoursDone(double done) => Keep(
         new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, new HoursBalance(Hours.Ordered, done), Term, Availability,
-            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber));
 
     /// <summary>The same profile followed by another referent officer.</summary>
-    public PersonProfile WithReferent(Contact officer) =>
+    public PersonProfile WithReferent(Contact officer) => Keep(
         new(FirstName, LastName, Departement, officer, BirthDate, Home, Mobility, Hours, Term, Availability,
-            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber));
 
     /// <summary>The same profile under other judicial obligations.</summary>
-    public PersonProfile WithRestrictions(JudicialRestrictions restrictions) =>
+    public PersonProfile WithRestrictions(JudicialRestrictions restrictions) => Keep(
         new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, Hours, Term, Availability,
-            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, restrictions, CaseNumber);
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, restrictions, CaseNumber));
 
     /// <summary>The same profile with its sentence's clock changed (a suspension recorded).</summary>
-    public PersonProfile WithTerm(SentenceTerm term) =>
+    public PersonProfile WithTerm(SentenceTerm term) => Keep(
         new(FirstName, LastName, Departement, ReferentOfficer, BirthDate, Home, Mobility, Hours, term, Availability,
-            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber);
+            Skills, MaxPhysicalDemand, NeedsWheelchairAccess, Restrictions, CaseNumber));
 
     /// <summary>« Échéance dépassée »: the effective deadline is before <paramref name="today"/> and hours remain.</summary>
     public bool DeadlinePassed(DateOnly today) => Term.EffectiveDeadline < today && Hours.Remaining > 0;
@@ -87,9 +129,16 @@ public sealed record PersonProfile
         && ReferentOfficer == other.ReferentOfficer && BirthDate == other.BirthDate && Home == other.Home && Mobility == other.Mobility
         && Hours == other.Hours && Term == other.Term && Availability.Equals(other.Availability) && Skills.SequenceEqual(other.Skills)
         && MaxPhysicalDemand == other.MaxPhysicalDemand && NeedsWheelchairAccess == other.NeedsWheelchairAccess && Restrictions.Equals(other.Restrictions)
-        && CaseNumber == other.CaseNumber;
+        && CaseNumber == other.CaseNumber && WeeklyWorkHours == other.WeeklyWorkHours && MedicalMarker == other.MedicalMarker
+        && MedicalExaminationRequired == other.MedicalExaminationRequired && MedicalFitness == other.MedicalFitness;
     public override int GetHashCode() => HashCode.Combine(LastName, BirthDate, Departement);
 }
+
+/// <summary>
+/// The outcome of the medical examination before a TIG (R.623-14), as the SPIP records it: « apte » on <see cref="ExaminedOn"/>,
+/// nothing else of the examination; who recorded it and when.
+/// </summary>
+public sealed record MedicalFitness(DateOnly ExaminedOn, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>Case numbers as kept: trimmed, upper case, 1–40 letters, digits, « - », « / », « . » or « _ »; blank is none.</summary>
 public static class CaseNumbers

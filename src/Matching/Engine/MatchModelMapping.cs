@@ -23,6 +23,10 @@ public static class MatchModelMapping
             p.Restrictions.ExclusionZones)
         {
             CoDefendantPartnerIds = coDefendantHostBodies.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal),
+            WeeklyWorkHours = p.WeeklyWorkHours,
+            // The marker (disability, pregnancy) and the director's requirement read alike by the engine: never which one.
+            MedicalExaminationRequired = p.ExaminationAskedForThePerson,
+            MedicallyFit = p.MedicalFitness is not null,
         };
     }
 
@@ -34,6 +38,10 @@ public static class MatchModelMapping
         var c = d.Conditions;
         return new MatchPost(post.Id.ToString(), post.HostBodyId.ToString(), d.Activity, d.Skills, d.Place.Location, freePlaces, d.MaxWeeklyHoursPerPerson,
             d.Schedule, d.OpenPeriod.Start, d.OpenPeriod.End, c.AcceptsMinors, c.ContactWithMinors, c.VulnerablePublic, c.RequiresDrivingLicence,
-            c.PhysicalDemand, c.NightWork, c.WheelchairAccessible, c.NearPublicTransport);
+            c.PhysicalDemand, c.NightWork, c.WheelchairAccessible, c.NearPublicTransport)
+        {
+            ParticularRisks = c.ParticularRisks,
+            CareSetting = c.CareSetting,
+        };
     }
 }

@@ -30,8 +30,10 @@ public static class MatchingMappings
             .Map(d => d.Deadline, s => s.Term.Deadline)
             .Map(d => d.Suspensions, s => s.Term.Suspensions)
             .Map(d => d.MaxPhysicalDemand, s => EnumNames.ToKebab(s.MaxPhysicalDemand));
+        config.NewConfig<MedicalFitness, MedicalFitnessResponse>();
         config.NewConfig<Person, PersonResponse>()
             .Map(d => d, s => s.Profile)
+            .Map(d => d.MedicalFitness, s => s.Profile.MedicalFitness)
             .Map(d => d.HoursRemaining, s => s.Profile.Hours.Remaining)
             .Map(d => d.EffectiveDeadline, s => s.Profile.Term.EffectiveDeadline);
         config.NewConfig<TigPlacement, PlacementResponse>()

@@ -36,6 +36,11 @@ public sealed record StoredPerson : IStoredDocument
     public string MaxPhysicalDemand { get; init; } = "";
     public bool NeedsWheelchairAccess { get; init; }
     public StoredRestrictions? Restrictions { get; init; }
+    /// <summary>The job's hours a week; absent (null) in the documents written before, and when the person has no job.</summary>
+    public double? WeeklyWorkHours { get; init; }
+    public bool MedicalMarker { get; init; }
+    public bool MedicalExaminationRequired { get; init; }
+    public StoredMedicalFitness? MedicalFitness { get; init; }
 
     /// <summary>Domain → stored (Mapster), and back through <see cref="ToDomain"/>.</summary>
     public static TypeAdapterConfig Config { get; } = CatalogueMappings.Compiled(config =>
@@ -51,7 +56,9 @@ public sealed record StoredPerson : IStoredDocument
             .Map(d => d.SentenceDate, s => s.Term.SentenceDate)
             .Map(d => d.Deadline, s => s.Term.Deadline)
             .Map(d => d.Suspensions, s => s.Term.Suspensions)
-            .Map(d => d.MaxPhysicalDemand, s => EnumNames.ToKebab(s.MaxPhysicalDemand));
+            .Map(d => d.MaxPhysicalDemand, s => EnumNames.ToKebab(s.MaxPhysicalDemand))
+            .Map(d => d.MedicalFitness, s => s.MedicalFitness == null ? null
+                : new StoredMedicalFitness(s.MedicalFitness.ExaminedOn, s.MedicalFitness.RecordedBy, s.MedicalFitness.RecordedAt));
         config.NewConfig<StoredPerson, PersonProfile>().MapWith(s => s.ToDomain());
     });
 
@@ -59,10 +66,19 @@ public sealed record StoredPerson : IStoredDocument
         BirthDate, Home.ToDomain(), new Mobility(MaxTravelKm, HasDrivingLicence, PublicTransportOnly), new HoursBalance(HoursOrdered, HoursDone),
         new SentenceTerm(SentenceDate, Deadline, (Suspensions ?? []).Select(s => new DateRange(s.Start, s.End))), StoredWindow.ToDomain(Availability),
         Skills ?? [], EnumNames.Parse<PhysicalDemand>(MaxPhysicalDemand, "maxPhysicalDemand"), NeedsWheelchairAccess,
-        (Restrictions ?? new StoredRestrictions()).ToDomain(), CaseNumber));
+        (Restrictions ?? new StoredRestrictions()).ToDomain(), CaseNumber)
+    {
+        WeeklyWorkHours = WeeklyWorkHours,
+        MedicalMarker = MedicalMarker,
+        MedicalExaminationRequired = MedicalExaminationRequired,
+        MedicalFitness = MedicalFitness is { } f ? new MedicalFitness(f.ExaminedOn, f.RecordedBy, f.RecordedAt) : null,
+    });
 }
 
 public sealed record StoredRange(DateOnly Start, DateOnly End);
+
+/// <summary>« Apte », the examination's date, who recorded it and when (<see cref="Domain.MedicalFitness"/>).</summary>
+public sealed record StoredMedicalFitness(DateOnly ExaminedOn, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record StoredRestrictions
 {

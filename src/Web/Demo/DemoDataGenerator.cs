@@ -223,7 +223,9 @@ public sealed class DemoDataGenerator(FranceGeography geography)
                 NightWork = nightWork,
                 WheelchairAccessible = f.Random.Double() < 0.35,
                 NearPublicTransport = f.Random.Double() < (bigTown ? 0.9 : 0.4),
-                MedicalRisk = name.StartsWith("Centre hospitalier", StringComparison.Ordinal) || name.StartsWith("EHPAD", StringComparison.Ordinal),
+                // Workshops with machines; hospitals and nursing homes (vaccinations): both call for a medical examination.
+                ParticularRisks = name.StartsWith("Atelier", StringComparison.Ordinal) || kind.Activity == "batiment-renovation",
+                CareSetting = name.StartsWith("Centre hospitalier", StringComparison.Ordinal) || name.StartsWith("EHPAD", StringComparison.Ordinal),
             }));
         }
         return posts;

@@ -11,6 +11,7 @@ using Placement.Web.Data;
 using Placement.Web.Hosting;
 using Placement.Web.Identity;
 using Placement.Matching.Features.Persons;
+using Placement.Matching.Features.Placements;
 
 namespace Placement.Web.Demo;
 
@@ -83,7 +84,14 @@ public sealed class DemoDataLoader(
         foreach (var p in data.Placements)
         {
             var placement = new TigPlacement(p.Id, p.PersonId, p.PostId, p.HoursTarget, now);
-            if (p.Status != "proposed") placement.Confirm(now);
+            if (p.Status != "proposed")
+            {
+                // A placement under way began after the medical examination it needed (R.623-14): the demo records it, fit.
+                var person = db.Persons.Local.First(x => x.Id == p.PersonId);
+                if (MedicalCheck.IsPending(person, db.Posts.Local.First(x => x.Id == p.PostId), calendar.DayOf(now)))
+                    person.RecordMedicalFitness(new MedicalFitness(calendar.DayOf(now).AddDays(-30), "demo", now), now);
+                placement.Confirm(now);
+            }
             db.Placements.Add(placement);
             placements.Add((placement, p.Hours));
         }

@@ -31,7 +31,10 @@ public record PostFields
     public bool NightWork { get; init; }
     public bool WheelchairAccessible { get; init; }
     public bool NearPublicTransport { get; init; }
-    public bool MedicalRisk { get; init; }
+    /// <summary>« Risques particuliers » (produits, machines…): a medical examination before the work starts.</summary>
+    public bool ParticularRisks { get; init; }
+    /// <summary>« Établissement de soins » (vaccinations obligatoires): a medical examination before the work starts.</summary>
+    public bool CareSetting { get; init; }
 
     public PostDetails ToDetails()
     {
@@ -53,7 +56,7 @@ public record PostFields
         if ((Schedule?.Count ?? 0) == 0) errors.Try("", () => PostDetails.ValidSchedule(schedule));
         errors.ThrowIfAny();
         var conditions = new PostConditions(AcceptsMinors, ContactWithMinors, VulnerablePublic, RequiresDrivingLicence,
-            demand!.Value, NightWork, WheelchairAccessible, NearPublicTransport, MedicalRisk);
+            demand!.Value, NightWork, WheelchairAccessible, NearPublicTransport, ParticularRisks, CareSetting);
         var details = errors.Try("", () => new PostDetails(Title ?? "", Description ?? "", Activity ?? "", Skills ?? [],
             address!, Capacity, MaxWeeklyHoursPerPerson, schedule, period!, tutor!, conditions, Reference));
         errors.ThrowIfAny();

@@ -32,6 +32,9 @@ public static class PersonColumns
         new("savoir_faire", "skills", "Savoir-faire, séparés par « , » ou « | »", "cuisine, jardinage"),
         new("effort_physique_max", "maxPhysicalDemand", "Effort physique maximal : faible, moyen ou élevé", "moyen", Required: true),
         new("fauteuil_roulant", "needsWheelchairAccess", "Se déplace en fauteuil roulant (oui/non)", "non"),
+        new("heures_emploi_semaine", "weeklyWorkHours", "Heures de travail par semaine de l'emploi de la personne, 0 à 60 (vide : sans emploi)", "35"),
+        new("handicap_ou_grossesse", "medicalMarker", "Situation de handicap ou grossesse : visite médicale avant le travail, jamais communiquée à la structure (oui/non)", "non"),
+        new("visite_medicale_exigee", "medicalExaminationRequired", "Visite médicale exigée par la direction du SPIP (oui/non)", "non"),
         new("interdiction_contact_mineurs", "restrictions.noContactWithMinors", "Interdiction d'entrer en contact avec des mineurs (oui/non)", "non"),
         new("pas_de_public_vulnerable", "restrictions.noContactWithVulnerablePublic", "Pas de contact avec un public vulnérable (oui/non)", "non"),
         new("ne_pas_rencontrer", "restrictions.noContactWithCaseNumbers",
@@ -78,6 +81,9 @@ public static class PersonColumns
             Skills = cells.List("savoir_faire"),
             MaxPhysicalDemand = cells.Demand("effort_physique_max"),
             NeedsWheelchairAccess = cells.Flag("fauteuil_roulant") ?? false,
+            WeeklyWorkHours = cells.Number("heures_emploi_semaine"),
+            MedicalMarker = cells.Flag("handicap_ou_grossesse") ?? false,
+            MedicalExaminationRequired = cells.Flag("visite_medicale_exigee") ?? false,
             Restrictions = new RestrictionsDto
             {
                 NoContactWithMinors = cells.Flag("interdiction_contact_mineurs") ?? false,

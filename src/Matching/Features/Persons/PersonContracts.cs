@@ -60,6 +60,12 @@ public record PersonFields
     public string? MaxPhysicalDemand { get; init; }
     public bool NeedsWheelchairAccess { get; init; }
     public RestrictionsDto? Restrictions { get; init; }
+    /// <summary>« Heures de travail par semaine (emploi) »: 0 to 60, decimals allowed; null when the person has no job.</summary>
+    public double? WeeklyWorkHours { get; init; }
+    /// <summary>« Situation de handicap ou grossesse » (the officer's entry): never shown nor sent to host bodies.</summary>
+    public bool MedicalMarker { get; init; }
+    /// <summary>« Visite médicale exigée par la direction du SPIP ».</summary>
+    public bool MedicalExaminationRequired { get; init; }
 
     public PersonProfile ToProfile()
     {
@@ -78,9 +84,16 @@ public record PersonFields
         var availability = Availability.ToSchedule(errors, "availability");
         var demand = errors.TryValue("maxPhysicalDemand", () => EnumNames.Parse<PhysicalDemand>(MaxPhysicalDemand, "maxPhysicalDemand"));
         var restrictions = ReadRestrictions(Restrictions, errors);
+        if (WeeklyWorkHours is { } job && !(double.IsFinite(job) && job >= 0 && job <= PersonProfile.MaxWeeklyWorkHours))
+            errors.Add("weeklyWorkHours", $"Les heures de travail par semaine vont de 0 à {PersonProfile.MaxWeeklyWorkHours:0}.");
         errors.ThrowIfAny();
         var profile = errors.Try("", () => new PersonProfile(FirstName ?? "", LastName ?? "", Departement ?? "", officer!, BirthDate!.Value,
-            home!, mobility!, hours!, term!, availability, Skills ?? [], demand!.Value, NeedsWheelchairAccess, restrictions!, CaseNumber));
+            home!, mobility!, hours!, term!, availability, Skills ?? [], demand!.Value, NeedsWheelchairAccess, restrictions!, CaseNumber)
+        {
+            WeeklyWorkHours = WeeklyWorkHours,
+            MedicalMarker = MedicalMarker,
+            MedicalExaminationRequired = MedicalExaminationRequired,
+        });
         errors.ThrowIfAny();
         return profile!;
     }
@@ -109,6 +122,8 @@ public sealed record PersonResponse : PersonFields
     public Guid Id { get; init; }
     public double HoursRemaining { get; init; }
     public DateOnly EffectiveDeadline { get; init; }
+    /// <summary>« Apte » and the examination's date once the SPIP recorded it (<c>POST /api/persons/{id}/medical-fitness</c>); null before.</summary>
+    public MedicalFitnessResponse? MedicalFitness { get; init; }
     /// <summary>The case numbers of the persons of <see cref="RestrictionsDto.NoContactWithPersonIds"/> that carry one, in order.</summary>
     public IReadOnlyList<string> NoContactCaseNumbers { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
@@ -123,4 +138,18 @@ public sealed record CoDefendantLinkRequest
 {
     public string? CaseNumber { get; init; }
     public DateOnly? BirthDate { get; init; }
+}
+
+/// <summary>The outcome of the medical examination (R.623-14): the person is fit for the work (<c>POST /api/persons/{id}/medical-fitness</c>).</summary>
+public sealed record MedicalFitnessRequest
+{
+    public DateOnly? ExaminedOn { get; init; }
+}
+
+/// <summary>« Apte — visite du … »: the examination's date, who recorded it and when; nothing else of the examination is kept.</summary>
+public sealed record MedicalFitnessResponse
+{
+    public DateOnly ExaminedOn { get; init; }
+    public string RecordedBy { get; init; } = "";
+    public DateTimeOffset RecordedAt { get; init; }
 }

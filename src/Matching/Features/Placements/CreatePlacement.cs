@@ -6,7 +6,7 @@ using Placement.Matching.Persistence;
 namespace Placement.Matching.Features.Placements;
 
 /// <summary>An officer places a person of their scope on a post found by search: the same checks as accepting a proposal.</summary>
-public sealed class CreatePlacement(IMatchingStore store, PlacementWorkflow workflow) : IUseCase
+public sealed class CreatePlacement(IMatchingStore store, PlacementWorkflow workflow, ServiceCalendar calendar) : IUseCase
 {
     public async Task<PlacementResponse> HandleAsync(Caller caller, CreatePlacementRequest request, CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed class CreatePlacement(IMatchingStore store, PlacementWorkflow work
         errors.ThrowIfAny();
         await GetPerson.FindAsync(store, caller, request.PersonId!.Value, ct);
         var placement = await workflow.PlaceAsync(request.PersonId.Value, request.PostId!.Value, caller.Who, null, ct);
-        return placement.Adapt<PlacementResponse>(MatchingMappings.Config);
+        // Not blocked by a medical examination to come: the host confirms only once the SPIP records the fitness; the officer is told.
+        return await GetPlacement.WithMedicalNoteAsync(store, placement, calendar.Today, ct);
     }
 }

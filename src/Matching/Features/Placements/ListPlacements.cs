@@ -8,7 +8,7 @@ using Placement.Matching.Features.Audit;
 namespace Placement.Matching.Features.Placements;
 
 /// <summary>The placements of the persons an officer or coordinator sees, newest first (500 at most), by status if asked.</summary>
-public sealed class ListPlacements(IMatchingStore store, PersonAudit audit) : IUseCase
+public sealed class ListPlacements(IMatchingStore store, PersonAudit audit, ServiceCalendar calendar) : IUseCase
 {
     public const int Max = 500;
 
@@ -17,7 +17,17 @@ public sealed class ListPlacements(IMatchingStore store, PersonAudit audit) : IU
         var placements = Filter(store.VisiblePlacements(caller).AsNoTracking(), status);
         var list = await placements.OrderByDescending(p => p.CreatedAt).Take(Max).ToListAsync(ct);
         await audit.ReadAsync(caller, "Liste des placements", [.. list.Select(p => p.PersonId)], ct);
-        return list.Adapt<List<PlacementResponse>>(MatchingMappings.Config);
+        // The medical examination still to come of each active placement, as GET /api/placements/{id} says it.
+        var active = list.Where(p => p.IsActive).ToList();
+        var personIds = active.Select(p => p.PersonId).Distinct().ToList();
+        var postIds = active.Select(p => p.PostId).Distinct().ToList();
+        var persons = await store.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var posts = await store.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var today = calendar.Today;
+        return [.. list.Select(p => p.Adapt<PlacementResponse>(MatchingMappings.Config) with
+        {
+            MedicalExamination = p.IsActive ? MedicalCheck.Note(persons[p.PersonId], posts[p.PostId], today) : null,
+        })];
     }
 
     /// <summary>Keeps the placements of one status (kebab-case: <c>in-progress</c>), when given.</summary>

@@ -9,7 +9,7 @@ namespace Placement.Matching.Features.Placements;
 /// <summary>What a partner is shown of placements at its host body: first name and initial, availability, officer — no judicial data.</summary>
 internal static class PartnerPlacements
 {
-    public static async Task<List<PartnerPlacementView>> ViewAsync(IMatchingStore store, IReadOnlyList<TigPlacement> placements, CancellationToken ct)
+    public static async Task<List<PartnerPlacementView>> ViewAsync(IMatchingStore store, IReadOnlyList<TigPlacement> placements, DateOnly today, CancellationToken ct)
     {
         var postIds = placements.Select(p => p.PostId).Distinct().ToList();
         var personIds = placements.Select(p => p.PersonId).Distinct().ToList();
@@ -18,8 +18,10 @@ internal static class PartnerPlacements
         return [.. placements.Select(p =>
         {
             var person = persons[p.PersonId].Profile;
+            var medical = p.IsActive ? MedicalCheck.Note(persons[p.PersonId], posts[p.PostId], today) : null;
             return new PartnerPlacementView(p.Id, p.Status, p.PostId, posts[p.PostId].Details.Title, person.FirstName, person.LastName[..1] + ".",
-                [.. person.Availability.Select(w => w.ToDto())], person.ReferentOfficer.Adapt<ContactDto>(MatchingMappings.Config), p.HoursTarget, p.HoursLogged);
+                [.. person.Availability.Select(w => w.ToDto())], person.ReferentOfficer.Adapt<ContactDto>(MatchingMappings.Config), p.HoursTarget, p.HoursLogged,
+                medical);
         })];
     }
 }

@@ -21,6 +21,8 @@ public sealed class AddSession(IMatchingStore store, SessionPlanning planning, S
         errors.ThrowIfAny();
         if (!placement.IsUnderway) throw new IllegalTransitionException("Placement", placement.Status.ToString(), "session");
         var post = await store.Posts.AsNoTracking().FirstAsync(p => p.Id == placement.PostId, ct);
+        var person = await store.Persons.AsNoTracking().FirstAsync(p => p.Id == placement.PersonId, ct);
+        Placements.MedicalCheck.EnsureCleared(person, post, calendar.Today); // R.623-14
         var sessions = await planning.SessionsOfAsync(placement.Id, ct);
         SessionRules.CheckSlot(calendar.Today, post.Details.OpenPeriod, sessions, null, date, start!.Value, end!.Value);
         var session = new WorkSession(Guid.NewGuid(), placement.Id, date, start.Value, end.Value, caller.Who, calendar.UtcNow);

@@ -43,6 +43,7 @@ public sealed class RecordAttendance(IMatchingStore store, IPlacementGate gate, 
         if (session.Attendance is { } before && before.SameAs(attendance)) return session.ToResponse(); // a retry: already recorded
 
         var person = await store.Persons.FirstAsync(p => p.Id == placement.PersonId, ct);
+        MedicalCheck.EnsureCleared(person, await store.Posts.AsNoTracking().FirstAsync(p => p.Id == placement.PostId, ct), today); // R.623-14
         var credited = attendance.HoursCredited;
         Ensure.That(!person.Profile.IsMinorOn(session.Date) || credited * 60 <= Engine.EligibilityRules.MinorMaxDailyMinutes + 1e-6, "departure",
             "Un mineur travaille 8 heures par jour au plus.");

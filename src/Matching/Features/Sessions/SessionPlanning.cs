@@ -46,11 +46,15 @@ public sealed class SessionPlanning(IMatchingStore store, ServiceCalendar calend
         if (toPlan <= 1e-9) return 0;
         var post = await store.Posts.AsNoTracking().FirstAsync(p => p.Id == placement.PostId, ct);
         var person = await store.Persons.FirstAsync(p => p.Id == placement.PersonId, ct);
+        Placements.MedicalCheck.EnsureCleared(person, post, today); // no session before the medical examination (R.623-14)
         var from = today.AddDays(1);
         var weekStart = SessionPlanner.WeekOf(from);
         var taken = sessions.Where(s => s.Status == SessionStatus.Planned && s.Date >= weekStart).Select(s => new WorkSlot(s.Date, s.Start, s.End)).ToList();
         var plan = SessionPlanner.Plan(new PlanningRequest(post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, post.Details.OpenPeriod,
-            person.Profile.Availability, person.Profile.BirthDate, post.Departement, from, person.Profile.Term.EffectiveDeadline, toPlan, taken));
+            person.Profile.Availability, person.Profile.BirthDate, post.Departement, from, person.Profile.Term.EffectiveDeadline, toPlan, taken)
+        {
+            WeeklyWorkHours = person.Profile.WeeklyWorkHours, // the job and the TIG within the legal working time (R.623-16)
+        });
         var now = calendar.UtcNow;
         foreach (var slot in plan.Slots) store.Sessions.Add(new WorkSession(Guid.NewGuid(), placement.Id, slot.Date, slot.Start, slot.End, by, now));
         return Math.Round(plan.Shortfall, 4);

@@ -15,12 +15,29 @@ namespace Placement.Web.Features.Persons;
 /// A person's page (<see cref="GetPersonFile"/>, the use case of <c>GET /api/persons/{id}/file</c>), with the carrying out of the
 /// measure: the sessions of the active placement (<see cref="ListPlacementSessions"/>), the incidents (<see cref="ListIncidents"/>),
 /// hours without a session (<see cref="LogPlacementHours"/>) and, past the deadline, the actions on the measure
-/// (<see cref="RecordMeasureAction"/>, <see cref="ListMeasureActions"/>).
+/// (<see cref="RecordMeasureAction"/>, <see cref="ListMeasureActions"/>); the medical examination to come before the work and the
+/// fitness recorded (<see cref="RecordMedicalFitness"/>).
 /// </summary>
 public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonReferent referent, ListPlacementSessions sessions, ListIncidents incidents,
-    ListMeasureActions measureActions, RecordMeasureAction recordAction, LogPlacementHours logHours, ServiceCalendar calendar,
+    ListMeasureActions measureActions, RecordMeasureAction recordAction, LogPlacementHours logHours, GetPlacement placement,
+    RecordMedicalFitness recordFitness, ServiceCalendar calendar,
     ListPersonDocuments documents, IssuePlacementDocument issuePlacementDocument, IssuePersonReport issueReport) : PageModel, IReloadsOnRefusal
 {
+    public sealed class FitnessForm
+    {
+        public DateOnly? ExaminedOn { get; set; }
+    }
+
+    [BindProperty(Name = "Fitness")]
+    public FitnessForm Fitness { get; set; } = new();
+
+    /// <summary>« Visite médicale à prévoir avant le début du travail (…). » for the active placement, null when none is to come.</summary>
+    public string? MedicalExamination { get; private set; }
+
+    /// <summary>The fitness form is shown: an examination is to come, or the SPIP asked for one and it is not recorded yet.</summary>
+    public bool AsksForFitness => Dossier.Person.MedicalFitness is null
+        && (MedicalExamination is not null || Dossier.Person.MedicalMarker || Dossier.Person.MedicalExaminationRequired);
+
     public sealed class MeasureForm
     {
         public string? Kind { get; set; }
@@ -114,6 +131,19 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The medical examination found the person fit: « apte » and the examination's date (R.623-14).</summary>
+    public async Task<IActionResult> OnPostMedicalFitnessAsync(Guid id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        var person = await recordFitness.HandleAsync(caller, id, new MedicalFitnessRequest { ExaminedOn = Fitness.ExaminedOn }, ct);
+        Notice = $"Aptitude enregistrée : apte — visite du {Labels.Date(person.MedicalFitness!.ExaminedOn)}. La structure d'accueil peut confirmer le placement.";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>Hours done without a session, entered by the SPIP with their reason, on the active placement.</summary>
     public async Task<IActionResult> OnPostHoursAsync(Guid id, Guid placementId, CancellationToken ct)
     {
@@ -149,6 +179,9 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
         Referents = await referent.CandidatesAsync(caller, id, ct);
         Today = calendar.Today;
         var active = Dossier.Placements.FirstOrDefault(pl => pl.Status is PlacementStatus.Confirmed or PlacementStatus.InProgress or PlacementStatus.Suspended);
+        var current = Dossier.Placements.FirstOrDefault(pl => pl.Status is PlacementStatus.Proposed or PlacementStatus.Confirmed or PlacementStatus.InProgress or PlacementStatus.Suspended);
+        MedicalExamination = current is null ? null : (await placement.HandleAsync(caller, current.Id, ct)).MedicalExamination;
+        if (Request.Method == "GET") Fitness = new FitnessForm { ExaminedOn = Today };
         Sessions = active is null ? null : await sessions.HandleAsync(caller, active.Id, ct);
         var all = new List<IncidentResponse>();
         foreach (var pl in Dossier.Placements.Where(pl => pl.Status is not (PlacementStatus.Proposed or PlacementStatus.Declined)))
@@ -187,6 +220,9 @@ public sealed class DetailsModel(Caller caller, GetPersonFile file, PersonRefere
         lines.Add($"Se déplace jusqu'à {Labels.Km(p.MaxTravelKm)}" + (p.PublicTransportOnly ? ", en transports en commun seulement" : "")
             + (p.HasDrivingLicence ? " ; titulaire du permis B." : " ; sans permis de conduire."));
         lines.Add($"Effort physique : {Labels.Demand(p.MaxPhysicalDemand)} au plus" + (p.NeedsWheelchairAccess ? " ; se déplace en fauteuil roulant." : "."));
+        lines.Add(p.WeeklyWorkHours is { } job ? $"Emploi : {Labels.Hours(job)} par semaine (travail et TIG dans la durée légale du travail)." : "Sans emploi déclaré.");
+        if (p.MedicalMarker) lines.Add("Situation de handicap ou grossesse : visite médicale avant le travail (jamais communiqué à la structure d'accueil).");
+        if (p.MedicalExaminationRequired) lines.Add("Visite médicale exigée par la direction du SPIP.");
         if (p.Skills is { Count: > 0 } skills) lines.Add("Savoir-faire : " + string.Join(", ", skills) + ".");
         return lines;
     }

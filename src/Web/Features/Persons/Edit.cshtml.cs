@@ -52,6 +52,9 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
         public List<WindowForm> Availability { get; set; } = [];
         public string? MaxPhysicalDemand { get; set; }
         public bool NeedsWheelchairAccess { get; set; }
+        public double? WeeklyWorkHours { get; set; }
+        public bool MedicalMarker { get; set; }
+        public bool MedicalExaminationRequired { get; set; }
         public RestrictionsForm Restrictions { get; set; } = new();
         public string? ZonesGeoJson { get; set; }
         /// <summary>The case numbers of the co-defendants and victims, as typed.</summary>
@@ -99,6 +102,9 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
             Availability = [.. (p.Availability ?? []).Select(w => new WindowForm { Day = w.Day, Start = w.Start, End = w.End })],
             MaxPhysicalDemand = p.MaxPhysicalDemand,
             NeedsWheelchairAccess = p.NeedsWheelchairAccess,
+            WeeklyWorkHours = p.WeeklyWorkHours,
+            MedicalMarker = p.MedicalMarker,
+            MedicalExaminationRequired = p.MedicalExaminationRequired,
             Restrictions = new RestrictionsForm { NoContactWithMinors = p.Restrictions?.NoContactWithMinors == true, NoContactWithVulnerablePublic = p.Restrictions?.NoContactWithVulnerablePublic == true },
             ZonesGeoJson = p.Restrictions?.ExclusionZones is { Count: > 0 } zones ? JsonSerializer.Serialize(zones) : null,
             CoDefendants = string.Join(" ; ", p.NoContactCaseNumbers),
@@ -135,6 +141,9 @@ public sealed class EditModel(Caller caller, GetPerson getPerson, UpdatePerson u
             Availability = [.. windows.Select(w => new TimeWindowDto { Day = w.Day, Start = w.Start, End = w.End })],
             MaxPhysicalDemand = Input.MaxPhysicalDemand,
             NeedsWheelchairAccess = Input.NeedsWheelchairAccess,
+            WeeklyWorkHours = Input.WeeklyWorkHours,
+            MedicalMarker = Input.MedicalMarker,
+            MedicalExaminationRequired = Input.MedicalExaminationRequired,
             Restrictions = (current.Restrictions ?? new RestrictionsDto()) with
             {
                 NoContactWithMinors = Input.Restrictions.NoContactWithMinors,

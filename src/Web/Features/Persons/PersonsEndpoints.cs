@@ -50,6 +50,11 @@ public static class PersonsEndpoints
             .WithSummary("Lie à la personne un co-auteur ou une victime, même suivi·e par un autre SPIP, par son numéro de dossier et sa date de naissance, qui doivent correspondre tous deux : ils ne sont jamais placés dans la même structure. Chaque essai est inscrit au journal d'audit.")
             .RateLimited(RateLimitKind.CoDefendantLink)
             .Problems(400, 404, 429);
+        api.MapPost("/{id:guid}/medical-fitness", async (Guid id, MedicalFitnessRequest request, Caller caller, RecordMedicalFitness handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(caller, id, request, ct)))
+            .WithName("RecordMedicalFitness")
+            .WithSummary("Enregistre l'aptitude de la personne à l'issue de la visite médicale avant le travail (R.623-14) : « apte » et la date de la visite, rien d'autre.")
+            .Problems(400, 404);
         api.MapGet("/{id:guid}/suitable-posts", async (Guid id, [AsParameters] SuitablePostsQuery query, Caller caller, FindSuitablePosts handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(caller, id, query, ct)))
             .WithName("SuitablePosts")

@@ -39,6 +39,8 @@ public sealed class PostModel(Caller caller, GetPost getPost, GetHostBody getHos
         if (Post.VulnerablePublic) c.Add("Contact avec un public vulnérable.");
         if (Post.RequiresDrivingLicence) c.Add("Permis de conduire nécessaire.");
         if (Post.NightWork) c.Add("Travail de nuit.");
+        if (Post.ParticularRisks) c.Add("Risques particuliers (produits, machines) : visite médicale avant le début du travail.");
+        if (Post.CareSetting) c.Add("Établissement de soins (vaccinations obligatoires) : visite médicale avant le début du travail.");
         c.Add(Post.WheelchairAccessible ? "Accessible en fauteuil roulant." : "Non accessible en fauteuil roulant.");
         c.Add(Post.NearPublicTransport ? "Desservi par les transports en commun." : "Peu ou pas desservi par les transports en commun.");
         Conditions = c;

@@ -55,7 +55,8 @@ public sealed class PostForm
     public bool NightWork { get; set; }
     public bool WheelchairAccessible { get; set; }
     public bool NearPublicTransport { get; set; }
-    public bool MedicalRisk { get; set; }
+    public bool ParticularRisks { get; set; }
+    public bool CareSetting { get; set; }
     public List<DayForm> Days { get; set; } = [];
 
     /// <summary>The checkboxes of the form, in the order shown, with what they mean for the person placed.</summary>
@@ -66,7 +67,8 @@ public sealed class PostForm
         (nameof(VulnerablePublic), "Contact avec un public vulnérable"),
         (nameof(RequiresDrivingLicence), "Permis B nécessaire"),
         (nameof(NightWork), "Travail de nuit"),
-        (nameof(MedicalRisk), "Risque médical (produits, machines)"),
+        (nameof(ParticularRisks), "Risques particuliers (produits, machines)"),
+        (nameof(CareSetting), "Établissement de soins (vaccinations obligatoires)"),
         (nameof(WheelchairAccessible), "Accessible en fauteuil roulant"),
         (nameof(NearPublicTransport), "Desservi par les transports en commun"),
     ];
@@ -106,7 +108,8 @@ public sealed class PostForm
             NightWork = post.NightWork,
             WheelchairAccessible = post.WheelchairAccessible,
             NearPublicTransport = post.NearPublicTransport,
-            MedicalRisk = post.MedicalRisk,
+            ParticularRisks = post.ParticularRisks,
+            CareSetting = post.CareSetting,
             Days = [.. Labels.Days.Select(d => new DayForm
             {
                 Day = d.Code,
@@ -159,7 +162,8 @@ public sealed class PostForm
             NightWork = NightWork,
             WheelchairAccessible = WheelchairAccessible,
             NearPublicTransport = NearPublicTransport,
-            MedicalRisk = MedicalRisk,
+            ParticularRisks = ParticularRisks,
+            CareSetting = CareSetting,
         };
     }
 
