@@ -10,7 +10,7 @@ namespace Placement.Web.Demo;
 /// becomes a session with its attendance (present from 09:00), a few sessions had another outcome (an excused absence, a
 /// host's cancellation), the coming sessions are planned by the <see cref="SessionPlanner"/> from tomorrow, and the first two
 /// placements of the partner's host body each have an open incident — a lateness its tutor reported, and one the service
-/// opened after two unexcused absences.
+/// opened after two unexcused absences —, and every other completed placement is closed by its tutor's attestation.
 /// </summary>
 internal static class DemoCarryingOut
 {
@@ -37,6 +37,12 @@ internal static class DemoCarryingOut
                 session.Record(new Attendance(AttendanceOutcome.Present, start, end, 0, null, log.Note, null, tutor, now), now);
                 placement.CreditSession(session.Id, new HoursLog(log.Date, log.Hours, log.Note, post.Details.Tutor.Name, tutor, session.Id), now);
                 sessions.Add(session);
+            }
+            // Every other placement whose hours are all done was attested by its tutor the evening of its last session: closed.
+            if (placement.Status == PlacementStatus.Completed && index % 2 == 0 && hours.Count > 0)
+            {
+                var at = new DateTimeOffset(hours[^1].Date.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
+                placement.Attest(new PlacementAttestation(post.Details.Tutor.Name, tutor, at, "démonstration", placement.HoursLogged), at);
             }
             var first = hours.Count > 0 ? hours[0].Date : today.AddDays(-7);
             if (index % 4 == 1) sessions.Add(Missed(placement, first.AddDays(-3), AttendanceOutcome.ExcusedAbsence, "Rendez-vous médical (justificatif reçu).", tutor, now));

@@ -237,7 +237,11 @@ public sealed class ModelDatabase(PlacementApp app)
             r.GetProperty("capacity").GetInt32(), r.GetProperty("maxWeeklyHoursPerPerson").GetDouble(), Slots(r, "schedule"),
             Date(r, "openFrom")!.Value, Date(r, "openUntil")!.Value,
             Bool(r, "acceptsMinors"), Bool(r, "contactWithMinors"), Bool(r, "vulnerablePublic"), Bool(r, "requiresDrivingLicence"),
-            (Str(r, "physicalDemand") ?? "").ToLowerInvariant(), Bool(r, "nightWork"), Bool(r, "wheelchairAccessible"), Bool(r, "nearPublicTransport"));
+            (Str(r, "physicalDemand") ?? "").ToLowerInvariant(), Bool(r, "nightWork"), Bool(r, "wheelchairAccessible"), Bool(r, "nearPublicTransport"))
+        {
+            ParticularRisks = Bool(r, "medicalRisk") || Bool(r, "particularRisks"), // the stored document keeps the flag's former key
+            CareSetting = Bool(r, "careSetting"),
+        };
     }
 
     private static OraclePerson ReadPerson(Guid id, string document)
@@ -259,6 +263,8 @@ public sealed class ModelDatabase(PlacementApp app)
             Ids(restrictions, "excludedHostBodyIds"), Ids(restrictions, "noContactWithPersonIds"), Zones(restrictions))
         {
             WeeklyWorkHours = r.TryGetProperty("weeklyWorkHours", out var job) && job.ValueKind == JsonValueKind.Number ? job.GetDouble() : null,
+            MedicalExaminationRequired = Bool(r, "medicalMarker") || Bool(r, "medicalExaminationRequired"),
+            MedicallyFit = r.TryGetProperty("medicalFitness", out var fit) && fit.ValueKind == JsonValueKind.Object,
         };
     }
 

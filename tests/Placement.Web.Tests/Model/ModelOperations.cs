@@ -132,8 +132,12 @@ public sealed record MovePlacement(int Person, string Action) : ModelStep
         var (status, body) = await ModelRun.Send(client, HttpMethod.Post, $"/api/placements/{placement.Id}/{Action}",
             Action == "confirm" ? null : new { reason = "Motif du modèle" });
         result.Touched.Add(person);
-        var legal = (placement.Status, Action) switch { ("Proposed", "confirm") or ("Proposed", "decline") => true, (_, "cancel") => true, _ => false };
-        if (legal != (status == 200)) result.Problems.Add($"{Action} of a {placement.Status} placement answered {status}: {body}");
+        // R.623-14: the host cannot confirm before the SPIP records the person fit, when an examination is required.
+        var examination = Action == "confirm" && run.Before.Posts.TryGetValue(placement.PostId, out var post)
+            && Oracle.SpecOracle.MedicalExaminationPending(run.Before.Persons[person].Oracle, post.Oracle, run.Before.Today);
+        var legal = (placement.Status, Action) switch { ("Proposed", "confirm") => !examination, ("Proposed", "decline") => true, (_, "cancel") => true, _ => false };
+        if (legal != (status == 200)) result.Problems.Add($"{Action} of a {placement.Status} placement{(examination ? " (medical examination pending)" : "")} answered {status}: {body}");
+        if (examination && status == 409 && !(body?.GetRawText() ?? "").Contains("medicalExamination", StringComparison.Ordinal)) result.Problems.Add($"confirm refused without naming the medical examination: {body}");
         if (status == 200) run.ExpectedStatus[placement.Id] = Action switch { "confirm" => "Confirmed", "decline" => "Declined", _ => "Cancelled" };
     }
 }

@@ -380,7 +380,7 @@ public sealed class ModelRun(ModelService service, ModelWorld world)
     public static JsonObject Strip(JsonObject node)
     {
         var copy = JsonNode.Parse(node.ToJsonString())!.AsObject();
-        foreach (var name in new[] { "id", "hoursRemaining", "effectiveDeadline", "createdAt", "updatedAt", "noContactCaseNumbers" }) copy.Remove(name);
+        foreach (var name in new[] { "id", "hoursRemaining", "effectiveDeadline", "createdAt", "updatedAt", "noContactCaseNumbers", "medicalFitness" }) copy.Remove(name);
         return copy;
     }
 

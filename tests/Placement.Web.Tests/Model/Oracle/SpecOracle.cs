@@ -9,7 +9,12 @@ public sealed record OraclePolygon(IReadOnlyList<IReadOnlyList<(double Lon, doub
 public sealed record OraclePost(string Id, string PartnerId, double Lat, double Lon, int Capacity,
     double MaxWeeklyHoursPerPerson, IReadOnlyList<OracleSlot> Schedule, DateOnly OpenFrom, DateOnly OpenUntil,
     bool AcceptsMinors, bool ContactWithMinors, bool VulnerablePublic, bool RequiresDrivingLicence,
-    string PhysicalDemand, bool NightWork, bool WheelchairAccessible, bool NearPublicTransport);
+    string PhysicalDemand, bool NightWork, bool WheelchairAccessible, bool NearPublicTransport)
+{
+    /// <summary>« Risques particuliers » and « établissement de soins » (issue 29, R.623-14): an examination before the work.</summary>
+    public bool ParticularRisks { get; init; }
+    public bool CareSetting { get; init; }
+}
 
 public sealed record OraclePerson(string Id, DateOnly BirthDate, double Lat, double Lon, double MaxTravelKm,
     bool HasDrivingLicence, bool PublicTransportOnly, double HoursRemaining, DateOnly Deadline,
@@ -19,6 +24,10 @@ public sealed record OraclePerson(string Id, DateOnly BirthDate, double Lat, dou
 {
     /// <summary>Hours a week of the person's job (docs/matching.md, rule 16); null: none.</summary>
     public double? WeeklyWorkHours { get; init; }
+
+    /// <summary>The officer's marker (disability, pregnancy) or the director's requirement; and the fitness recorded.</summary>
+    public bool MedicalExaminationRequired { get; init; }
+    public bool MedicallyFit { get; init; }
 }
 
 public static class SpecOracle
@@ -195,6 +204,13 @@ public static class SpecOracle
         decimal days = WeeksDays(p, q, referenceDate);
         return wMinutes * days >= ToDecimal(p.HoursRemaining) * 420;
     }
+
+    /// <summary>
+    /// R.623-14 (issue 29): a medical examination before the work when the person is a minor, disabled or pregnant (or the SPIP
+    /// requires one), or the post involves night work, particular risks or a care setting — until the person is recorded fit.
+    /// </summary>
+    public static bool MedicalExaminationPending(OraclePerson p, OraclePost q, DateOnly today) =>
+        !p.MedicallyFit && (IsMinor(p.BirthDate, today) || p.MedicalExaminationRequired || q.NightWork || q.ParticularRisks || q.CareSetting);
 
     /// <summary>Rule 16: with a job of J hours, C = (47, a minor 35) − J; eligible only if C &gt; 0 and C × N ≥ hours remaining.</summary>
     public static bool WithinWorkingTime(OraclePerson p, OraclePost q, DateOnly referenceDate)
