@@ -81,6 +81,15 @@ public class DeadlineRiskTests
     [Fact]
     public void AConfirmedPlacementFastEnough_IsNoRisk() =>
         Assert.Empty(Reasons(PersonDueIn(70, 30), MondayMornings())); // 3 h × 10 weeks = 30 h
+
+    [Fact]
+    public void AJobLeavingLessOfTheWeek_SlowsTheRhythm_AsRuleSixteenReadsIt()
+    {
+        // The same 3 h a week, but a 45 h job leaves 2 h of the 47: 2 h × 10 weeks < 30 h.
+        var person = PersonDueIn(70, 30);
+        person.Update(person.Profile with { WeeklyWorkHours = 45 }, Now);
+        Assert.Equal(["30 h restantes pour 10 semaines à 2 h/semaine : rythme insuffisant"], Reasons(person, MondayMornings()));
+    }
 }
 
 /// <summary>The one record of run defaults: which default wins, and the two named overrides.</summary>

@@ -35,7 +35,10 @@ public static class DeadlineRisk
         foreach (var placement in confirmed)
         {
             var post = posts[placement.PostId];
-            var weekly = EligibilityRules.WeeklyHours(person.Profile.Availability, post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, person.Profile.IsMinorOn(today));
+            var minor = person.Profile.IsMinorOn(today);
+            // Rule 11's W, within what the person's job leaves of the week (rule 16).
+            var weekly = Math.Max(0, Math.Min(EligibilityRules.WeeklyHours(person.Profile.Availability, post.Details.Schedule, post.Details.MaxWeeklyHoursPerPerson, minor),
+                EligibilityRules.WorkingTimeLeft(person.Profile.WeeklyWorkHours, minor)));
             if (!EligibilityRules.CompletesInTime(weekly, Math.Max(0, person.Profile.Term.WeeksLeft(today)), remaining))
                 reasons.Add(string.Create(French, $"{remaining:0.#} h restantes pour {Math.Max(0, weeksLeft)} semaines à {weekly:0.#} h/semaine : rythme insuffisant"));
         }
