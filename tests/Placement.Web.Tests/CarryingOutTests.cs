@@ -18,15 +18,8 @@ public class CarryingOutTests(PlacementApp app)
 {
     private async Task<(string Placement, string Person, HttpClient Officer, HttpClient Partner)> ConfirmedPlacement(double hours)
     {
-        var postId = await Scenarios.PartnerPost(app, capacity: 3);
-        var personId = await Scenarios.Person(app, postId, hours);
-        var officer = await app.ClientFor(PlacementApp.Officer69);
-        var partner = await app.ClientFor(PlacementApp.Partner);
-        var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var id = (await created.Json()).GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{id}/confirm", null)).StatusCode);
-        return (id, personId, officer, partner);
+        var (placement, person) = await Scenarios.ConfirmedPlacement(app, hours);
+        return (placement, person, await app.ClientFor(PlacementApp.Officer69), await app.ClientFor(PlacementApp.Partner));
     }
 
     private static async Task<string> AddToday(HttpClient client, string placement, string start, string end)

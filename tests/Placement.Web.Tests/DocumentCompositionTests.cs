@@ -28,15 +28,8 @@ public class DocumentCompositionTests(PlacementApp app)
 
     private async Task<(Guid Placement, Guid Person, HttpClient Officer, HttpClient Partner)> ConfirmedPlacement(double hours, string? caseNumber = null)
     {
-        var postId = await Scenarios.PartnerPost(app, capacity: 3);
-        var personId = await Scenarios.Person(app, postId, hours, caseNumber: caseNumber);
-        var officer = await app.ClientFor(PlacementApp.Officer69);
-        var partner = await app.ClientFor(PlacementApp.Partner);
-        var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var id = (await created.Json()).GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/api/placements/{id}/confirm", null)).StatusCode);
-        return (Guid.Parse(id), Guid.Parse(personId), officer, partner);
+        var (placement, person) = await Scenarios.ConfirmedPlacement(app, hours, caseNumber: caseNumber);
+        return (Guid.Parse(placement), Guid.Parse(person), await app.ClientFor(PlacementApp.Officer69), await app.ClientFor(PlacementApp.Partner));
     }
 
     private async Task<ComposedDocument> Compose(DocumentKind kind, DocumentSubject subject, int number = 12)

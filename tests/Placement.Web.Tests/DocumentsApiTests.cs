@@ -18,16 +18,8 @@ public class DocumentsApiTests(PlacementApp app)
 {
     private async Task<(string Placement, string Person, HttpClient Officer, HttpClient Partner)> ConfirmedPlacement(double hours, double done = 0)
     {
-        var postId = await Scenarios.PartnerPost(app, capacity: 3);
-        var personId = await Scenarios.Person(app, postId, hours, edit: p => p["hoursDone"] = done);
-        var officer = await app.ClientFor(PlacementApp.Officer69);
-        var partner = await app.ClientFor(PlacementApp.Partner);
-        var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var id = (await created.Json()).GetProperty("id").GetString()!;
-        var confirmed = await partner.PostAsync($"/api/placements/{id}/confirm", null);
-        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
-        return (id, personId, officer, partner);
+        var (placement, person) = await Scenarios.ConfirmedPlacement(app, hours, done);
+        return (placement, person, await app.ClientFor(PlacementApp.Officer69), await app.ClientFor(PlacementApp.Partner));
     }
 
     /// <summary>Works the whole of a placement of <paramref name="hours"/> today (09:00 onwards): it is then completed.</summary>

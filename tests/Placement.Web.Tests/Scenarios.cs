@@ -41,6 +41,22 @@ internal static class Scenarios
     }
 
     /// <summary>
+    /// A placement the partner has confirmed (its sessions planned): a new post of the partner's host body, a person it suits with
+    /// <paramref name="hours"/> ordered and <paramref name="done"/> already done, placed by the officer of the Rhône.
+    /// </summary>
+    public static async Task<(string Placement, string Person)> ConfirmedPlacement(PlacementApp app, double hours, double done = 0, string? caseNumber = null)
+    {
+        var postId = await PartnerPost(app, capacity: 3);
+        var personId = await Person(app, postId, hours, caseNumber: caseNumber, edit: p => p["hoursDone"] = done);
+        var created = await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync("/api/placements", new { personId, postId });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Json()).GetProperty("id").GetString()!;
+        var confirmed = await (await app.ClientFor(PlacementApp.Partner)).PostAsync($"/api/placements/{id}/confirm", null);
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
+        return (id, personId);
+    }
+
+    /// <summary>
     /// A person living at the post's address, free on Saturdays, whom the post suits; recorded by the officer of
     /// <paramref name="departement"/> (69 or 38), with the co-defendants or victims <paramref name="noContact"/>,
     /// born on <paramref name="birthDate"/> (an adult by default). Those of the officer's SPIP are named in the file; those of

@@ -11,19 +11,7 @@ namespace Placement.Web.Tests.Browser;
 /// </summary>
 public sealed class DocumentJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private async Task<(string Placement, string Person)> ConfirmedPlacement(double hours, double done = 0)
-    {
-        var app = browser.App;
-        var postId = await Scenarios.PartnerPost(app, capacity: 3);
-        var personId = await Scenarios.Person(app, postId, hours, edit: p => p["hoursDone"] = done);
-        var officer = await app.ClientFor(PlacementApp.Officer69);
-        var created = await officer.PostAsJsonAsync("/api/placements", new { personId, postId });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var placement = (await created.Json()).GetProperty("id").GetString()!;
-        var confirmed = await (await app.ClientFor(PlacementApp.Partner)).PostAsync($"/api/placements/{placement}/confirm", null);
-        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
-        return (placement, personId);
-    }
+    private Task<(string Placement, string Person)> ConfirmedPlacement(double hours, double done = 0) => Scenarios.ConfirmedPlacement(browser.App, hours, done);
 
     private static async Task<string> DownloadedText(IPage page, ILocator link)
     {
