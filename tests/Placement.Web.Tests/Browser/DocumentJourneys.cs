@@ -93,6 +93,9 @@ public sealed class DocumentJourneys(BrowserApp browser) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".letterhead-preview")).ToContainTextAsync("38000 Grenoble");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aperçu de ce qui est saisi" })).ToBeVisibleAsync();
         await BrowserApp.Check(page, "admin-en-tete-apercu");
+        var specimen = await DownloadedText(page, page.GetByRole(AriaRole.Button, new() { Name = "Spécimen PDF" }));
+        Assert.Contains("Spécimen d'en-tête", specimen);
+        Assert.Contains("38000 Grenoble", specimen);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'en-tête" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("En-tête du SPIP 38 enregistré");
         await Assertions.Expect(page.Locator(".letterhead-preview")).ToContainTextAsync("SPIP de l'Isère");

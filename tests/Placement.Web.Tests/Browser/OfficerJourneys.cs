@@ -159,7 +159,7 @@ public sealed class OfficerJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Assert.NotNull(title);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("proposé à la structure");
-        var row = page.Locator("table tbody tr", new() { HasText = title });
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Historique des placements" }).Locator("tbody tr", new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("Proposé à la structure");
         await BrowserApp.Check(page, "fiche-personne-placement");
     }

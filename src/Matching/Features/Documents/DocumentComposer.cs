@@ -60,6 +60,21 @@ public sealed class DocumentComposer(IMatchingStore store, FranceGeography geogr
         return new ComposedDocument(kind, title, pdf.Finish());
     }
 
+    /// <summary>
+    /// A one-page specimen under <paramref name="letterhead"/>: its top, a sample of the body and its signature block, as the
+    /// SPIP's documents print them — the administrator's preview before keeping it. Nothing is numbered nor stored.
+    /// </summary>
+    public byte[] Specimen(Letterhead letterhead, string departement)
+    {
+        ArgumentNullException.ThrowIfNull(letterhead);
+        var now = calendar.UtcNow;
+        using var pdf = new PdfLayout("Spécimen d'en-tête", letterhead, new DocumentStamp(MeasureDocument.NumberOf(departement, calendar.DayOf(now).Year, 0), 1, now), calendar.DayOf(now));
+        pdf.Paragraph("Ce spécimen montre l'en-tête et le bloc de signature tels que les documents du SPIP les imprimeront : décisions d'affectation, fiches de liaison, relevés d'heures, rapports au juge. Il n'est ni numéroté ni archivé.");
+        pdf.Heading("Exemple de contenu");
+        pdf.Fields(("Personne", "Prénom N."), ("Poste", "Intitulé du poste"), ("Structure d'accueil", "Nom de la structure"));
+        return pdf.Finish();
+    }
+
     private async Task<DocumentData> Gather(DocumentKind kind, DocumentSubject subject, CancellationToken ct)
     {
         var person = await store.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == subject.PersonId, ct) ?? throw new NotFoundException("Personne");

@@ -12,7 +12,7 @@ namespace Placement.Web.Features.Documents.Administration;
 /// <c>GET|PUT /api/spips/{departement}/letterhead</c>), with a preview of the top of a document as printed — the preview of what
 /// is typed (« Aperçu ») before it is kept.
 /// </summary>
-public sealed class LetterheadsModel(Caller caller, GetLetterhead get, ChangeLetterhead change, FranceGeography geography) : PageModel, IReloadsOnRefusal
+public sealed class LetterheadsModel(Caller caller, GetLetterhead get, ChangeLetterhead change, DocumentComposer composer, FranceGeography geography) : PageModel, IReloadsOnRefusal
 {
     public sealed class LetterheadForm
     {
@@ -62,6 +62,16 @@ public sealed class LetterheadsModel(Caller caller, GetLetterhead get, ChangeLet
         Preview = SpipLetterhead.Valid(Typed());
         Previewing = true;
         return Page();
+    }
+
+    /// <summary>The letterhead as typed, on a one-page PDF specimen, without keeping it.</summary>
+    public async Task<IActionResult> OnPostSpecimenAsync(CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        var pdf = composer.Specimen(SpipLetterhead.Valid(Typed()), Current.Departement);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(pdf, "application/pdf", $"specimen-en-tete-{Current.Departement}.pdf");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
