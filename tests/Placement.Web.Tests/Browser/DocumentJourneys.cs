@@ -100,4 +100,33 @@ public sealed class DocumentJourneys(BrowserApp browser) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("En-tête du SPIP 38 enregistré");
         await Assertions.Expect(page.Locator(".letterhead-preview")).ToContainTextAsync("SPIP de l'Isère");
     }
+
+    [SkippableFact]
+    public async Task Officer_RecordsTheMedicalFitness_ThatANightPostRequires_AndThePartnerMayThenConfirm()
+    {
+        Skip.IfNot(BrowserApp.Available, BrowserApp.SkipReason);
+        var app = browser.App;
+        var postId = await Scenarios.PartnerPost(app, capacity: 3, edit: p => p["nightWork"] = true);
+        var personId = await Scenarios.Person(app, postId, hours: 20);
+        var created = await (await app.ClientFor(PlacementApp.Officer69)).PostAsJsonAsync("/api/placements", new { personId, postId });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var placement = (await created.Json()).GetProperty("id").GetString()!;
+        var partner = await app.ClientFor(PlacementApp.Partner);
+        Assert.Equal(HttpStatusCode.Conflict, (await partner.PostAsync($"/api/placements/{placement}/confirm", null)).StatusCode);
+
+        var page = await browser.SignedIn(PlacementApp.Officer69, $"/personnes/{personId}");
+        var callout = page.Locator("#visite-medicale");
+        await Assertions.Expect(callout).ToContainTextAsync("travail de nuit");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Date de la visite médicale")).FillAsync("2026-12-10"); // tomorrow and after: refused
+        await callout.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'aptitude" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#visite-du-erreur")).ToBeVisibleAsync();
+        await BrowserApp.Check(page, "personne-visite-medicale-erreur");
+
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Date de la visite médicale")).FillAsync("2026-11-20");
+        await page.Locator("#visite-medicale").GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'aptitude" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#aptitude-medicale")).ToHaveTextAsync("Apte — visite du 20 novembre 2026");
+        await BrowserApp.Check(page, "personne-aptitude-enregistree");
+        var confirmed = await partner.PostAsync($"/api/placements/{placement}/confirm", null);
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
+    }
 }
