@@ -292,9 +292,9 @@ public sealed class AccessControlMatrixTests(AccessControlMatrixTests.World worl
             // A document of each placement, issued as the use cases do (DocumentsApiTests cover how).
             var archive = scope.ServiceProvider.GetRequiredService<Placement.Matching.Features.Documents.DocumentArchive>();
             var system = Caller.Operator("matrice");
-            var document = await archive.IssueAsync(Placement.Matching.Features.Documents.DocumentKind.FicheLiaison,
+            var document = await archive.IssueAsync(Placement.Matching.Domain.DocumentKind.FicheLiaison,
                 new(Guid.Parse(person), Guid.Parse(placement)), "69", system, default);
-            var document75 = await archive.IssueAsync(Placement.Matching.Features.Documents.DocumentKind.FicheLiaison,
+            var document75 = await archive.IssueAsync(Placement.Matching.Domain.DocumentKind.FicheLiaison,
                 new(Guid.Parse(person75), Guid.Parse(placement75)), "75", system, default);
             Resources["stored-document"] = (document.Id.ToString(), document75.Id.ToString());
             Resources["document"] = ("fiche-liaison", null);

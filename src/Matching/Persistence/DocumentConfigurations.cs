@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Placement.Matching.Domain;
-using Placement.Matching.Features.Documents;
 
 namespace Placement.Matching.Persistence;
 

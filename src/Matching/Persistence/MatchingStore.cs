@@ -22,8 +22,8 @@ public interface IMatchingStore : ICatalogueStore
     DbSet<WorkSession> Sessions { get; }
     DbSet<Incident> Incidents { get; }
     DbSet<MeasureAction> MeasureActions { get; }
-    DbSet<Features.Documents.MeasureDocument> Documents { get; }
-    DbSet<Features.Documents.SpipLetterhead> Letterheads { get; }
+    DbSet<MeasureDocument> Documents { get; }
+    DbSet<SpipLetterhead> Letterheads { get; }
     /// <summary>The persons' no-contact lists as rows, read only: <see cref="NoContactRows"/> derives them at every save.</summary>
     IQueryable<NoContactLink> NoContactLinks { get; }
 

@@ -42,8 +42,8 @@ public class PlacementDbContext : IdentityDbContext<PlacementUser, IdentityRole,
     public DbSet<Placement.Matching.Domain.WorkSession> Sessions => Set<Placement.Matching.Domain.WorkSession>();
     public DbSet<Placement.Matching.Domain.Incident> Incidents => Set<Placement.Matching.Domain.Incident>();
     public DbSet<Placement.Matching.Domain.MeasureAction> MeasureActions => Set<Placement.Matching.Domain.MeasureAction>();
-    public DbSet<Placement.Matching.Features.Documents.MeasureDocument> Documents => Set<Placement.Matching.Features.Documents.MeasureDocument>();
-    public DbSet<Placement.Matching.Features.Documents.SpipLetterhead> Letterheads => Set<Placement.Matching.Features.Documents.SpipLetterhead>();
+    public DbSet<Placement.Matching.Domain.MeasureDocument> Documents => Set<Placement.Matching.Domain.MeasureDocument>();
+    public DbSet<Placement.Matching.Domain.SpipLetterhead> Letterheads => Set<Placement.Matching.Domain.SpipLetterhead>();
     public DbSet<Placement.Catalogue.Search.SearchOutboxEntry> SearchOutbox => Set<Placement.Catalogue.Search.SearchOutboxEntry>();
     public DbSet<Placement.Kernel.Notifications.NotificationEvent> NotificationEvents => Set<Placement.Kernel.Notifications.NotificationEvent>();
     public DbSet<Placement.Notifications.Domain.Notification> Notifications => Set<Placement.Notifications.Domain.Notification>();

@@ -10,7 +10,7 @@ namespace Placement.Web.Demo;
 /// becomes a session with its attendance (present from 09:00), a few sessions had another outcome (an excused absence, a
 /// host's cancellation), the coming sessions are planned by the <see cref="SessionPlanner"/> from tomorrow, and the first two
 /// placements of the partner's host body each have an open incident — a lateness its tutor reported, and one the service
-/// opened after two unexcused absences —, and every other completed placement is closed by its tutor's attestation.
+/// opened after two unexcused absences —, and every other completed placement elsewhere is closed by its tutor's attestation.
 /// </summary>
 internal static class DemoCarryingOut
 {
@@ -38,8 +38,9 @@ internal static class DemoCarryingOut
                 placement.CreditSession(session.Id, new HoursLog(log.Date, log.Hours, log.Note, post.Details.Tutor.Name, tutor, session.Id), now);
                 sessions.Add(session);
             }
-            // Every other placement whose hours are all done was attested by its tutor the evening of its last session: closed.
-            if (placement.Status == PlacementStatus.Completed && index % 2 == 0 && hours.Count > 0)
+            // Every other placement whose hours are all done was attested by its tutor the evening of its last session: closed. The
+            // partner's are left to attest (« Attester les heures » is theirs to see).
+            if (placement.Status == PlacementStatus.Completed && index % 2 == 0 && hours.Count > 0 && post.HostBodyId != partnerHost)
             {
                 var at = new DateTimeOffset(hours[^1].Date.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
                 placement.Attest(new PlacementAttestation(post.Details.Tutor.Name, tutor, at, "démonstration", placement.HoursLogged), at);

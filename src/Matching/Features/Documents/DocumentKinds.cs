@@ -1,3 +1,5 @@
+using Placement.Matching.Domain;
+
 namespace Placement.Matching.Features.Documents;
 
 /// <summary>The documents' names in URLs (« decision-affectation »), their French titles, and who they are for.</summary>

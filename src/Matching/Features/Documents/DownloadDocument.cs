@@ -1,4 +1,5 @@
 using Placement.Matching.Persistence;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Features.Documents;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Matching.Persistence;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Features.Documents;
 

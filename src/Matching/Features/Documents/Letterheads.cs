@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Persistence;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Features.Documents;
 

@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Placement.Matching.Domain;
 
 namespace Placement.Matching.Features.Documents;
 

@@ -1,5 +1,6 @@
 using Placement.Matching.Features.Documents;
 using Placement.Web.Identity;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Features.Documents;
 

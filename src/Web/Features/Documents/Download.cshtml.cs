@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Placement.Matching.Features.Documents;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Features.Documents;
 

@@ -1076,7 +1076,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1151,7 +1151,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Documents", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.SpipLetterhead", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.SpipLetterhead", b =>
                 {
                     b.Property<string>("Departement")
                         .HasMaxLength(3)
@@ -1747,7 +1747,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Navigation("Attendance");
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureDocument", b =>
                 {
                     b.HasOne("Placement.Matching.Domain.Person", null)
                         .WithMany()

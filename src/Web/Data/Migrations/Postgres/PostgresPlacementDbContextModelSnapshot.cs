@@ -1073,7 +1073,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1148,7 +1148,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.ToTable("Documents", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.SpipLetterhead", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.SpipLetterhead", b =>
                 {
                     b.Property<string>("Departement")
                         .HasMaxLength(3)
@@ -1744,7 +1744,7 @@ namespace Placement.Web.Data.Migrations.Postgres
                     b.Navigation("Attendance");
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureDocument", b =>
                 {
                     b.HasOne("Placement.Matching.Domain.Person", null)
                         .WithMany()

@@ -1055,7 +1055,7 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1130,7 +1130,7 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.ToTable("Documents", (string)null);
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.SpipLetterhead", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.SpipLetterhead", b =>
                 {
                     b.Property<string>("Departement")
                         .HasMaxLength(3)
@@ -1724,7 +1724,7 @@ namespace Placement.Web.Data.Migrations.Sqlite
                     b.Navigation("Attendance");
                 });
 
-            modelBuilder.Entity("Placement.Matching.Features.Documents.MeasureDocument", b =>
+            modelBuilder.Entity("Placement.Matching.Domain.MeasureDocument", b =>
                 {
                     b.HasOne("Placement.Matching.Domain.Person", null)
                         .WithMany()

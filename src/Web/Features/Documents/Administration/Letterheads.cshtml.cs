@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Placement.Catalogue.Geography;
 using Placement.Matching.Features.Documents;
 using Placement.Web.Features.Shared;
+using Placement.Matching.Domain;
 
 namespace Placement.Web.Features.Documents.Administration;
 

@@ -1,4 +1,4 @@
-namespace Placement.Matching.Features.Documents;
+namespace Placement.Matching.Domain;
 
 /// <summary>
 /// A SPIP's letterhead as the administrator keeps it: the service's name, its address (one line each), phone and e-mail, and

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Placement.Matching.Features.Documents;
+namespace Placement.Matching.Domain;
 
 /// <summary>
 /// One version of a document issued by a SPIP, archived as it was printed: its number (per SPIP and year, the same for
