@@ -61,7 +61,4 @@ public sealed class MeasureDocument
     public DocumentSubject Subject => new(PersonId, PlacementId, IncidentId);
 
     public static string NumberOf(string departement, int year, int sequence) => $"{departement.PadLeft(3, '0')}-{year}-{sequence:00000}";
-
-    /// <summary>Whether <paramref name="pdf"/> is this version's content, byte for byte (its hash first).</summary>
-    public bool Holds(byte[] pdf) => Convert.ToHexStringLower(SHA256.HashData(pdf)) == Sha256 && pdf.AsSpan().SequenceEqual(Content);
 }
